@@ -1,0 +1,31 @@
+namespace Zhengfeng;
+
+/// <summary>The command line: a verb first, then the ASP.NET Core options (--urls, --db, --data).</summary>
+public sealed record Cli(string Verb, string[] Rest)
+{
+    public const string Usage = """
+        正风 Zhengfeng — 作风效能监督平台
+
+        用法:
+          zhengfeng serve  [--urls http://127.0.0.1:5080] [--db 连接串] [--data 目录]   启动服务
+          zhengfeng demo   [同上]                                                        载入演示县数据并启动服务
+          zhengfeng audit verify [--db 连接串] [--data 目录]                             离线校验审计日志哈希链
+
+        --db 或环境变量 ZHENGFENG_DB：postgres://… 或 Host=… 使用 PostgreSQL，否则使用 --data 目录下的 SQLite 文件。
+        环境变量 ZHENGFENG_ADMIN_PASSWORD：首次启动时 admin 账号的密码（未设置时自动生成并打印一次）。
+        """;
+
+    public static Cli Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+        {
+            return new Cli("serve", args);
+        }
+        return args[0] switch
+        {
+            "serve" or "demo" => new Cli(args[0], args[1..]),
+            "audit" when args.Length > 1 && args[1] == "verify" => new Cli("audit", args[2..]),
+            _ => new Cli("help", []),
+        };
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Zhengfeng.Features.Accounts;
+using Zhengfeng.Features.Audit;
+using Zhengfeng.Features.Calendar;
+using Zhengfeng.Features.Org;
+
+namespace Zhengfeng.Data;
+
+/// <summary>
+/// The one DbContext. Two empty subclasses (<see cref="SqliteAppDb"/>, <see cref="PostgresAppDb"/>) own one
+/// migration set each. After a model change add both:
+/// <code>
+/// dotnet ef migrations add X --project src/Zhengfeng --context SqliteAppDb -o Data/Migrations/Sqlite
+/// dotnet ef migrations add X --project src/Zhengfeng --context PostgresAppDb -o Data/Migrations/Postgres
+/// </code>
+/// Every SaveChanges passes through <see cref="AuditTrail"/>, which appends the hash-chained audit entries
+/// in the same transaction as the change itself.
+/// </summary>
+public class AppDb(DbContextOptions options, AuditActor actor, TimeProvider clock) : DbContext(options), IDataProtectionKeyContext
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Cadre> Cadres => Set<Cadre>();
+    public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<HolidayDay> HolidayDays => Set<HolidayDay>();
+    public DbSet<AppSetting> Settings => Set<AppSetting>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    internal AuditActor Actor => actor;
+    internal TimeProvider Clock => clock;
+
+    /// <summary>The action name the next SaveChanges writes to the audit log (e.g. "case.dispatch").</summary>
+    public string? PendingAction { get; set; }
+
+    public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+        => modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset in SQL: every instant is stored as UTC milliseconds.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<InstantConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    /// <summary>Only the data-protection key ring saves synchronously; everything else must use SaveChangesAsync.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+        => ChangeTracker.Entries().All(e => e.Entity is DataProtectionKey || e.State == EntityState.Unchanged)
+            ? base.SaveChanges(acceptAllChangesOnSuccess)
+            : throw new NotSupportedException("Use SaveChangesAsync: it writes the audit log.");
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+        => AuditTrail.SaveWithAuditAsync(this, () => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+
+    private sealed class InstantConverter() : ValueConverter<DateTimeOffset, long>(
+        v => v.ToUnixTimeMilliseconds(),
+        v => DateTimeOffset.FromUnixTimeMilliseconds(v));
+}
+
+/// <summary>A named setting the app keeps for itself (e.g. the token signing key).</summary>
+public sealed class AppSetting
+{
+    public required string Key { get; init; }
+    [Sensitive] public required string Value { get; set; }
+}
+
+internal sealed class AppSettingConfiguration : IEntityTypeConfiguration<AppSetting>
+{
+    public void Configure(EntityTypeBuilder<AppSetting> b)
+    {
+        b.HasKey(x => x.Key);
+        b.Property(x => x.Key).HasMaxLength(100);
+        b.Property(x => x.Value).HasMaxLength(4000);
+    }
+}

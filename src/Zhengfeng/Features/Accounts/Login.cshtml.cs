@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Accounts;
+
+[AllowAnonymous]
+public sealed class LoginModel(AccountService accounts) : PageModel
+{
+    [BindProperty] public string? Username { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? Error { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        try
+        {
+            var user = await accounts.SignInAsync(Username, Password, AccountsApi.ClientAddress(HttpContext), ct);
+            var identity = new ClaimsIdentity(TokenKeys.Claims(user), CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
+            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        }
+        catch (RuleException e)
+        {
+            Error = e.Message;
+            Response.StatusCode = e.Status == 429 ? 429 : 200;
+            return Page();
+        }
+    }
+}
+
+public sealed class LogoutModel : PageModel
+{
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Redirect("/login");
+    }
+}

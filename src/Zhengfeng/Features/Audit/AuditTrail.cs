@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Reflection;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Zhengfeng.Data;
+
+namespace Zhengfeng.Features.Audit;
+
+/// <summary>
+/// The one path every state change takes: the changed rows are turned into audit entries, chained to the
+/// last entry's hash, and written in the same transaction. Appends are serialised: in-process by a lock,
+/// across instances by the database (SQLite's write lock, PostgreSQL's advisory lock).
+/// </summary>
+public static class AuditTrail
+{
+    private static readonly SemaphoreSlim AppendLock = new(1, 1);
+    private const long PostgresLockKey = 0x5A46_4155_4449_54;
+
+    internal static async Task<int> SaveWithAuditAsync(AppDb db, Func<Task<int>> save, CancellationToken ct)
+    {
+        var changes = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Where(e => e.Entity is not AuditEntry and not DataProtectionKey)
+            .ToList();
+        if (changes.Count == 0)
+        {
+            return await save();
+        }
+
+        await AppendLock.WaitAsync(ct);
+        try
+        {
+            var ownTransaction = db.Database.CurrentTransaction is null;
+            await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
+            if (db.IsPostgres)
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
+            }
+            var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq)
+                .Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(ct);
+            var seq = last?.Seq ?? 0;
+            var prev = last?.Hash ?? Genesis;
+            // Stored at millisecond precision, so hash what will be read back.
+            var now = DateTimeOffset.FromUnixTimeMilliseconds(db.Clock.GetUtcNow().ToUnixTimeMilliseconds());
+            var action = db.PendingAction;
+            foreach (var change in changes)
+            {
+                var entry = Create(++seq, now, db.Actor, action, change, prev);
+                prev = entry.Hash;
+                db.AuditEntries.Add(entry);
+            }
+            var written = await save();
+            if (tx is not null)
+            {
+                await tx.CommitAsync(ct);
+            }
+            db.PendingAction = null;
+            return written;
+        }
+        finally
+        {
+            AppendLock.Release();
+        }
+    }
+
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private static AuditEntry Create(long seq, DateTimeOffset at, AuditActor actor, string? action, EntityEntry change, string prev)
+    {
+        var type = change.Metadata.ClrType.Name;
+        var verb = change.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" };
+        var key = string.Join("/", change.Metadata.FindPrimaryKey()!.Properties
+            .Select(p => Convert.ToString(change.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+        var entry = new AuditEntry
+        {
+            Seq = seq, At = at, ActorId = actor.Id, ActorName = actor.Name,
+            Action = action ?? $"{type.ToLowerInvariant()}.{verb}", EntityType = type, EntityId = key,
+            Before = change.State == EntityState.Added ? null : Snapshot(change, original: true),
+            After = change.State == EntityState.Deleted ? null : Snapshot(change, original: false),
+            PrevHash = prev,
+        };
+        entry.Hash = ComputeHash(entry);
+        return entry;
+    }
+
+    /// <summary>For an update only the changed columns (and the key) are written; for create/delete all of them.</summary>
+    private static string Snapshot(EntityEntry change, bool original)
+    {
+        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var p in change.Properties)
+        {
+            if (change.State == EntityState.Modified && !p.IsModified && !p.Metadata.IsPrimaryKey())
+            {
+                continue;
+            }
+            var sensitive = p.Metadata.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>() is not null;
+            var value = original ? p.OriginalValue : p.CurrentValue;
+            values[p.Metadata.Name] = sensitive && value is not null ? "***" : value;
+        }
+        return JsonSerializer.Serialize(values);
+    }
+
+    public static string ComputeHash(AuditEntry e)
+    {
+        var text = string.Join('\u001f', e.Seq.ToString(CultureInfo.InvariantCulture), e.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+            e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Before ?? "", e.After ?? "", e.PrevHash);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}

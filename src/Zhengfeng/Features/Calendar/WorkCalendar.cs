@@ -1,0 +1,153 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhengfeng.Data;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Calendar;
+
+// 工作日 Workday; 调休 MakeUpWorkday (a Saturday or Sunday worked in exchange for a holiday)
+
+/// <summary>One listed day of the official calendar: a day off (holiday) or a make-up working day.</summary>
+public sealed class HolidayDay
+{
+    public DateOnly Date { get; init; }
+    public int Year { get; set; }
+    public required string Name { get; set; }
+    public bool IsOffDay { get; set; }
+}
+
+internal sealed class HolidayDayConfiguration : IEntityTypeConfiguration<HolidayDay>
+{
+    public void Configure(EntityTypeBuilder<HolidayDay> b)
+    {
+        b.HasKey(x => x.Date);
+        b.Property(x => x.Name).HasMaxLength(50);
+        b.HasIndex(x => x.Year);
+    }
+}
+
+/// <summary>A computed deadline and, in words, how it was computed.</summary>
+public sealed record Deadline(DateTimeOffset DueAt, string Explanation);
+
+/// <summary>
+/// The official working-day calendar and deadline arithmetic (China Standard Time). Days not listed follow the
+/// plain rule: Monday–Friday work, Saturday–Sunday rest. Listed days override it (holidays off, 调休 on).
+/// </summary>
+public sealed class WorkCalendar
+{
+    private FrozenDictionary<DateOnly, HolidayDay> _days = FrozenDictionary<DateOnly, HolidayDay>.Empty;
+    private FrozenSet<int> _years = FrozenSet<int>.Empty;
+
+    public WorkCalendar()
+    {
+    }
+
+    /// <summary>For pure tests: a calendar from the given days.</summary>
+    public WorkCalendar(IEnumerable<HolidayDay> days, IEnumerable<int> years) => Set(days, years);
+
+    public IReadOnlySet<int> PublishedYears => _years;
+
+    public async Task ReloadAsync(AppDb db, CancellationToken ct)
+    {
+        var days = await db.HolidayDays.AsNoTracking().ToListAsync(ct);
+        Set(days, days.Select(d => d.Year));
+    }
+
+    private void Set(IEnumerable<HolidayDay> days, IEnumerable<int> years)
+    {
+        _days = days.ToFrozenDictionary(d => d.Date);
+        _years = years.ToFrozenSet();
+    }
+
+    public bool IsWorkday(DateOnly date)
+        => _days.TryGetValue(date, out var listed) ? !listed.IsOffDay : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+
+    public HolidayDay? Listed(DateOnly date) => _days.GetValueOrDefault(date);
+
+    /// <summary>True when the official notice for the date's year is loaded; otherwise only weekends are known.</summary>
+    public bool IsCertain(DateOnly date) => _years.Contains(date.Year);
+
+    /// <summary>
+    /// The <paramref name="days"/>-th working day after <paramref name="from"/>. The start day itself is not counted
+    /// (民法典 Art. 201: a period counts from the next day). Zero days gives the next working day on or after from.
+    /// </summary>
+    public DateOnly AddWorkdays(DateOnly from, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        var date = from;
+        if (days == 0)
+        {
+            while (!IsWorkday(date))
+            {
+                date = date.AddDays(1);
+            }
+            return date;
+        }
+        var counted = 0;
+        while (counted < days)
+        {
+            date = date.AddDays(1);
+            if (IsWorkday(date))
+            {
+                counted++;
+            }
+        }
+        return date;
+    }
+
+    /// <summary>Working days strictly after <paramref name="from"/> up to and including <paramref name="to"/>.</summary>
+    public int WorkdaysBetween(DateOnly from, DateOnly to)
+    {
+        var n = 0;
+        for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
+        {
+            if (IsWorkday(d))
+            {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /// <summary>"N个工作日内": 24:00 (shown as 23:59:59) of the N-th working day after the day of the event.</summary>
+    public Deadline WorkdayDeadline(DateTimeOffset start, int workdays)
+    {
+        var startDate = start.CstDate();
+        var due = AddWorkdays(startDate, workdays);
+        var why = new StringBuilder().Append(CultureInfo.InvariantCulture, $"自{startDate:yyyy-MM-dd}次日起算{workdays}个工作日");
+        var skipped = SkippedHolidays(startDate, due);
+        if (skipped.Count > 0)
+        {
+            why.Append("（跳过").Append(string.Join("、", skipped)).Append('）');
+        }
+        why.Append(CultureInfo.InvariantCulture, $"，截止{due:yyyy-MM-dd} 24:00");
+        if (!IsCertain(due))
+        {
+            why.Append(CultureInfo.InvariantCulture, $"；{due.Year}年节假日安排尚未发布，暂按周末计算");
+        }
+        return new Deadline(ChinaTime.EndOfDay(due), why.ToString());
+    }
+
+    /// <summary>Clock-hour limits run from the moment of receipt (民法典 Art. 201 ¶2), holidays included.</summary>
+    public static Deadline HourDeadline(DateTimeOffset start, int hours)
+    {
+        var due = start + TimeSpan.FromHours(hours);
+        return new Deadline(due, $"自{ChinaTime.Format(start)}起{hours}小时（自然时间），截止{ChinaTime.Format(due)}");
+    }
+
+    private List<string> SkippedHolidays(DateOnly from, DateOnly to)
+    {
+        var names = new List<string>();
+        for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
+        {
+            if (_days.TryGetValue(d, out var h) && h.IsOffDay && !names.Contains(h.Name))
+            {
+                names.Add(h.Name);
+            }
+        }
+        return names.Select(n => n + "假期").ToList();
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Zhengfeng.Features.Org;
+
+// 单位 Unit (kind: 县 County / 部门 Department / 乡镇街道 Township / 科室 Section / 办公室 Office)
+// 干部 Cadre; 领导干部 (副科级以上) IsLeadingCadre; 一把手 Head; 分管领导 Deputy
+
+public enum UnitKind { County, Department, Township, Section, Office }
+
+public sealed class Unit
+{
+    public required string Id { get; init; }
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public UnitKind Kind { get; set; }
+    public string? ParentId { get; set; }
+    public string? HeadId { get; set; }
+    public string? DeputyId { get; set; }
+    public int SortOrder { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public static string KindLabel(UnitKind kind) => kind switch
+    {
+        UnitKind.County => "县（区）",
+        UnitKind.Department => "部门",
+        UnitKind.Township => "乡镇街道",
+        UnitKind.Section => "科室",
+        _ => "办公室",
+    };
+
+    public static bool TryParseKind(string? value, out UnitKind kind)
+        => Enum.TryParse(value, ignoreCase: true, out kind) && Enum.IsDefined(kind);
+}
+
+public sealed class Cadre
+{
+    public required string Id { get; init; }
+    public required string Name { get; set; }
+    public required string UnitId { get; set; }
+    public string Post { get; set; } = "";
+    public CadreRank Rank { get; set; } = CadreRank.Staff;
+    public bool IsLeadingCadre => Rank >= CadreRank.DeputySection;
+    public string? Phone { get; set; }
+    public bool IsActive { get; set; } = true;
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public static string RankLabel(CadreRank rank) => rank switch
+    {
+        CadreRank.Staff => "一般干部",
+        CadreRank.DeputySection => "副科级",
+        CadreRank.Section => "正科级",
+        CadreRank.DeputyDivision => "副处级",
+        _ => "正处级",
+    };
+}
+
+/// <summary>Ordered: every rank from 副科级 up is a leading cadre (领导干部).</summary>
+public enum CadreRank { Staff = 0, DeputySection = 1, Section = 2, DeputyDivision = 3, Division = 4 }
+
+internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
+{
+    public void Configure(EntityTypeBuilder<Unit> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasMaxLength(32);
+        b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(x => x.Code).IsUnique();
+        b.HasIndex(x => x.ParentId);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Cadre>().WithMany().HasForeignKey(x => x.HeadId).OnDelete(DeleteBehavior.SetNull);
+        b.HasOne<Cadre>().WithMany().HasForeignKey(x => x.DeputyId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
+{
+    public void Configure(EntityTypeBuilder<Cadre> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasMaxLength(32);
+        b.Property(x => x.Name).HasMaxLength(50);
+        b.Property(x => x.Post).HasMaxLength(100);
+        b.Property(x => x.Rank).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Phone).HasMaxLength(30);
+        b.Ignore(x => x.IsLeadingCadre);
+        b.HasIndex(x => new { x.UnitId, x.Name });
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

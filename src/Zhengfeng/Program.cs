@@ -1,0 +1,85 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Zhengfeng;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Accounts;
+using Zhengfeng.Features.Audit;
+using Zhengfeng.Features.Calendar;
+using Zhengfeng.Features.Demo;
+using Zhengfeng.Features.Org;
+using Zhengfeng.Web;
+
+// zhengfeng [serve|demo|audit verify] [--urls URL] [--db CONNECTION] [--data DIR]
+var command = Cli.Parse(args);
+if (command.Verb == "help")
+{
+    Console.WriteLine(Cli.Usage);
+    return 0;
+}
+
+var builder = WebApplication.CreateBuilder(command.Rest);
+builder.Configuration.AddEnvironmentVariables("ZHENGFENG_");
+builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    builder.WebHost.UseUrls(Startup.DefaultUrl);
+}
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddMemoryCache();
+builder.Services.AddAppDb(builder.Configuration);
+builder.Services.AddScoped<AuditActor>();
+builder.Services.AddZhengfengAuth();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemExceptionHandler.Localize);
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddValidation();
+builder.Services.AddOpenApi();
+builder.Services.Configure<JsonOptions>(o =>
+{
+    o.SerializerOptions.Converters.Add(new ChinaTimeJsonConverter());
+    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+});
+builder.Services.AddRazorPages(o =>
+{
+    o.RootDirectory = "/Features";
+    o.Conventions.AuthorizeFolder("/");
+});
+builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+
+builder.Services.AddSingleton<UnitTree>();
+builder.Services.AddSingleton<WorkCalendar>();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<OrgService>();
+builder.Services.AddScoped<AccountService>();
+builder.Services.AddScoped<CalendarImport>();
+builder.Services.AddScoped<DemoCounty>();
+
+var app = builder.Build();
+
+await Startup.PrepareAsync(app.Services, app.Configuration, command, app.Lifetime.ApplicationStopping);
+if (command.Verb == "audit")
+{
+    return await Startup.VerifyAuditAsync(app.Services);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuditActor();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+app.MapOpenApi("/openapi/{documentName}.json");
+app.MapAccounts();
+app.MapOrg();
+app.MapCalendar();
+app.MapAudit();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;

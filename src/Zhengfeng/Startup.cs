@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Accounts;
+using Zhengfeng.Features.Audit;
+using Zhengfeng.Features.Calendar;
+using Zhengfeng.Features.Demo;
+
+namespace Zhengfeng;
+
+/// <summary>What runs once before the server accepts requests: migrations, the calendar, keys, the first admin, demo data.</summary>
+public static class Startup
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static async Task PrepareAsync(IServiceProvider services, IConfiguration config, Cli command, CancellationToken ct)
+    {
+        await Database.MigrateAsync(services, ct);
+        await using var scope = services.CreateAsyncScope();
+        var sp = scope.ServiceProvider;
+        var db = sp.GetRequiredService<AppDb>();
+        await sp.GetRequiredService<CalendarImport>().LoadShippedAsync(ct);
+        await services.GetRequiredService<TokenKeys>().LoadAsync(db, ct);
+        if (command.Verb == "audit")
+        {
+            return;
+        }
+        var generated = await sp.GetRequiredService<AccountService>().EnsureBootstrapAdminAsync(config["ADMIN_PASSWORD"], ct);
+        if (generated is not null)
+        {
+            Console.WriteLine($"已创建管理员账号 admin，初始密码：{generated}（仅显示这一次，请登录后修改）");
+        }
+        DemoAccounts? demo = null;
+        if (command.Verb == "demo")
+        {
+            demo = await sp.GetRequiredService<DemoCounty>().LoadAsync(ct);
+        }
+        var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
+        lifetime.ApplicationStarted.Register(() => PrintBanner(services, demo));
+    }
+
+    private static void PrintBanner(IServiceProvider services, DemoAccounts? demo)
+    {
+        var addresses = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        foreach (var address in addresses)
+        {
+            Console.WriteLine($"正风 Zhengfeng 已启动：{address}");
+        }
+        if (demo is not null)
+        {
+            Console.WriteLine(demo.Describe());
+        }
+    }
+
+    public static async Task<int> VerifyAuditAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var result = await AuditVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), CancellationToken.None);
+        Console.WriteLine(result.Ok
+            ? $"审计日志完整：共 {result.Entries} 条，哈希链校验通过。"
+            : $"审计日志已被篡改：{result.Reason}（此前 {result.Entries} 条校验通过）");
+        return result.Ok ? 0 : 2;
+    }
+}

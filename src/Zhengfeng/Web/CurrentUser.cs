@@ -1,0 +1,50 @@
+using System.Security.Claims;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Org;
+
+namespace Zhengfeng.Web;
+
+/// <summary>
+/// The signed-in user of this request, and the one place where unit scope is decided: county-wide roles see
+/// every unit; everyone else sees their own unit and the units below it.
+/// </summary>
+public sealed class CurrentUser(IHttpContextAccessor http, UnitTree tree, AppDb db)
+{
+    public const string UnitClaim = "unit";
+
+    private ClaimsPrincipal Principal => http.HttpContext?.User ?? new ClaimsPrincipal();
+
+    public bool IsAuthenticated => Principal.Identity?.IsAuthenticated == true;
+    public string Id => Principal.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new ForbiddenException("请先登录");
+    public string Name => Principal.FindFirstValue(ClaimTypes.Name) ?? "";
+    public string DisplayName => Principal.FindFirstValue(ClaimTypes.GivenName) ?? Name;
+    public string UnitId => Principal.FindFirstValue(UnitClaim) ?? "";
+    public IReadOnlyList<string> Roles => Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+
+    public bool IsIn(params string[] roles) => roles.Any(Principal.IsInRole);
+
+    public bool IsCountyWide => Roles.Any(Web.Roles.CountyWide.Contains);
+
+    private HashSet<string>? _scope;
+
+    /// <summary>Units this user may see; null means all of them.</summary>
+    public async Task<HashSet<string>?> VisibleUnitsAsync(CancellationToken ct)
+    {
+        if (IsCountyWide)
+        {
+            return null;
+        }
+        return _scope ??= UnitTree.Subtree(await tree.GetAsync(db, ct), UnitId);
+    }
+
+    public async Task<bool> CanSeeUnitAsync(string unitId, CancellationToken ct)
+        => (await VisibleUnitsAsync(ct))?.Contains(unitId) ?? true;
+
+    public async Task EnsureCanSeeUnitAsync(string unitId, CancellationToken ct)
+    {
+        if (!await CanSeeUnitAsync(unitId, ct))
+        {
+            throw new ForbiddenException("无权查看其他单位的数据");
+        }
+    }
+}

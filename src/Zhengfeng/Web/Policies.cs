@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+
+namespace Zhengfeng.Web;
+
+/// <summary>The roles of the contract. A user may hold several.</summary>
+public static class Roles
+{
+    public const string Admin = "admin";
+    public const string Operator = "operator";
+    public const string Dispatcher = "dispatcher";
+    public const string Unit = "unit";
+    public const string Supervisor = "supervisor";
+    public const string Inspector = "inspector";
+    public const string Leader = "leader";
+
+    public static readonly IReadOnlyList<string> All = [Admin, Operator, Dispatcher, Unit, Supervisor, Inspector, Leader];
+
+    public static string Label(string role) => role switch
+    {
+        Admin => "管理员",
+        Operator => "受理员",
+        Dispatcher => "派单员",
+        Unit => "承办单位",
+        Supervisor => "督查员",
+        Inspector => "纪检",
+        Leader => "领导",
+        _ => role,
+    };
+
+    /// <summary>Roles that see across all units (the others see only their own unit and its sub-units).</summary>
+    public static readonly IReadOnlySet<string> CountyWide = new HashSet<string> { Admin, Operator, Dispatcher, Supervisor, Inspector, Leader };
+}
+
+/// <summary>One policy per duty; resource rules (e.g. "only the lead unit may reply") live in the workflows.</summary>
+public static class Policies
+{
+    public const string Admin = "admin";
+    public const string Intake = "intake";
+    public const string Dispatch = "dispatch";
+    public const string UnitWork = "unit-work";
+    public const string Supervise = "supervise";
+    public const string Inspect = "inspect";
+    public const string Lead = "lead";
+    public const string Staff = "staff";
+
+    public static void Add(AuthorizationOptions o)
+    {
+        o.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        o.AddPolicy(Intake, p => p.RequireRole(Roles.Operator, Roles.Dispatcher, Roles.Admin));
+        o.AddPolicy(Dispatch, p => p.RequireRole(Roles.Dispatcher, Roles.Admin));
+        o.AddPolicy(UnitWork, p => p.RequireRole(Roles.Unit));
+        o.AddPolicy(Supervise, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        o.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Admin));
+        o.AddPolicy(Lead, p => p.RequireRole(Roles.Leader, Roles.Admin));
+        o.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
+    }
+}

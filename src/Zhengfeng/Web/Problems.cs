@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Zhengfeng.Web;
+
+/// <summary>A business rule refused the request; <paramref name="Status"/> is 409 or 422 unless stated.</summary>
+public class RuleException(string code, string message, int status = StatusCodes.Status422UnprocessableEntity) : Exception(message)
+{
+    public string Code { get; } = code;
+    public int Status { get; } = status;
+}
+
+public sealed class NotFoundException(string what) : RuleException("not_found", $"{what}不存在", StatusCodes.Status404NotFound);
+
+public sealed class ForbiddenException(string message) : RuleException("forbidden", message, StatusCodes.Status403Forbidden);
+
+/// <summary>Turns exceptions into RFC 9457 problem details with a Chinese detail, a code and the trace id.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var (status, code, detail) = exception switch
+        {
+            RuleException r => (r.Status, r.Code, r.Message),
+            DbUpdateConcurrencyException => (409, "concurrency", "数据已被他人修改，请刷新后重试"),
+            BadHttpRequestException b => (b.StatusCode, "bad_request", "请求格式不正确：" + b.Message),
+            System.Text.Json.JsonException => (400, "bad_json", "请求内容不是有效的 JSON"),
+            _ => (500, "server_error", "服务器内部错误"),
+        };
+        if (status >= 500)
+        {
+            log.LogError(exception, "Unhandled exception");
+        }
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = Problem(status, code, detail, httpContext),
+        });
+    }
+
+    public static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string code, string detail, HttpContext http)
+    {
+        var p = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = TitleFor(status), Detail = detail };
+        p.Extensions["code"] = code;
+        p.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
+        return p;
+    }
+
+    /// <summary>Framework-made problems (validation, binding, 404) get a Chinese title and a detail naming the first error.</summary>
+    public static void Localize(ProblemDetailsContext ctx)
+    {
+        var p = ctx.ProblemDetails;
+        var status = p.Status ?? ctx.HttpContext.Response.StatusCode;
+        if (p.Title is null || p.Title.Any(c => c < 128 && char.IsLetter(c)))
+        {
+            p.Title = TitleFor(status);
+        }
+        if (p is Microsoft.AspNetCore.Http.HttpValidationProblemDetails v && v.Errors.Count > 0)
+        {
+            p.Detail ??= string.Join("；", v.Errors.SelectMany(e => e.Value));
+            p.Extensions.TryAdd("code", "validation");
+        }
+        p.Detail ??= TitleFor(status);
+        p.Extensions.TryAdd("traceId", Activity.Current?.Id ?? ctx.HttpContext.TraceIdentifier);
+    }
+
+    private static string TitleFor(int status) => status switch
+    {
+        400 => "请求无效",
+        401 => "未登录或登录已过期",
+        403 => "无权操作",
+        404 => "未找到",
+        409 => "状态冲突",
+        422 => "不符合业务规则",
+        429 => "请求过于频繁",
+        _ => "服务器错误",
+    };
+}
+
+public static class Problems
+{
+    public static ProblemHttpResult Of(HttpContext http, int status, string code, string detail)
+        => TypedResults.Problem(ProblemExceptionHandler.Problem(status, code, detail, http));
+}
