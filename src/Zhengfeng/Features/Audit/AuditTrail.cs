@@ -67,6 +67,9 @@ public static class AuditTrail
         }
     }
 
+    // Readable Chinese in the log; the text is stored, never embedded in HTML unescaped.
+    private static readonly JsonSerializerOptions SnapshotJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
     private static AuditEntry Create(long seq, DateTimeOffset at, AuditActor actor, string? action, EntityEntry change, string prev)
@@ -101,7 +104,7 @@ public static class AuditTrail
             var value = original ? p.OriginalValue : p.CurrentValue;
             values[p.Metadata.Name] = sensitive && value is not null ? "***" : value;
         }
-        return JsonSerializer.Serialize(values);
+        return JsonSerializer.Serialize(values, SnapshotJson);
     }
 
     public static string ComputeHash(AuditEntry e)

@@ -1,0 +1,114 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using Zhengfeng.Data;
+
+namespace Zhengfeng.Tests;
+
+/// <summary>
+/// The whole app over HTTP, on a fresh database per fixture: a SQLite file in a temp folder, or, when
+/// ZHENGFENG_TEST_PG holds a server connection string, a new PostgreSQL database on that server.
+/// Time is a <see cref="FakeTimeProvider"/> starting on a Monday morning in China time.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string AdminPassword = "Admin@12345";
+    public const string Password = "Passw0rd!";
+
+    private readonly string _dataDir = Directory.CreateTempSubdirectory("zf-test-").FullName;
+    private readonly string? _pgServer = Environment.GetEnvironmentVariable("ZHENGFENG_TEST_PG");
+    private readonly string _pgDatabase = "zf_" + Guid.NewGuid().ToString("N")[..12];
+    private int _seq;
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+
+    public bool IsPostgres => _pgServer is not null;
+
+    public string DataDir => _dataDir;
+
+    public string ConnectionString => _pgServer is null
+        ? $"Data Source={Path.Combine(_dataDir, "zhengfeng.db")}"
+        : new NpgsqlConnectionStringBuilder(_pgServer) { Database = _pgDatabase }.ConnectionString;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("data", _dataDir);
+        builder.UseSetting("db", ConnectionString);
+        builder.UseSetting("ADMIN_PASSWORD", AdminPassword);
+        builder.UseEnvironment("Testing");
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    public virtual async Task InitializeAsync()
+    {
+        if (_pgServer is not null)
+        {
+            await using var conn = new NpgsqlConnection(_pgServer);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_pgDatabase}", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        StartServer(); // migrations and the bootstrap admin run here
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (_pgServer is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var conn = new NpgsqlConnection(_pgServer);
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_dataDir, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+
+    /// <summary>A unique suffix for codes and usernames made by a test.</summary>
+    public string Unique(string prefix) => $"{prefix}{Interlocked.Increment(ref _seq)}x{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>A client with no credentials.</summary>
+    public HttpClient Anonymous() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
+
+    /// <summary>A client holding a bearer token got through the real token endpoint.</summary>
+    public async Task<HttpClient> LoginAsync(string username, string password)
+    {
+        var client = Anonymous();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenBody>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.Token);
+        return client;
+    }
+
+    public Task<HttpClient> AdminAsync() => LoginAsync("admin", AdminPassword);
+
+    /// <summary>Runs code against the app's database in its own scope (for setup and tampering, never for assertions on API results).</summary>
+    public async Task WithDbAsync(Func<AppDb, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<AppDb>());
+    }
+
+    private sealed record TokenBody(string Token, DateTimeOffset ExpiresAt);
+}
