@@ -5,8 +5,12 @@ using Zhengfeng.Data;
 using Zhengfeng.Features.Accounts;
 using Zhengfeng.Features.Audit;
 using Zhengfeng.Features.Calendar;
+using Zhengfeng.Features.Cases;
+using Zhengfeng.Features.Notifications;
 using Zhengfeng.Features.Demo;
 using Zhengfeng.Features.Org;
+using Zhengfeng.Features.Rankings;
+using Zhengfeng.Jobs;
 using Zhengfeng.Web;
 
 // zhengfeng [serve|demo|audit verify] [--urls URL] [--db CONNECTION] [--data DIR]
@@ -54,6 +58,16 @@ builder.Services.AddScoped<OrgService>();
 builder.Services.AddScoped<AccountService>();
 builder.Services.AddScoped<CalendarImport>();
 builder.Services.AddScoped<DemoCounty>();
+builder.Services.AddOptions<CaseRules>().BindConfiguration("Cases").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddSingleton<ReporterIdentity>();
+builder.Services.AddScoped<Notifier>();
+builder.Services.AddScoped<CaseWorkflow>();
+builder.Services.AddScoped<CaseSearch>();
+builder.Services.AddScoped<PublicApi.PublicCases>();
+builder.Services.AddScoped<RankingService>();
+builder.Services.AddScoped<ICalendarListener, DeadlineRescheduler>();
+builder.Services.AddSingleton<OverdueSweep>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueSweep>());
 
 var app = builder.Build();
 
@@ -77,6 +91,9 @@ app.MapAccounts();
 app.MapOrg();
 app.MapCalendar();
 app.MapAudit();
+app.MapCases();
+app.MapPublicCases();
+app.MapRankings();
 app.MapRazorPages();
 
 await app.RunAsync();

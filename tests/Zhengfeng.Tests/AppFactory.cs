@@ -21,7 +21,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Password = "Passw0rd!";
 
     private readonly string _dataDir = Directory.CreateTempSubdirectory("zf-test-").FullName;
-    private readonly string? _pgServer = Environment.GetEnvironmentVariable("ZHENGFENG_TEST_PG");
+    private readonly string? _pgServer = Environment.GetEnvironmentVariable("ZHENGFENG_TEST_PG") is { Length: > 0 } pg ? pg : null;
     private readonly string _pgDatabase = "zf_" + Guid.NewGuid().ToString("N")[..12];
     private int _seq;
 

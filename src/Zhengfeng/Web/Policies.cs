@@ -42,6 +42,7 @@ public static class Policies
     public const string Inspect = "inspect";
     public const string Lead = "lead";
     public const string Staff = "staff";
+    public const string DecideExtension = "decide-extension";
 
     public static void Add(AuthorizationOptions o)
     {
@@ -53,5 +54,6 @@ public static class Policies
         o.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Admin));
         o.AddPolicy(Lead, p => p.RequireRole(Roles.Leader, Roles.Admin));
         o.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
+        o.AddPolicy(DecideExtension, p => p.RequireRole(Roles.Dispatcher, Roles.Leader, Roles.Admin));
     }
 }

@@ -204,6 +204,771 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     b.ToTable("HolidayDays");
                 });
 
+            modelBuilder.Entity("Zhengfeng.Features.Cases.Case", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AssistUnitIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ContactDueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<long?>("DispatchedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ExtensionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long?>("FeedbackDueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FirstContactAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("FirstDispatchedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FirstReceiverUnitId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long?>("HandleDueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("HandleDueWhy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("LeadUnitId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<double?>("Lon")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("MergedIntoId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("OverdueLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("RatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool?>("RatedResolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("RatingLevel")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReplyContent")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("ReporterNameEnc")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ReporterPhoneEnc")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ReporterPhoneHash")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long?>("ResponseDueAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ResponseDueWhy")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool?>("SignedInTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("WasOverdue")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryCode");
+
+                    b.HasIndex("FirstDispatchedAt");
+
+                    b.HasIndex("RegisteredAt");
+
+                    b.HasIndex("ReporterPhoneHash");
+
+                    b.HasIndex("TrackingCode")
+                        .IsUnique();
+
+                    b.HasIndex("Channel", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "HandleDueAt");
+
+                    b.HasIndex("LeadUnitId", "Status", "HandleDueAt");
+
+                    b.ToTable("Case");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.CaseAlert", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Round", "Level")
+                        .IsUnique();
+
+                    b.ToTable("CaseAlert");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.CaseEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Seq");
+
+                    b.ToTable("CaseEvent");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.Category", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("HandleWorkdays")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ResponseHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UrgentHandleHours")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Category");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "safety",
+                            HandleWorkdays = 2,
+                            IsActive = true,
+                            Name = "安全隐患（危及生命财产）",
+                            ResponseHours = 2,
+                            SortOrder = 1,
+                            UrgentHandleHours = 2
+                        },
+                        new
+                        {
+                            Code = "utilities",
+                            HandleWorkdays = 3,
+                            IsActive = true,
+                            Name = "水电气暖供应",
+                            ResponseHours = 2,
+                            SortOrder = 2,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "roads",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "道路交通与市政设施",
+                            ResponseHours = 2,
+                            SortOrder = 3,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "environment",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "生态环境与噪声污染",
+                            ResponseHours = 2,
+                            SortOrder = 4,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "sanitation",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "环境卫生与垃圾清运",
+                            ResponseHours = 2,
+                            SortOrder = 5,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "urban",
+                            HandleWorkdays = 10,
+                            IsActive = true,
+                            Name = "城市管理与违章建设",
+                            ResponseHours = 2,
+                            SortOrder = 6,
+                            UrgentHandleHours = 48
+                        },
+                        new
+                        {
+                            Code = "housing",
+                            HandleWorkdays = 10,
+                            IsActive = true,
+                            Name = "住房与物业管理",
+                            ResponseHours = 2,
+                            SortOrder = 7,
+                            UrgentHandleHours = 48
+                        },
+                        new
+                        {
+                            Code = "market",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "市场监管与消费维权",
+                            ResponseHours = 2,
+                            SortOrder = 8,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "food",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "食品药品安全",
+                            ResponseHours = 2,
+                            SortOrder = 9,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "labour",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "劳动保障与欠薪",
+                            ResponseHours = 2,
+                            SortOrder = 10,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "social",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "社会保障与民政救助",
+                            ResponseHours = 2,
+                            SortOrder = 11,
+                            UrgentHandleHours = 48
+                        },
+                        new
+                        {
+                            Code = "health",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "医疗卫生与医保",
+                            ResponseHours = 2,
+                            SortOrder = 12,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "education",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "教育",
+                            ResponseHours = 2,
+                            SortOrder = 13,
+                            UrgentHandleHours = 48
+                        },
+                        new
+                        {
+                            Code = "transport",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "公共交通与出行",
+                            ResponseHours = 2,
+                            SortOrder = 14,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "agriculture",
+                            HandleWorkdays = 10,
+                            IsActive = true,
+                            Name = "农业农村与土地",
+                            ResponseHours = 2,
+                            SortOrder = 15,
+                            UrgentHandleHours = 48
+                        },
+                        new
+                        {
+                            Code = "business",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "营商环境与政务服务",
+                            ResponseHours = 2,
+                            SortOrder = 16,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "conduct",
+                            HandleWorkdays = 10,
+                            IsActive = true,
+                            Name = "干部作风与工作效能",
+                            ResponseHours = 2,
+                            SortOrder = 17,
+                            UrgentHandleHours = 48
+                        },
+                        new
+                        {
+                            Code = "other",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "其他",
+                            ResponseHours = 2,
+                            SortOrder = 18,
+                            UrgentHandleHours = 48
+                        });
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.ExtensionRequest", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Workdays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Decision");
+
+                    b.ToTable("ExtensionRequest");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.IdentityView", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ViewerId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("IdentityView");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.Rating", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("AppealDecision")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("AppealDecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("AppealReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("Excluded")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("Rating");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.ReturnRequest", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("NewLeadUnitId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Decision");
+
+                    b.HasIndex("UnitId", "RequestedAt");
+
+                    b.ToTable("ReturnRequest");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Notifications.Notification", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notification");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "CreatedAt");
+
+                    b.ToTable("OutboxMessage");
+                });
+
             modelBuilder.Entity("Zhengfeng.Features.Org.Cadre", b =>
                 {
                     b.Property<string>("Id")
@@ -317,6 +1082,56 @@ namespace Zhengfeng.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhengfeng.Features.Cases.Case", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Cases.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Zhengfeng.Features.Org.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.CaseEvent", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Cases.Case", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.ExtensionRequest", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.Rating", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.ReturnRequest", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhengfeng.Features.Org.Cadre", b =>
                 {
                     b.HasOne("Zhengfeng.Features.Org.Unit", null)
@@ -342,6 +1157,11 @@ namespace Zhengfeng.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.Case", b =>
+                {
+                    b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618
         }

@@ -197,6 +197,771 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                     b.ToTable("HolidayDays");
                 });
 
+            modelBuilder.Entity("Zhengfeng.Features.Cases.Case", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssistUnitIds")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryCode")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ContactDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DispatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EventCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtensionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FeedbackDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstContactAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FirstDispatchedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstReceiverUnitId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("HandleDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HandleDueWhy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Lat")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("LeadUnitId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Lon")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("MergedIntoId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverdueLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("RatedResolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RatingLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RepliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReplyContent")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterNameEnc")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterPhoneEnc")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReporterPhoneHash")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResponseDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResponseDueWhy")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("SignedInTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrackingCode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("WasOverdue")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CategoryCode");
+
+                    b.HasIndex("FirstDispatchedAt");
+
+                    b.HasIndex("RegisteredAt");
+
+                    b.HasIndex("ReporterPhoneHash");
+
+                    b.HasIndex("TrackingCode")
+                        .IsUnique();
+
+                    b.HasIndex("Channel", "ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "HandleDueAt");
+
+                    b.HasIndex("LeadUnitId", "Status", "HandleDueAt");
+
+                    b.ToTable("Case");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.CaseAlert", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Round", "Level")
+                        .IsUnique();
+
+                    b.ToTable("CaseAlert");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.CaseEvent", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Seq");
+
+                    b.ToTable("CaseEvent");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.Category", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HandleWorkdays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResponseHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UrgentHandleHours")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("Category");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "safety",
+                            HandleWorkdays = 2,
+                            IsActive = true,
+                            Name = "安全隐患（危及生命财产）",
+                            ResponseHours = 2,
+                            SortOrder = 1,
+                            UrgentHandleHours = 2
+                        },
+                        new
+                        {
+                            Code = "utilities",
+                            HandleWorkdays = 3,
+                            IsActive = true,
+                            Name = "水电气暖供应",
+                            ResponseHours = 2,
+                            SortOrder = 2,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "roads",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "道路交通与市政设施",
+                            ResponseHours = 2,
+                            SortOrder = 3,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "environment",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "生态环境与噪声污染",
+                            ResponseHours = 2,
+                            SortOrder = 4,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "sanitation",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "环境卫生与垃圾清运",
+                            ResponseHours = 2,
+                            SortOrder = 5,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "urban",
+                            HandleWorkdays = 10,
+                            IsActive = true,
+                            Name = "城市管理与违章建设",
+                            ResponseHours = 2,
+                            SortOrder = 6,
+                            UrgentHandleHours = 48
+                        },
+                        new
+                        {
+                            Code = "housing",
+                            HandleWorkdays = 10,
+                            IsActive = true,
+                            Name = "住房与物业管理",
+                            ResponseHours = 2,
+                            SortOrder = 7,
+                            UrgentHandleHours = 48
+                        },
+                        new
+                        {
+                            Code = "market",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "市场监管与消费维权",
+                            ResponseHours = 2,
+                            SortOrder = 8,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "food",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "食品药品安全",
+                            ResponseHours = 2,
+                            SortOrder = 9,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "labour",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "劳动保障与欠薪",
+                            ResponseHours = 2,
+                            SortOrder = 10,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "social",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "社会保障与民政救助",
+                            ResponseHours = 2,
+                            SortOrder = 11,
+                            UrgentHandleHours = 48
+                        },
+                        new
+                        {
+                            Code = "health",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "医疗卫生与医保",
+                            ResponseHours = 2,
+                            SortOrder = 12,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "education",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "教育",
+                            ResponseHours = 2,
+                            SortOrder = 13,
+                            UrgentHandleHours = 48
+                        },
+                        new
+                        {
+                            Code = "transport",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "公共交通与出行",
+                            ResponseHours = 2,
+                            SortOrder = 14,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "agriculture",
+                            HandleWorkdays = 10,
+                            IsActive = true,
+                            Name = "农业农村与土地",
+                            ResponseHours = 2,
+                            SortOrder = 15,
+                            UrgentHandleHours = 48
+                        },
+                        new
+                        {
+                            Code = "business",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "营商环境与政务服务",
+                            ResponseHours = 2,
+                            SortOrder = 16,
+                            UrgentHandleHours = 24
+                        },
+                        new
+                        {
+                            Code = "conduct",
+                            HandleWorkdays = 10,
+                            IsActive = true,
+                            Name = "干部作风与工作效能",
+                            ResponseHours = 2,
+                            SortOrder = 17,
+                            UrgentHandleHours = 48
+                        },
+                        new
+                        {
+                            Code = "other",
+                            HandleWorkdays = 5,
+                            IsActive = true,
+                            Name = "其他",
+                            ResponseHours = 2,
+                            SortOrder = 18,
+                            UrgentHandleHours = 48
+                        });
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.ExtensionRequest", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Workdays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Decision");
+
+                    b.ToTable("ExtensionRequest");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.IdentityView", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ViewerId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("IdentityView");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.Rating", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppealDecision")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppealDecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppealReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Excluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Round")
+                        .IsUnique();
+
+                    b.ToTable("Rating");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.ReturnRequest", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewLeadUnitId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId", "Decision");
+
+                    b.HasIndex("UnitId", "RequestedAt");
+
+                    b.ToTable("ReturnRequest");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Notifications.Notification", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "ReadAt", "CreatedAt");
+
+                    b.ToTable("Notification");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Notifications.OutboxMessage", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "CreatedAt");
+
+                    b.ToTable("OutboxMessage");
+                });
+
             modelBuilder.Entity("Zhengfeng.Features.Org.Cadre", b =>
                 {
                     b.Property<string>("Id")
@@ -310,6 +1075,56 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhengfeng.Features.Cases.Case", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Cases.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryCode")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Zhengfeng.Features.Org.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("LeadUnitId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.CaseEvent", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Cases.Case", null)
+                        .WithMany("Timeline")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.ExtensionRequest", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.Rating", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.ReturnRequest", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Cases.Case", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhengfeng.Features.Org.Cadre", b =>
                 {
                     b.HasOne("Zhengfeng.Features.Org.Unit", null)
@@ -335,6 +1150,11 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.Case", b =>
+                {
+                    b.Navigation("Timeline");
                 });
 #pragma warning restore 612, 618
         }

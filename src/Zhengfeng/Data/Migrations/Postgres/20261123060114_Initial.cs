@@ -1,0 +1,665 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace Zhengfeng.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Action = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    EntityType = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Before = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    After = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: true),
+                    PrevHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Seq);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseAlert",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CaseId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseAlert", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Category",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ResponseHours = table.Column<int>(type: "integer", nullable: false),
+                    HandleWorkdays = table.Column<int>(type: "integer", nullable: false),
+                    UrgentHandleHours = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Category", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Xml = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HolidayDays",
+                columns: table => new
+                {
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    IsOffDay = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HolidayDays", x => x.Date);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdentityView",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CaseId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ViewerId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    Purpose = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdentityView", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notification",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    UnitId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CaseId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ReadAt = table.Column<long>(type: "bigint", nullable: true),
+                    ReadBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notification", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessage",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Recipient = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    SentAt = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessage", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Settings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Settings", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Cadres",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    UnitId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Post = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Rank = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Cadres", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Units",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ParentId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    HeadId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    DeputyId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Units", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Units_Cadres_DeputyId",
+                        column: x => x.DeputyId,
+                        principalTable: "Cadres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Units_Cadres_HeadId",
+                        column: x => x.HeadId,
+                        principalTable: "Cadres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Units_Units_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Case",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    TrackingCode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CategoryCode = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Content = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Address = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Lat = table.Column<double>(type: "double precision", nullable: true),
+                    Lon = table.Column<double>(type: "double precision", nullable: true),
+                    Urgent = table.Column<bool>(type: "boolean", nullable: false),
+                    Anonymous = table.Column<bool>(type: "boolean", nullable: false),
+                    ReporterNameEnc = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ReporterPhoneEnc = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ReporterPhoneHash = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    LeadUnitId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    AssistUnitIds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    FirstReceiverUnitId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    MergedIntoId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    RegisteredAt = table.Column<long>(type: "bigint", nullable: false),
+                    DispatchedAt = table.Column<long>(type: "bigint", nullable: true),
+                    FirstDispatchedAt = table.Column<long>(type: "bigint", nullable: true),
+                    SignedAt = table.Column<long>(type: "bigint", nullable: true),
+                    FirstContactAt = table.Column<long>(type: "bigint", nullable: true),
+                    RepliedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ClosedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ResponseDueAt = table.Column<long>(type: "bigint", nullable: true),
+                    ResponseDueWhy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ContactDueAt = table.Column<long>(type: "bigint", nullable: true),
+                    HandleDueAt = table.Column<long>(type: "bigint", nullable: true),
+                    HandleDueWhy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    FeedbackDueAt = table.Column<long>(type: "bigint", nullable: true),
+                    SignedInTime = table.Column<bool>(type: "boolean", nullable: true),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    ReturnCount = table.Column<int>(type: "integer", nullable: false),
+                    ExtensionCount = table.Column<int>(type: "integer", nullable: false),
+                    OverdueLevel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    WasOverdue = table.Column<bool>(type: "boolean", nullable: false),
+                    ReplyContent = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
+                    Outcome = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    RatingLevel = table.Column<int>(type: "integer", nullable: true),
+                    RatedResolved = table.Column<bool>(type: "boolean", nullable: true),
+                    RatedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    EventCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Case", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Case_Category_CategoryCode",
+                        column: x => x.CategoryCode,
+                        principalTable: "Category",
+                        principalColumn: "Code",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Case_Units_LeadUnitId",
+                        column: x => x.LeadUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Users",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Username = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    PasswordHash = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    UnitId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Roles = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CadreId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    FailedLogins = table.Column<int>(type: "integer", nullable: false),
+                    LockedUntil = table.Column<long>(type: "bigint", nullable: true),
+                    LastLoginAt = table.Column<long>(type: "bigint", nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Users", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Users_Cadres_CadreId",
+                        column: x => x.CadreId,
+                        principalTable: "Cadres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Users_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CaseEvent",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CaseId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ActorId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ActorName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    UnitId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Seq = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseEvent", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CaseEvent_Case_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Case",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ExtensionRequest",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CaseId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    UnitId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Workdays = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    RequestedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    DecidedAt = table.Column<long>(type: "bigint", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExtensionRequest", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ExtensionRequest_Case_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Case",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Rating",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CaseId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Resolved = table.Column<bool>(type: "boolean", nullable: false),
+                    Comment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    UnitId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Excluded = table.Column<bool>(type: "boolean", nullable: false),
+                    AppealReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    AppealDecision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    AppealDecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rating", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rating_Case_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Case",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ReturnRequest",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CaseId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    UnitId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    RequestedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    RequestedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Decision = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DecidedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    DecidedAt = table.Column<long>(type: "bigint", nullable: true),
+                    DecisionNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    NewLeadUnitId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnRequest", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReturnRequest_Case_CaseId",
+                        column: x => x.CaseId,
+                        principalTable: "Case",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.InsertData(
+                table: "Category",
+                columns: new[] { "Code", "HandleWorkdays", "IsActive", "Name", "ResponseHours", "SortOrder", "UrgentHandleHours" },
+                values: new object[,]
+                {
+                    { "agriculture", 10, true, "农业农村与土地", 2, 15, 48 },
+                    { "business", 5, true, "营商环境与政务服务", 2, 16, 24 },
+                    { "conduct", 10, true, "干部作风与工作效能", 2, 17, 48 },
+                    { "education", 5, true, "教育", 2, 13, 48 },
+                    { "environment", 5, true, "生态环境与噪声污染", 2, 4, 24 },
+                    { "food", 5, true, "食品药品安全", 2, 9, 24 },
+                    { "health", 5, true, "医疗卫生与医保", 2, 12, 24 },
+                    { "housing", 10, true, "住房与物业管理", 2, 7, 48 },
+                    { "labour", 5, true, "劳动保障与欠薪", 2, 10, 24 },
+                    { "market", 5, true, "市场监管与消费维权", 2, 8, 24 },
+                    { "other", 5, true, "其他", 2, 18, 48 },
+                    { "roads", 5, true, "道路交通与市政设施", 2, 3, 24 },
+                    { "safety", 2, true, "安全隐患（危及生命财产）", 2, 1, 2 },
+                    { "sanitation", 5, true, "环境卫生与垃圾清运", 2, 5, 24 },
+                    { "social", 5, true, "社会保障与民政救助", 2, 11, 48 },
+                    { "transport", 5, true, "公共交通与出行", 2, 14, 24 },
+                    { "urban", 10, true, "城市管理与违章建设", 2, 6, 48 },
+                    { "utilities", 3, true, "水电气暖供应", 2, 2, 24 }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_EntityType_EntityId",
+                table: "AuditEntries",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Cadres_UnitId_Name",
+                table: "Cadres",
+                columns: new[] { "UnitId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_CategoryCode",
+                table: "Case",
+                column: "CategoryCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_Channel_ExternalId",
+                table: "Case",
+                columns: new[] { "Channel", "ExternalId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_FirstDispatchedAt",
+                table: "Case",
+                column: "FirstDispatchedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_LeadUnitId_Status_HandleDueAt",
+                table: "Case",
+                columns: new[] { "LeadUnitId", "Status", "HandleDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_RegisteredAt",
+                table: "Case",
+                column: "RegisteredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_ReporterPhoneHash",
+                table: "Case",
+                column: "ReporterPhoneHash");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_Status_HandleDueAt",
+                table: "Case",
+                columns: new[] { "Status", "HandleDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_TrackingCode",
+                table: "Case",
+                column: "TrackingCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseAlert_CaseId_Round_Level",
+                table: "CaseAlert",
+                columns: new[] { "CaseId", "Round", "Level" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CaseEvent_CaseId_Seq",
+                table: "CaseEvent",
+                columns: new[] { "CaseId", "Seq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ExtensionRequest_CaseId_Decision",
+                table: "ExtensionRequest",
+                columns: new[] { "CaseId", "Decision" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HolidayDays_Year",
+                table: "HolidayDays",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IdentityView_CaseId",
+                table: "IdentityView",
+                column: "CaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notification_UnitId_ReadAt_CreatedAt",
+                table: "Notification",
+                columns: new[] { "UnitId", "ReadAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessage_SentAt_CreatedAt",
+                table: "OutboxMessage",
+                columns: new[] { "SentAt", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rating_CaseId_Round",
+                table: "Rating",
+                columns: new[] { "CaseId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnRequest_CaseId_Decision",
+                table: "ReturnRequest",
+                columns: new[] { "CaseId", "Decision" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReturnRequest_UnitId_RequestedAt",
+                table: "ReturnRequest",
+                columns: new[] { "UnitId", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_Code",
+                table: "Units",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_DeputyId",
+                table: "Units",
+                column: "DeputyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_HeadId",
+                table: "Units",
+                column: "HeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_ParentId",
+                table: "Units",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_CadreId",
+                table: "Users",
+                column: "CadreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_UnitId",
+                table: "Users",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Users_Username",
+                table: "Users",
+                column: "Username",
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Cadres_Units_UnitId",
+                table: "Cadres",
+                column: "UnitId",
+                principalTable: "Units",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Cadres_Units_UnitId",
+                table: "Cadres");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "CaseAlert");
+
+            migrationBuilder.DropTable(
+                name: "CaseEvent");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ExtensionRequest");
+
+            migrationBuilder.DropTable(
+                name: "HolidayDays");
+
+            migrationBuilder.DropTable(
+                name: "IdentityView");
+
+            migrationBuilder.DropTable(
+                name: "Notification");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessage");
+
+            migrationBuilder.DropTable(
+                name: "Rating");
+
+            migrationBuilder.DropTable(
+                name: "ReturnRequest");
+
+            migrationBuilder.DropTable(
+                name: "Settings");
+
+            migrationBuilder.DropTable(
+                name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "Case");
+
+            migrationBuilder.DropTable(
+                name: "Category");
+
+            migrationBuilder.DropTable(
+                name: "Units");
+
+            migrationBuilder.DropTable(
+                name: "Cadres");
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Org;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Cases;
+
+/// <summary>Case lists and the unit inbox, always within the current user's unit scope.</summary>
+public sealed class CaseSearch(AppDb db, CurrentUser user, TimeProvider clock)
+{
+    public sealed record Filter(CaseStatus? Status, string? UnitId, bool? Overdue, DateOnly? From, DateOnly? To, string? Q, string? CategoryCode);
+
+    public async Task<Page<Case>> SearchAsync(Filter f, int page, int pageSize, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var q = await ScopedAsync(ct);
+        var now = clock.GetUtcNow();
+        if (f.Status is { } status)
+        {
+            q = q.Where(c => c.Status == status);
+        }
+        if (!string.IsNullOrWhiteSpace(f.UnitId))
+        {
+            q = q.Where(c => c.LeadUnitId == f.UnitId);
+        }
+        if (f.Overdue == true)
+        {
+            q = q.Where(c => OpenStatuses.Contains(c.Status) && c.HandleDueAt < now);
+        }
+        else if (f.Overdue == false)
+        {
+            q = q.Where(c => !(OpenStatuses.Contains(c.Status) && c.HandleDueAt < now));
+        }
+        if (f.From is { } from)
+        {
+            var start = ChinaTime.At(from, TimeOnly.MinValue);
+            q = q.Where(c => c.RegisteredAt >= start);
+        }
+        if (f.To is { } to)
+        {
+            var end = ChinaTime.At(to.AddDays(1), TimeOnly.MinValue);
+            q = q.Where(c => c.RegisteredAt < end);
+        }
+        if (!string.IsNullOrWhiteSpace(f.Q))
+        {
+            var text = f.Q.Trim();
+            var code = text.ToUpperInvariant();
+            q = q.Where(c => c.TrackingCode == code || c.Title.Contains(text) || c.Content.Contains(text) || (c.Address != null && c.Address.Contains(text)));
+        }
+        if (!string.IsNullOrWhiteSpace(f.CategoryCode))
+        {
+            q = q.Where(c => c.CategoryCode == f.CategoryCode);
+        }
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(c => c.RegisteredAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Page<Case>(items, total, page, pageSize);
+    }
+
+    public static readonly CaseStatus[] OpenStatuses = [CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.ReturnRequested, CaseStatus.Reopened];
+
+    private async Task<IQueryable<Case>> ScopedAsync(CancellationToken ct)
+    {
+        var q = db.Set<Case>().AsNoTracking();
+        var visible = await user.VisibleUnitsAsync(ct);
+        if (visible is not null)
+        {
+            var ids = visible.ToList();
+            q = q.Where(c => c.LeadUnitId != null && ids.Contains(c.LeadUnitId));
+        }
+        return q;
+    }
+
+    public enum Box { ToSign, Handling, DueSoon, Overdue, Returning, Done }
+
+    public static string BoxLabel(Box box) => box switch
+    {
+        Box.ToSign => "待签收",
+        Box.Handling => "办理中",
+        Box.DueSoon => "即将超期",
+        Box.Overdue => "已超期",
+        Box.Returning => "退单中",
+        _ => "已办结",
+    };
+
+    public sealed record Inbox(string UnitId, IReadOnlyDictionary<Box, int> Counts, Box Selected, IReadOnlyList<Case> Items);
+
+    /// <summary>A unit's inbox: counts per box and the selected box's cases, most urgent first.</summary>
+    public async Task<Inbox> InboxAsync(string unitId, Box selected, int take, CancellationToken ct)
+    {
+        await user.EnsureCanSeeUnitAsync(unitId, ct);
+        var now = clock.GetUtcNow();
+        var soon = now.AddHours(24);
+        var mine = db.Set<Case>().AsNoTracking().Where(c => c.LeadUnitId == unitId);
+        var counts = new Dictionary<Box, int>();
+        foreach (var box in Enum.GetValues<Box>())
+        {
+            counts[box] = await InBox(mine, box, now, soon).CountAsync(ct);
+        }
+        var list = InBox(mine, selected, now, soon);
+        list = selected == Box.Done ? list.OrderByDescending(c => c.RepliedAt) : list.OrderBy(c => c.HandleDueAt);
+        return new Inbox(unitId, counts, selected, await list.Take(Math.Clamp(take, 1, 200)).ToListAsync(ct));
+    }
+
+    private static IQueryable<Case> InBox(IQueryable<Case> q, Box box, DateTimeOffset now, DateTimeOffset soon) => box switch
+    {
+        Box.ToSign => q.Where(c => c.Status == CaseStatus.Dispatched),
+        Box.Handling => q.Where(c => c.Status == CaseStatus.Handling || c.Status == CaseStatus.Reopened),
+        Box.DueSoon => q.Where(c => OpenStatuses.Contains(c.Status) && c.HandleDueAt >= now && c.HandleDueAt < soon),
+        Box.Overdue => q.Where(c => OpenStatuses.Contains(c.Status) && c.HandleDueAt < now),
+        Box.Returning => q.Where(c => c.Status == CaseStatus.ReturnRequested),
+        _ => q.Where(c => c.Status == CaseStatus.Replied || c.Status == CaseStatus.Closed),
+    };
+}

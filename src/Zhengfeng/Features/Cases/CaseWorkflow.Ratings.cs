@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengfeng.Data;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Cases;
+
+/// <summary>Ratings through the public link, appeals against malicious ratings, and audited views of identities.</summary>
+public sealed partial class CaseWorkflow
+{
+    public async Task<Case> FindByTrackingCodeAsync(string code, CancellationToken ct)
+    {
+        var normalized = code.Trim().ToUpperInvariant();
+        return await db.Set<Case>().FirstOrDefaultAsync(x => x.TrackingCode == normalized, ct)
+            ?? throw new NotFoundException("查询码对应的诉求");
+    }
+
+    /// <summary>The reporter rates the reply; 1–2 stars reopen the case for rework and a return visit.</summary>
+    public async Task<Case> RateAsync(string trackingCode, RatingRequest r, CancellationToken ct)
+    {
+        var c = await FindByTrackingCodeAsync(trackingCode, ct);
+        if (c.Status == CaseStatus.Merged && c.MergedIntoId is not null)
+        {
+            throw new RuleException("case.merged", "此诉求已并入其他工单办理，请对主工单评价", 409);
+        }
+        if (await db.Set<Rating>().AnyAsync(x => x.CaseId == c.Id && x.Round == c.Round, ct))
+        {
+            throw new RuleException("case.already_rated", "本轮办理已评价，不能重复评价", 409);
+        }
+        if (c.Status != CaseStatus.Replied)
+        {
+            throw new RuleException("case.not_replied", $"当前状态为“{CaseTransitions.Label(c.Status)}”，答复后才能评价", 409);
+        }
+        var resolved = r.Resolved ?? c.Outcome is ReplyOutcome.Resolved;
+        var bad = r.Level <= 2;
+        db.Add(new Rating
+        {
+            Id = Ids.New(), CaseId = c.Id, Round = c.Round, Level = r.Level, Resolved = resolved, Comment = r.Comment?.Trim(),
+            At = Now, UnitId = c.LeadUnitId,
+        });
+        c.SetRating(r.Level, resolved, Now);
+        c.Apply(bad ? CaseAction.RateBad : CaseAction.RateGood, Actor.Public, Now, $"{Case.RatingLabel(r.Level)}{NoteSuffix(r.Comment)}");
+        if (bad)
+        {
+            var due = calendar.WorkdayDeadline(Now, Rules.ReworkWorkdays);
+            c.StartRework(due);
+            c.Record("rework", Actor.System, Now, $"差评重办并回访，期限{ChinaTime.Format(due.DueAt)}");
+        }
+        else
+        {
+            c.MarkClosed(Now);
+        }
+        if (c.LeadUnitId is not null)
+        {
+            notifier.Notify(c.LeadUnitId, "rating", $"收到评价“{Case.RatingLabel(r.Level)}”：{c.Title}（{c.TrackingCode}）{(bad ? "，须重办并回访" : "")}", c.Id);
+        }
+        db.PendingAction = bad ? "case.rate-bad" : "case.rate";
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    /// <summary>申诉复核: the rated unit asks to exclude a rating it believes malicious.</summary>
+    public async Task<Rating> AppealRatingAsync(string id, string reason, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        await EnsureLeadUnitAsync(c, ct);
+        var rating = await db.Set<Rating>().Where(x => x.CaseId == id).OrderByDescending(x => x.Round).FirstOrDefaultAsync(ct)
+            ?? throw new RuleException("case.no_rating", "此工单还没有评价", 409);
+        if (rating.AppealDecision is not null)
+        {
+            throw new RuleException("case.appeal_exists", "该评价已申诉过", 409);
+        }
+        rating.AppealReason = reason.Trim();
+        rating.AppealDecision = RequestDecision.Pending;
+        c.Record("rating-appeal", Me, Now, $"对评价提出申诉：{reason.Trim()}");
+        db.PendingAction = "case.rating-appeal";
+        await db.SaveChangesAsync(ct);
+        return rating;
+    }
+
+    /// <summary>A supervisor or leader reviews the appeal; only an approved appeal excludes the rating, and the reason is public.</summary>
+    public async Task<Rating> DecideRatingAppealAsync(string id, DecisionRequest r, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        var rating = await db.Set<Rating>().Where(x => x.CaseId == id && x.AppealDecision == RequestDecision.Pending).FirstOrDefaultAsync(ct)
+            ?? throw new RuleException("case.no_appeal", "没有待复核的评价申诉", 409);
+        if (r.Approve && string.IsNullOrWhiteSpace(r.Note))
+        {
+            throw new RuleException("case.appeal_reason", "认定恶意评价须写明理由（将公开）", 400);
+        }
+        rating.AppealDecision = r.Approve ? RequestDecision.Approved : RequestDecision.Rejected;
+        rating.AppealDecisionNote = r.Note?.Trim();
+        rating.Excluded = r.Approve;
+        c.Record("rating-appeal-decision", Me, Now, r.Approve ? $"申诉成立，该评价不计入满意率：{r.Note!.Trim()}" : $"申诉不成立{NoteSuffix(r.Note)}");
+        db.PendingAction = "case.rating-appeal-decision";
+        await db.SaveChangesAsync(ct);
+        return rating;
+    }
+
+    /// <summary>Shows a reporter's identity to a role that needs it, and records the view (audited).</summary>
+    public async Task<(string? Name, string? Phone)> RevealReporterAsync(string id, string purpose, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        if (!user.IsIn(Roles.Operator, Roles.Dispatcher, Roles.Admin, Roles.Inspector))
+        {
+            throw new ForbiddenException("无权查看诉求人身份信息");
+        }
+        if (c.Anonymous)
+        {
+            return (null, null);
+        }
+        db.Add(new IdentityView { Id = Ids.New(), CaseId = id, ViewerId = user.Id, At = Now, Purpose = purpose });
+        db.PendingAction = "case.reveal-reporter";
+        await db.SaveChangesAsync(ct);
+        return (identity.Unprotect(c.ReporterNameEnc), identity.Unprotect(c.ReporterPhoneEnc));
+    }
+}

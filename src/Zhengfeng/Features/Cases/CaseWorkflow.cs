@@ -1,0 +1,267 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Calendar;
+using Zhengfeng.Features.Notifications;
+using Zhengfeng.Features.Org;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Cases;
+
+/// <summary>
+/// Every action on a case: load, check who may act, <see cref="Case.Apply"/>, compute deadlines, notify, save.
+/// The API and the pages both call this class; the audit log is written by the save.
+/// </summary>
+public sealed partial class CaseWorkflow(
+    AppDb db, TimeProvider clock, WorkCalendar calendar, CurrentUser user, ReporterIdentity identity,
+    Notifier notifier, UnitTree tree, IOptions<CaseRules> options)
+{
+    private CaseRules Rules => options.Value;
+
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    private Actor Me => user.IsAuthenticated ? new Actor(user.Id, user.DisplayName, user.UnitId) : Actor.Public;
+
+    public async Task<Case> CreateAsync(CreateCaseRequest r, CancellationToken ct, string? channel = null, string? externalId = null)
+    {
+        if (!Enum.TryParse<CaseKind>(r.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
+        {
+            throw new RuleException("case.bad_kind", "诉求类型应为 complaint、report、help、consultation、suggestion 或 praise", 400);
+        }
+        var category = await CategoryAsync(r.CategoryCode, ct);
+        channel ??= string.IsNullOrWhiteSpace(r.Channel) ? "hotline" : r.Channel.Trim().ToLowerInvariant();
+        if (!Channels.Contains(channel))
+        {
+            throw new RuleException("case.bad_channel", $"受理渠道应为 {string.Join("、", Channels)} 之一", 400);
+        }
+        var anonymous = r.Anonymous || r.Reporter is null || (string.IsNullOrWhiteSpace(r.Reporter.Name) && string.IsNullOrWhiteSpace(r.Reporter.Phone));
+        var c = new Case
+        {
+            Id = Ids.New(), TrackingCode = NewTrackingCode(), Kind = kind, CategoryCode = category.Code,
+            Title = string.IsNullOrWhiteSpace(r.Title) ? Summarize(r.Content) : r.Title.Trim(), Content = r.Content.Trim(),
+            Channel = channel, Address = r.Address?.Trim(), Lat = r.Lat, Lon = r.Lon, Urgent = r.Urgent, Anonymous = anonymous,
+            ReporterNameEnc = anonymous ? null : identity.Protect(r.Reporter!.Name?.Trim()),
+            ReporterPhoneEnc = anonymous ? null : identity.Protect(r.Reporter!.Phone?.Trim()),
+            ReporterPhoneHash = anonymous ? null : identity.PhoneHash(r.Reporter!.Phone),
+            ExternalId = externalId, RegisteredAt = Now,
+        };
+        c.Record("register", Me, Now, $"{ChannelLabel(channel)}受理，{Case.KindLabel(kind)}，{category.Name}{(r.Urgent ? "，紧急" : "")}");
+        db.Add(c);
+        db.PendingAction = "case.register";
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    public async Task<Case> DispatchAsync(string id, DispatchRequest r, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        var lead = await UnitAsync(r.LeadUnitId, "主办单位", ct);
+        var assists = (r.AssistUnitIds ?? []).Where(a => !string.IsNullOrWhiteSpace(a) && a != lead.Id).Distinct().ToList();
+        foreach (var a in assists)
+        {
+            await UnitAsync(a, "协办单位", ct);
+        }
+        var category = await CategoryAsync(c.CategoryCode, ct);
+        var wasDispatched = c.LeadUnitId is not null;
+        c.Apply(CaseAction.Dispatch, Me, Now, DispatchNote(lead, assists.Count, r.Note, wasDispatched));
+        var (response, contact, handle) = Deadlines(c, category, Now);
+        c.AssignTo(lead.Id, assists, Now, response, contact, handle);
+        notifier.Notify(lead.Id, "dispatch", $"新派单：{c.Title}（{c.TrackingCode}），请于{ChinaTime.Format(response.DueAt)}前签收", c.Id);
+        foreach (var a in assists)
+        {
+            notifier.Notify(a, "dispatch", $"协办派单：{c.Title}（{c.TrackingCode}），主办单位：{lead.Name}", c.Id);
+        }
+        db.PendingAction = wasDispatched ? "case.redispatch" : "case.dispatch";
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    public async Task<Case> SignAsync(string id, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        await EnsureLeadUnitAsync(c, ct);
+        c.Apply(CaseAction.Sign, Me, Now);
+        c.MarkSigned(Now);
+        db.PendingAction = "case.sign";
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    /// <summary>首次联系: the unit records that it reached the reporter.</summary>
+    public async Task<Case> RecordContactAsync(string id, string? note, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        await EnsureLeadUnitAsync(c, ct);
+        if (c.Status is not (CaseStatus.Handling or CaseStatus.Reopened))
+        {
+            throw new RuleException("case.not_handling", "签收后才能登记联系诉求人", 409);
+        }
+        c.MarkContacted(Now);
+        c.Record("contact", Me, Now, string.IsNullOrWhiteSpace(note) ? "已联系诉求人" : note.Trim());
+        db.PendingAction = "case.contact";
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    public async Task<Case> ReplyAsync(string id, ReplyRequest r, CancellationToken ct)
+    {
+        if (!Enum.TryParse<ReplyOutcome>(r.Outcome, ignoreCase: true, out var outcome) || !Enum.IsDefined(outcome))
+        {
+            throw new RuleException("case.bad_outcome", "办理结果应为 resolved、partial、unresolved 或 explained", 400);
+        }
+        var c = await LoadAsync(id, ct);
+        await EnsureLeadUnitAsync(c, ct);
+        if (await db.Set<ReturnRequest>().AnyAsync(x => x.CaseId == id && x.Decision == RequestDecision.Pending, ct))
+        {
+            throw new RuleException("case.return_pending", "退单申请尚待裁定，不能答复", 409);
+        }
+        c.Apply(CaseAction.Reply, Me, Now, $"{Case.OutcomeLabel(outcome)}：{r.Content.Trim()}");
+        c.SetReply(r.Content.Trim(), outcome, Now, Now.AddDays(Rules.RatingWindowDays));
+        await NotifyMergedAsync(c, ct);
+        db.PendingAction = "case.reply";
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    /// <summary>A consultation answered on the spot by the operator (no dispatch).</summary>
+    public async Task<Case> DirectAnswerAsync(string id, string content, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        if (c.Kind != CaseKind.Consultation)
+        {
+            throw new RuleException("case.not_consultation", "只有咨询类诉求可以直接答复，其他诉求须派单办理", 409);
+        }
+        c.Apply(CaseAction.DirectAnswer, Me, Now, content.Trim());
+        c.SetReply(content.Trim(), ReplyOutcome.Explained, Now, Now.AddDays(Rules.RatingWindowDays));
+        db.PendingAction = "case.direct-answer";
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    /// <summary>并单: a repeat request joins the main case; its reporter gets the main case's answer.</summary>
+    public async Task<Case> MergeAsync(string id, string intoId, CancellationToken ct)
+    {
+        if (id == intoId)
+        {
+            throw new RuleException("case.merge_self", "不能把工单并入它自己", 400);
+        }
+        var c = await LoadAsync(id, ct);
+        var main = await LoadAsync(intoId, ct);
+        if (main.Status is CaseStatus.Merged or CaseStatus.Closed)
+        {
+            throw new RuleException("case.merge_target", "主工单已办结或已被并单，不能并入", 409);
+        }
+        c.Apply(CaseAction.Merge, Me, Now, $"并入工单 {main.TrackingCode}");
+        c.MarkMerged(main.Id);
+        main.Record("merge-in", Me, Now, $"并入重复诉求 {c.TrackingCode}");
+        db.PendingAction = "case.merge";
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    /// <summary>结案 without a rating, once the rating window has passed (the return visit found no answer).</summary>
+    public async Task<Case> CloseAsync(string id, string? note, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        if (c.Status == CaseStatus.Replied && c.RepliedAt is { } replied && Now < replied.AddDays(Rules.RatingWindowDays))
+        {
+            throw new RuleException("case.rating_window", $"评价期（答复后{Rules.RatingWindowDays}天）未满，不能直接结案", 409);
+        }
+        c.Apply(CaseAction.Close, Me, Now, string.IsNullOrWhiteSpace(note) ? "评价期满未评价，结案" : note.Trim());
+        c.MarkClosed(Now);
+        db.PendingAction = "case.close";
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    private async Task NotifyMergedAsync(Case main, CancellationToken ct)
+    {
+        var merged = await db.Set<Case>().Where(x => x.MergedIntoId == main.Id).Select(x => x.TrackingCode).ToListAsync(ct);
+        if (merged.Count > 0)
+        {
+            main.Record("merged-answer", Me, Now, $"答复同时告知并单诉求人：{string.Join("、", merged)}");
+        }
+    }
+
+    private (Deadline Response, DateTimeOffset Contact, Deadline Handle) Deadlines(Case c, Category category, DateTimeOffset from)
+    {
+        if (c.Urgent)
+        {
+            var urgentResponse = WorkCalendar.HourDeadline(from, category.ResponseHours);
+            return (urgentResponse, urgentResponse.DueAt, WorkCalendar.HourDeadline(from, category.UrgentHandleHours));
+        }
+        return (calendar.WorkdayDeadline(from, 1), calendar.WorkdayDeadline(from, Rules.ContactWorkdays).DueAt, calendar.WorkdayDeadline(from, category.HandleWorkdays));
+    }
+
+    internal async Task<Case> LoadAsync(string id, CancellationToken ct)
+    {
+        var c = await db.Set<Case>().FirstOrDefaultAsync(x => x.Id == id, ct)
+            ?? throw new NotFoundException("工单");
+        if (!await CanSeeAsync(c, ct))
+        {
+            throw new ForbiddenException("无权查看其他单位的工单");
+        }
+        return c;
+    }
+
+    /// <summary>County-wide roles see every case; unit staff see the cases their unit (or a unit below it) leads or assists.</summary>
+    public async Task<bool> CanSeeAsync(Case c, CancellationToken ct)
+    {
+        var visible = await user.VisibleUnitsAsync(ct);
+        return visible is null
+            || (c.LeadUnitId is not null && visible.Contains(c.LeadUnitId))
+            || c.AssistUnits.Any(visible.Contains);
+    }
+
+    private async Task EnsureLeadUnitAsync(Case c, CancellationToken ct)
+    {
+        if (!user.IsIn(Roles.Unit) || c.LeadUnitId is null)
+        {
+            throw new ForbiddenException("只有主办单位的承办人员可以办理此工单");
+        }
+        var scope = UnitTree.Subtree(await tree.GetAsync(db, ct), c.LeadUnitId);
+        if (!scope.Contains(user.UnitId))
+        {
+            throw new ForbiddenException("本单位不是此工单的主办单位，无权办理");
+        }
+    }
+
+    private async Task<Category> CategoryAsync(string code, CancellationToken ct)
+        => await db.Set<Category>().AsNoTracking().FirstOrDefaultAsync(x => x.Code == code && x.IsActive, ct)
+            ?? throw new RuleException("case.unknown_category", $"诉求分类“{code}”不存在", 400);
+
+    private async Task<Unit> UnitAsync(string id, string label, CancellationToken ct)
+        => await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.IsActive, ct)
+            ?? throw new RuleException("case.unknown_unit", $"{label}不存在", 400);
+
+    private static string DispatchNote(Unit lead, int assists, string? note, bool redispatch)
+        => $"{(redispatch ? "改派" : "派单")}至{lead.Name}{(assists > 0 ? $"，协办单位{assists}个" : "")}{(string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim())}";
+
+    public static readonly IReadOnlyList<string> Channels = ["hotline", "web", "letter", "visit", "mailbox", "open311", "import", "inspection", "api", "wechat"];
+
+    public static string ChannelLabel(string channel) => channel switch
+    {
+        "hotline" => "12345热线",
+        "web" => "网上",
+        "letter" => "来信",
+        "visit" => "来访",
+        "mailbox" => "信箱",
+        "open311" => "Open311接口",
+        "import" => "导入",
+        "inspection" => "督查发现",
+        "wechat" => "微信",
+        _ => "接口",
+    };
+
+    private static string Summarize(string content)
+    {
+        var line = content.Trim().Split('\n')[0];
+        return line.Length <= 30 ? line : line[..30] + "…";
+    }
+
+    private const string CodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+
+    /// <summary>10 characters without look-alikes (0/O, 1/I/L): about 2^49 codes, so guessing one is hopeless.</summary>
+    public static string NewTrackingCode() => new(RandomNumberGenerator.GetItems<char>(CodeAlphabet, 10));
+}

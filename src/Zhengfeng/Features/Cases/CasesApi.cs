@@ -1,0 +1,122 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Org;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Cases;
+
+public static class CasesApi
+{
+    public static void MapCases(this IEndpointRouteBuilder app)
+    {
+        var cases = app.MapGroup("/api/v1/cases").RequireAuthorization().WithTags("工单");
+        cases.MapPost("/", Create).RequireAuthorization(Policies.Intake);
+        cases.MapGet("/", Search);
+        cases.MapGet("/{id}", Get);
+        cases.MapGet("/{id}/reporter", Reporter);
+        cases.MapPost("/{id}/dispatch", (string id, DispatchRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.DispatchAsync(id, r, ct), clock)).RequireAuthorization(Policies.Dispatch);
+        cases.MapPost("/{id}/answer", (string id, ReasonRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.DirectAnswerAsync(id, r.Reason, ct), clock)).RequireAuthorization(Policies.Intake);
+        cases.MapPost("/{id}/merge", (string id, MergeRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.MergeAsync(id, r.IntoId, ct), clock)).RequireAuthorization(Policies.Dispatch);
+        cases.MapPost("/{id}/close", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.CloseAsync(id, r.Note, ct), clock)).RequireAuthorization(Policies.Dispatch);
+        cases.MapPost("/{id}/sign", (string id, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.SignAsync(id, ct), clock));
+        cases.MapPost("/{id}/contact", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.RecordContactAsync(id, r.Note, ct), clock));
+        cases.MapPost("/{id}/reply", (string id, ReplyRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.ReplyAsync(id, r, ct), clock));
+        cases.MapPost("/{id}/return-requests", ReturnRequest);
+        cases.MapPost("/{id}/return-requests/{rid}/decision", (string id, string rid, ReturnDecisionRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.DecideReturnAsync(id, rid, r, ct), clock)).RequireAuthorization(Policies.Dispatch);
+        cases.MapPost("/{id}/extension-requests", ExtensionRequest);
+        cases.MapPost("/{id}/extension-requests/{eid}/decision", (string id, string eid, DecisionRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.DecideExtensionAsync(id, eid, r, ct), clock)).RequireAuthorization(Policies.DecideExtension);
+        cases.MapPost("/{id}/rating-appeal", async (string id, ReasonRequest r, CaseWorkflow flow, CancellationToken ct) => TypedResults.Ok(RatingView.From(await flow.AppealRatingAsync(id, r.Reason, ct))));
+        cases.MapPost("/{id}/rating-appeal/decision", async (string id, DecisionRequest r, CaseWorkflow flow, CancellationToken ct) => TypedResults.Ok(RatingView.From(await flow.DecideRatingAppealAsync(id, r, ct)))).RequireAuthorization(Policies.Supervise);
+
+        var categories = app.MapGroup("/api/v1/categories").WithTags("诉求分类");
+        categories.MapGet("/", async (AppDb db, CancellationToken ct) => TypedResults.Ok(await db.Set<Category>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct))).AllowAnonymous();
+        categories.MapPost("/", CreateCategory).RequireAuthorization(Policies.Admin);
+        categories.MapPut("/{code}", UpdateCategory).RequireAuthorization(Policies.Admin);
+    }
+
+    public sealed record RatingView(string Id, int Round, int Level, string LevelLabel, bool Resolved, string? Comment, DateTimeOffset At, bool Excluded, string? AppealReason, string? AppealDecision, string? AppealDecisionNote)
+    {
+        public static RatingView From(Rating r) => new(r.Id, r.Round, r.Level, Case.RatingLabel(r.Level), r.Resolved, r.Comment, r.At, r.Excluded, r.AppealReason, r.AppealDecision?.ToString().ToLowerInvariant(), r.AppealDecisionNote);
+    }
+
+    private static async Task<Ok<CaseView>> Run(Task<Case> action, TimeProvider clock)
+        => TypedResults.Ok(CaseView.From(await action, clock.GetUtcNow(), withTimeline: false));
+
+    private static async Task<Created<CaseView>> Create(CreateCaseRequest request, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
+    {
+        var c = await flow.CreateAsync(request, ct);
+        return TypedResults.Created($"/api/v1/cases/{c.Id}", CaseView.From(c, clock.GetUtcNow()));
+    }
+
+    private static async Task<Ok<CaseView>> Get(string id, CaseWorkflow flow, AppDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var c = await flow.LoadAsync(id, ct);
+        await db.Entry(c).Collection(x => x.Timeline).LoadAsync(ct);
+        return TypedResults.Ok(CaseView.From(c, clock.GetUtcNow()));
+    }
+
+    private static async Task<Ok<object>> Reporter(string id, string? purpose, CaseWorkflow flow, CancellationToken ct)
+    {
+        var (name, phone) = await flow.RevealReporterAsync(id, string.IsNullOrWhiteSpace(purpose) ? "办理需要" : purpose, ct);
+        return TypedResults.Ok<object>(new { name, phone });
+    }
+
+    private static async Task<Ok<object>> ReturnRequest(string id, ReasonRequest r, CaseWorkflow flow, CancellationToken ct)
+    {
+        var request = await flow.RequestReturnAsync(id, r.Reason, ct);
+        return TypedResults.Ok<object>(new { id = request.Id, status = "return_requested" });
+    }
+
+    private static async Task<Ok<object>> ExtensionRequest(string id, ExtensionRequestInput r, CaseWorkflow flow, CancellationToken ct)
+    {
+        var request = await flow.RequestExtensionAsync(id, r, ct);
+        return TypedResults.Ok<object>(new { id = request.Id, status = "pending" });
+    }
+
+    private static async Task<Ok<Page<CaseView>>> Search(string? status, string? unitId, bool? overdue, string? from, string? to, string? q, string? categoryCode,
+        int? page, int? pageSize, CaseSearch search, TimeProvider clock, CancellationToken ct)
+    {
+        var filter = new CaseSearch.Filter(ParseStatus(status), unitId, overdue, ParseDate(from, "from"), ParseDate(to, "to"), q, categoryCode);
+        var result = await search.SearchAsync(filter, page ?? 1, pageSize ?? 20, ct);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new Page<CaseView>(result.Items.Select(c => CaseView.From(c, now, withTimeline: false)).ToList(), result.Total, result.PageNumber, result.PageSize));
+    }
+
+    private static CaseStatus? ParseStatus(string? status)
+        => string.IsNullOrWhiteSpace(status) ? null
+            : CaseTransitions.TryParseWire(status, out var s) ? s
+            : throw new RuleException("case.bad_status", "status 应为 registered、dispatched、handling、return_requested、replied、reopened、closed 或 merged", 400);
+
+    private static DateOnly? ParseDate(string? value, string name)
+        => string.IsNullOrWhiteSpace(value) ? null
+            : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+            : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t.CstDate()
+            : throw new RuleException("case.bad_date", $"{name} 应为 yyyy-MM-dd 格式的日期", 400);
+
+    private static async Task<Created<Category>> CreateCategory(CategoryRequest r, AppDb db, CancellationToken ct)
+    {
+        if (await db.Set<Category>().AnyAsync(c => c.Code == r.Code, ct))
+        {
+            throw new RuleException("category.duplicate", $"分类编码“{r.Code}”已存在", 409);
+        }
+        var category = new Category { Code = r.Code, Name = r.Name.Trim(), ResponseHours = r.ResponseHours, HandleWorkdays = r.HandleWorkdays, UrgentHandleHours = r.UrgentHandleHours, SortOrder = 1000 };
+        db.Add(category);
+        db.PendingAction = "category.create";
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/v1/categories/{category.Code}", category);
+    }
+
+    private static async Task<Ok<Category>> UpdateCategory(string code, CategoryRequest r, AppDb db, CancellationToken ct)
+    {
+        var category = await db.Set<Category>().FirstOrDefaultAsync(c => c.Code == code, ct) ?? throw new NotFoundException("诉求分类");
+        category.Name = r.Name.Trim();
+        category.ResponseHours = r.ResponseHours;
+        category.HandleWorkdays = r.HandleWorkdays;
+        category.UrgentHandleHours = r.UrgentHandleHours;
+        db.PendingAction = "category.update";
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Ok(category);
+    }
+}

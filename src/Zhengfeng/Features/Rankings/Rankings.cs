@@ -1,0 +1,109 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Cases;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Rankings;
+
+// 响应率 ResponseRate · 解决率 ResolutionRate · 满意率 SatisfactionRate (北京市接诉即办工作条例 Art. 32: the three rates)
+
+public sealed record UnitRanking(string UnitId, string UnitName, int Dispatched, int RespondedInTime, double ResponseRate,
+    int Rated, int Resolved, double ResolutionRate, int Satisfied, double SatisfactionRate, int ReturnCount, double Score, int Rank);
+
+/// <summary>
+/// Monthly figures per lead unit. Dispatched counts cases first dispatched in the month; a response is in time when
+/// the unit signed within the response limit; resolution and satisfaction count the month's ratings that are not
+/// excluded by an upheld appeal (satisfied = 基本满意 or better). Each figure drills down to its cases.
+/// </summary>
+public sealed class RankingService(AppDb db, IOptions<CaseRules> options)
+{
+    public static (DateTimeOffset Start, DateTimeOffset End) Month(string period)
+    {
+        if (!DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        {
+            throw new RuleException("ranking.bad_period", "period 应为 yyyy-MM 格式的月份，如 2026-11", 400);
+        }
+        return (ChinaTime.At(first, TimeOnly.MinValue), ChinaTime.At(first.AddMonths(1), TimeOnly.MinValue));
+    }
+
+    public async Task<IReadOnlyList<UnitRanking>> UnitsAsync(string period, CancellationToken ct)
+    {
+        var (start, end) = Month(period);
+        var dispatched = await db.Set<Case>().AsNoTracking()
+            .Where(c => c.FirstDispatchedAt >= start && c.FirstDispatchedAt < end && c.LeadUnitId != null)
+            .GroupBy(c => c.LeadUnitId!)
+            .Select(g => new { UnitId = g.Key, Count = g.Count(), InTime = g.Count(c => c.SignedInTime == true) })
+            .ToListAsync(ct);
+        var ratings = await db.Set<Rating>().AsNoTracking()
+            .Where(r => r.At >= start && r.At < end && !r.Excluded && r.UnitId != null)
+            .GroupBy(r => r.UnitId!)
+            .Select(g => new { UnitId = g.Key, Count = g.Count(), Resolved = g.Count(r => r.Resolved), Satisfied = g.Count(r => r.Level >= 3) })
+            .ToListAsync(ct);
+        var returns = await db.Set<ReturnRequest>().AsNoTracking()
+            .Where(r => r.RequestedAt >= start && r.RequestedAt < end)
+            .GroupBy(r => r.UnitId)
+            .Select(g => new { UnitId = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        var unitIds = dispatched.Select(d => d.UnitId).Union(ratings.Select(r => r.UnitId)).ToHashSet();
+        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var rules = options.Value;
+        var rows = unitIds.Select(id =>
+        {
+            var d = dispatched.FirstOrDefault(x => x.UnitId == id);
+            var r = ratings.FirstOrDefault(x => x.UnitId == id);
+            var ret = returns.FirstOrDefault(x => x.UnitId == id)?.Count ?? 0;
+            var response = Rate(d?.InTime ?? 0, d?.Count ?? 0);
+            var resolution = Rate(r?.Resolved ?? 0, r?.Count ?? 0);
+            var satisfaction = Rate(r?.Satisfied ?? 0, r?.Count ?? 0);
+            var score = Math.Round(100 * (rules.ResponseWeight * response + rules.ResolutionWeight * resolution + rules.SatisfactionWeight * satisfaction), 2);
+            return new UnitRanking(id, names.GetValueOrDefault(id, id), d?.Count ?? 0, d?.InTime ?? 0, response,
+                r?.Count ?? 0, r?.Resolved ?? 0, resolution, r?.Satisfied ?? 0, satisfaction, ret, score, 0);
+        }).OrderByDescending(x => x.Score).ThenBy(x => x.ReturnCount).ThenBy(x => x.UnitName, StringComparer.Ordinal).ToList();
+        return rows.Select(x => x with { Rank = 1 + rows.Count(o => o.Score > x.Score) }).ToList();
+    }
+
+    /// <summary>The cases behind one figure of one unit's row.</summary>
+    public async Task<IReadOnlyList<Case>> DrillDownAsync(string unitId, string period, string metric, CancellationToken ct)
+    {
+        var (start, end) = Month(period);
+        var dispatched = db.Set<Case>().AsNoTracking().Where(c => c.LeadUnitId == unitId && c.FirstDispatchedAt >= start && c.FirstDispatchedAt < end);
+        var rated = db.Set<Rating>().AsNoTracking().Where(r => r.UnitId == unitId && r.At >= start && r.At < end && !r.Excluded);
+        IQueryable<string> ids = metric switch
+        {
+            "dispatched" => dispatched.Select(c => c.Id),
+            "responded" => dispatched.Where(c => c.SignedInTime == true).Select(c => c.Id),
+            "late" => dispatched.Where(c => c.SignedInTime != true).Select(c => c.Id),
+            "rated" => rated.Select(r => r.CaseId),
+            "resolved" => rated.Where(r => r.Resolved).Select(r => r.CaseId),
+            "satisfied" => rated.Where(r => r.Level >= 3).Select(r => r.CaseId),
+            "unsatisfied" => rated.Where(r => r.Level < 3).Select(r => r.CaseId),
+            "returns" => db.Set<ReturnRequest>().Where(r => r.UnitId == unitId && r.RequestedAt >= start && r.RequestedAt < end).Select(r => r.CaseId),
+            _ => throw new RuleException("ranking.bad_metric", "metric 应为 dispatched、responded、late、rated、resolved、satisfied、unsatisfied 或 returns", 400),
+        };
+        return await db.Set<Case>().AsNoTracking().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.RegisteredAt).Take(1000).ToListAsync(ct);
+    }
+
+    private static double Rate(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
+}
+
+public static class RankingsApi
+{
+    public static void MapRankings(this IEndpointRouteBuilder app)
+    {
+        var rankings = app.MapGroup("/api/v1/rankings").RequireAuthorization().WithTags("排名");
+        rankings.MapGet("/units", async (string? period, RankingService service, TimeProvider clock, CancellationToken ct)
+            => TypedResults.Ok(await service.UnitsAsync(period ?? clock.GetUtcNow().ToCst().ToString("yyyy-MM", CultureInfo.InvariantCulture), ct)));
+        rankings.MapGet("/units/{unitId}/cases", DrillDown);
+    }
+
+    private static async Task<Ok<List<CaseView>>> DrillDown(string unitId, string? period, string? metric, RankingService service, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        await user.EnsureCanSeeUnitAsync(unitId, ct);
+        var now = clock.GetUtcNow();
+        var cases = await service.DrillDownAsync(unitId, period ?? now.ToCst().ToString("yyyy-MM", CultureInfo.InvariantCulture), metric ?? "dispatched", ct);
+        return TypedResults.Ok(cases.Select(c => CaseView.From(c, now, withTimeline: false)).ToList());
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Calendar;
+using Zhengfeng.Features.Cases;
+using Zhengfeng.Features.Notifications;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Jobs;
+
+/// <summary>
+/// Marks open cases on the overdue ladder: 预警 before the deadline, 黄牌 at it, 红牌 after the grace period.
+/// Each step is a <see cref="CaseAlert"/> row with a unique (case, round, level) key, so several app instances
+/// sweeping at once never raise the same step twice.
+/// </summary>
+public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OverdueSweep> log) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                var raised = await RunOnceAsync(stoppingToken);
+                if (raised > 0)
+                {
+                    log.LogInformation("Overdue sweep raised {Count} alerts", raised);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Overdue sweep failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    public async Task<int> RunOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        var calendar = scope.ServiceProvider.GetRequiredService<WorkCalendar>();
+        var rules = scope.ServiceProvider.GetRequiredService<IOptions<CaseRules>>().Value;
+        var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+        var now = clock.GetUtcNow();
+        var horizon = now.AddHours(rules.WarningHours);
+        var candidates = await db.Set<Case>()
+            .Where(c => CaseSearch.OpenStatuses.Contains(c.Status) && c.HandleDueAt < horizon && c.OverdueLevel != OverdueLevel.RedCard)
+            .OrderBy(c => c.HandleDueAt).Take(500).ToListAsync(ct);
+        var raised = 0;
+        foreach (var c in candidates)
+        {
+            var due = c.HandleDueAt!.Value;
+            var level = now > calendar.WorkdayDeadline(due, rules.RedCardWorkdays).DueAt ? OverdueLevel.RedCard
+                : now > due ? OverdueLevel.YellowCard
+                : OverdueLevel.Warning;
+            if (level <= c.OverdueLevel)
+            {
+                continue;
+            }
+            c.RaiseOverdue(level);
+            db.Add(new CaseAlert { Id = Ids.New(), CaseId = c.Id, Round = c.Round, Level = level, At = now });
+            var text = level switch
+            {
+                OverdueLevel.Warning => $"即将超期：{c.Title}（{c.TrackingCode}）办理期限{ChinaTime.Format(due)}",
+                OverdueLevel.YellowCard => $"已超期（黄牌）：{c.Title}（{c.TrackingCode}）办理期限{ChinaTime.Format(due)}",
+                _ => $"严重超期（红牌）：{c.Title}（{c.TrackingCode}）办理期限{ChinaTime.Format(due)}",
+            };
+            c.Record(level.ToString().ToLowerInvariant(), Actor.System, now, text);
+            if (c.LeadUnitId is not null)
+            {
+                notifier.Notify(c.LeadUnitId, level == OverdueLevel.Warning ? "warning" : "overdue", text, c.Id);
+            }
+            db.PendingAction = "case.overdue-" + level.ToString().ToLowerInvariant();
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                raised++;
+            }
+            catch (DbUpdateException)
+            {
+                // Another instance raised this step first: drop ours.
+                db.ChangeTracker.Clear();
+            }
+        }
+        return raised;
+    }
+}
+
+/// <summary>After a calendar change, running working-day deadlines are computed again from their start.</summary>
+public sealed class DeadlineRescheduler(AppDb db, WorkCalendar calendar, TimeProvider clock) : ICalendarListener
+{
+    public async Task CalendarChangedAsync(CancellationToken ct)
+    {
+        var categories = await db.Set<Category>().AsNoTracking().ToDictionaryAsync(c => c.Code, ct);
+        // Urgent cases run on clock hours; extended or reworked deadlines keep their approved length.
+        var running = await db.Set<Case>()
+            .Where(c => CaseSearch.OpenStatuses.Contains(c.Status) && !c.Urgent && c.ExtensionCount == 0 && c.Round == 1 && c.DispatchedAt != null)
+            .ToListAsync(ct);
+        foreach (var c in running)
+        {
+            var start = c.DispatchedAt!.Value;
+            var handle = calendar.WorkdayDeadline(start, categories[c.CategoryCode].HandleWorkdays);
+            var response = c.Status == CaseStatus.Dispatched ? calendar.WorkdayDeadline(start, 1) : null;
+            if (handle.DueAt != c.HandleDueAt || (response is not null && response.DueAt != c.ResponseDueAt))
+            {
+                c.Reschedule(response, handle);
+                c.Record("reschedule", Actor.System, clock.GetUtcNow(), $"节假日安排调整，期限重算：{handle.Explanation}");
+            }
+        }
+        if (db.ChangeTracker.HasChanges())
+        {
+            db.PendingAction = "case.reschedule";
+            await db.SaveChangesAsync(ct);
+        }
+    }
+}
