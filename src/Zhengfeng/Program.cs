@@ -67,7 +67,10 @@ builder.Services.AddScoped<PublicApi.PublicCases>();
 builder.Services.AddScoped<RankingService>();
 builder.Services.AddScoped<ICalendarListener, DeadlineRescheduler>();
 builder.Services.AddSingleton<OverdueSweep>();
-builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueSweep>());
+if (builder.Configuration["jobs"] != "off")
+{
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueSweep>());
+}
 
 var app = builder.Build();
 
@@ -94,6 +97,7 @@ app.MapAudit();
 app.MapCases();
 app.MapPublicCases();
 app.MapRankings();
+app.MapNotifications();
 app.MapRazorPages();
 
 await app.RunAsync();

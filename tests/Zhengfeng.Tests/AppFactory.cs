@@ -40,6 +40,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("data", _dataDir);
         builder.UseSetting("db", ConnectionString);
         builder.UseSetting("ADMIN_PASSWORD", AdminPassword);
+        builder.UseSetting("jobs", "off"); // tests run the background jobs' RunOnceAsync themselves
         builder.UseEnvironment("Testing");
         builder.ConfigureServices(services =>
         {

@@ -30,6 +30,8 @@ public static class CasesApi
         cases.MapPost("/{id}/rating-appeal", async (string id, ReasonRequest r, CaseWorkflow flow, CancellationToken ct) => TypedResults.Ok(RatingView.From(await flow.AppealRatingAsync(id, r.Reason, ct))));
         cases.MapPost("/{id}/rating-appeal/decision", async (string id, DecisionRequest r, CaseWorkflow flow, CancellationToken ct) => TypedResults.Ok(RatingView.From(await flow.DecideRatingAppealAsync(id, r, ct)))).RequireAuthorization(Policies.Supervise);
 
+        app.MapGet("/api/v1/inbox", Inbox).RequireAuthorization().WithTags("工单");
+
         var categories = app.MapGroup("/api/v1/categories").WithTags("诉求分类");
         categories.MapGet("/", async (AppDb db, CancellationToken ct) => TypedResults.Ok(await db.Set<Category>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct))).AllowAnonymous();
         categories.MapPost("/", CreateCategory).RequireAuthorization(Policies.Admin);
@@ -82,6 +84,24 @@ public static class CasesApi
         var result = await search.SearchAsync(filter, page ?? 1, pageSize ?? 20, ct);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new Page<CaseView>(result.Items.Select(c => CaseView.From(c, now, withTimeline: false)).ToList(), result.Total, result.PageNumber, result.PageSize));
+    }
+
+    public sealed record InboxView(string UnitId, IReadOnlyList<BoxCount> Boxes, string Box, IReadOnlyList<CaseView> Items);
+    public sealed record BoxCount(string Box, string Label, int Count);
+
+    /// <summary>A unit's inbox (default: the user's own unit), counts per box and the cases of one box, most urgent first.</summary>
+    private static async Task<Ok<InboxView>> Inbox(string? unitId, string? box, CaseSearch search, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    {
+        var selected = CaseSearch.Box.ToSign;
+        if (!string.IsNullOrEmpty(box) && !Enum.TryParse(box, ignoreCase: true, out selected))
+        {
+            throw new RuleException("inbox.bad_box", "box 应为 tosign、handling、duesoon、overdue、returning 或 done", 400);
+        }
+        var inbox = await search.InboxAsync(string.IsNullOrEmpty(unitId) ? user.UnitId : unitId, selected, 50, ct);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new InboxView(inbox.UnitId,
+            inbox.Counts.Select(kv => new BoxCount(kv.Key.ToString().ToLowerInvariant(), CaseSearch.BoxLabel(kv.Key), kv.Value)).ToList(),
+            selected.ToString().ToLowerInvariant(), inbox.Items.Select(c => CaseView.From(c, now, withTimeline: false)).ToList()));
     }
 
     private static CaseStatus? ParseStatus(string? status)
