@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Zhengfeng.Bench;
+
+/// <summary>The real app, started as its own process on 127.0.0.1 with a fresh data folder (SQLite, the default).</summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    public const string AdminPassword = "Bench@Admin2026";
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    public Uri BaseAddress { get; }
+    public string DataDir { get; }
+    public string DatabaseFile => Path.Combine(DataDir, "zhengfeng.db");
+
+    private AppProcess(Process process, Uri baseAddress, string dataDir)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+        DataDir = dataDir;
+    }
+
+    public static async Task<AppProcess> StartAsync()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("zf-bench-").FullName;
+        var port = FreePort();
+        var appDll = typeof(global::Program).Assembly.Location;
+        var info = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(appDll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { appDll, "serve", "--urls", $"http://127.0.0.1:{port}", "--data", dataDir })
+        {
+            info.ArgumentList.Add(arg);
+        }
+        info.Environment["ZHENGFENG_ADMIN_PASSWORD"] = AdminPassword;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["DOTNET_gcServer"] = "0";
+        var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the app");
+        var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), dataDir);
+        process.OutputDataReceived += (_, e) => app.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await app.WaitHealthyAsync();
+        return app;
+    }
+
+    public string RecentOutput()
+    {
+        lock (_output)
+        {
+            var text = _output.ToString();
+            return text.Length > 4000 ? text[^4000..] : text;
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.AppendLine(line);
+            if (_output.Length > 64_000)
+            {
+                _output.Remove(0, 32_000);
+            }
+        }
+    }
+
+    private async Task WaitHealthyAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(90))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"the app exited with code {_process.ExitCode}:\n{RecentOutput()}");
+            }
+            try
+            {
+                if ((await http.GetAsync("/healthz")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"the app did not answer /healthz within 90 s:\n{RecentOutput()}");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using Microsoft.Data.Sqlite;
+
+namespace Zhengfeng.Bench;
+
+/// <summary>
+/// Fills the Case table straight with SQL to a target size: lead units spread over the given units, first dispatch
+/// spread over the last twelve months, older cases mostly closed, recent ones open (some past their handling deadline).
+/// Instants are unix milliseconds and enums their names, as the app stores them. No timeline rows.
+/// </summary>
+public static class BulkLoad
+{
+    private static readonly string[] Columns =
+    [
+        "Id", "TrackingCode", "Kind", "CategoryCode", "Title", "Content", "Channel", "Urgent", "Anonymous", "Status", "LeadUnitId",
+        "AssistUnitIds", "RegisteredAt", "DispatchedAt", "FirstDispatchedAt", "SignedAt", "RepliedAt", "ClosedAt", "ResponseDueAt",
+        "HandleDueAt", "SignedInTime", "Outcome", "Round", "ReturnCount", "ExtensionCount", "OverdueLevel", "WasOverdue", "Version", "EventCount",
+    ];
+
+    private const int RowsPerStatement = 50;
+    private const int RowsPerTransaction = 50_000;
+    private const long Hour = 3_600_000;
+    private const long Day = 24 * Hour;
+
+    public static TimeSpan Run(string databaseFile, int rows, IReadOnlyList<string> unitIds, string categoryCode, DateTimeOffset now)
+    {
+        if (rows <= 0)
+        {
+            return TimeSpan.Zero;
+        }
+        var wall = Stopwatch.StartNew();
+        using var conn = Sqlite.Open(databaseFile);
+        Sqlite.Exec(conn, "PRAGMA cache_size=-200000;");
+        using var cmd = Insert(conn, RowsPerStatement);
+        var rng = new Random(20261123);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var done = 0;
+        while (done < rows)
+        {
+            using var tx = conn.BeginTransaction();
+            cmd.Transaction = tx;
+            var inTx = 0;
+            while (inTx < RowsPerTransaction && done < rows)
+            {
+                var batch = Math.Min(RowsPerStatement, rows - done);
+                if (batch < RowsPerStatement)
+                {
+                    using var tail = Insert(conn, batch);
+                    tail.Transaction = tx;
+                    for (var r = 0; r < batch; r++)
+                    {
+                        Fill(tail.Parameters, r * Columns.Length, done + r, rng, nowMs, unitIds, categoryCode);
+                    }
+                    tail.ExecuteNonQuery();
+                }
+                else
+                {
+                    for (var r = 0; r < batch; r++)
+                    {
+                        Fill(cmd.Parameters, r * Columns.Length, done + r, rng, nowMs, unitIds, categoryCode);
+                    }
+                    cmd.ExecuteNonQuery();
+                }
+                done += batch;
+                inTx += batch;
+            }
+            tx.Commit();
+        }
+        Sqlite.Exec(conn, "PRAGMA wal_checkpoint(TRUNCATE);");
+        return wall.Elapsed;
+    }
+
+    private static SqliteCommand Insert(SqliteConnection conn, int rows)
+    {
+        var cmd = conn.CreateCommand();
+        var values = Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(0, Columns.Length).Select(c => $"$p{r * Columns.Length + c}")) + ")");
+        cmd.CommandText = $"INSERT INTO \"Case\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) VALUES {string.Join(", ", values)}";
+        for (var p = 0; p < rows * Columns.Length; p++)
+        {
+            cmd.Parameters.Add(new SqliteParameter { ParameterName = $"$p{p}" });
+        }
+        return cmd;
+    }
+
+    private static void Fill(SqliteParameterCollection p, int at, int n, Random rng, long nowMs, IReadOnlyList<string> unitIds, string categoryCode)
+    {
+        var ageDays = rng.NextDouble() * 365;
+        var registered = nowMs - (long)(ageDays * Day);
+        var recent = ageDays < 30;
+        var roll = rng.NextDouble();
+        var status = recent
+            ? roll switch { < 0.03 => "Registered", < 0.20 => "Dispatched", < 0.50 => "Handling", < 0.55 => "ReturnRequested", < 0.60 => "Reopened", < 0.85 => "Replied", _ => "Closed" }
+            : roll switch { < 0.002 => "Registered", < 0.02 => "Dispatched", < 0.05 => "Handling", < 0.15 => "Replied", _ => "Closed" };
+        var dispatched = status != "Registered";
+        long? first = dispatched ? registered + (long)(rng.NextDouble() * 2 * Hour) : null;
+        long? signed = dispatched && status != "Dispatched" ? first + (long)(rng.NextDouble() * 4 * Hour) : null;
+        long? replied = status is "Replied" or "Closed" ? signed + (long)(rng.NextDouble() * 10 * Day) : null;
+        long? handleDue = first + 7 * Day;
+        var open = status is "Dispatched" or "Handling" or "ReturnRequested" or "Reopened";
+        var i = at;
+        p[i++].Value = Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(registered)).ToString("N");
+        p[i++].Value = $"B{n:D9}";
+        p[i++].Value = (n % 6) switch { 0 => "Complaint", 1 => "Report", 2 => "Help", 3 => "Consultation", 4 => "Suggestion", _ => "Praise" };
+        p[i++].Value = categoryCode;
+        p[i++].Value = "人行道井盖缺失";
+        p[i++].Value = "幸福路与建设街交叉口东侧人行道井盖缺失，夜间行人易跌落，请尽快处理。";
+        p[i++].Value = "hotline";
+        p[i++].Value = n % 20 == 0;
+        p[i++].Value = true;
+        p[i++].Value = status;
+        p[i++].Value = dispatched ? unitIds[rng.Next(unitIds.Count)] : DBNull.Value;
+        p[i++].Value = "";
+        p[i++].Value = registered;
+        p[i++].Value = (object?)first ?? DBNull.Value;
+        p[i++].Value = (object?)first ?? DBNull.Value;
+        p[i++].Value = (object?)signed ?? DBNull.Value;
+        p[i++].Value = (object?)replied ?? DBNull.Value;
+        p[i++].Value = status == "Closed" ? (object)(replied!.Value + Day) : DBNull.Value;
+        p[i++].Value = dispatched ? (object)(first!.Value + 2 * Hour) : DBNull.Value;
+        p[i++].Value = (object?)handleDue ?? DBNull.Value;
+        p[i++].Value = signed is null ? DBNull.Value : signed - first <= 2 * Hour;
+        p[i++].Value = replied is null ? DBNull.Value : "Resolved";
+        p[i++].Value = 1;
+        p[i++].Value = 0;
+        p[i++].Value = 0;
+        p[i++].Value = open && handleDue < nowMs ? "RedCard" : "None";
+        p[i++].Value = open && handleDue < nowMs;
+        p[i++].Value = 1;
+        p[i].Value = 0;
+    }
+}

@@ -1,0 +1,54 @@
+namespace Zhengfeng.Bench;
+
+/// <summary>Command-line options: --cases N --concurrency C --dispatch N --scale N --queries N --quick.</summary>
+public sealed record Options(int Cases, int Concurrency, int Dispatches, int Scale, int Queries, int Units)
+{
+    public const string Usage = """
+        Zhengfeng.Bench [--cases 20000] [--concurrency 16] [--dispatch 2000] [--scale 1000000] [--queries 20] [--quick]
+
+          --cases        cases created through POST /api/v1/cases (and raw single-row inserts for the baseline)
+          --concurrency  requests in flight during the create and dispatch phases
+          --dispatch     cases dispatched through POST /api/v1/cases/{id}/dispatch
+          --scale        total cases in the database before the query phase (bulk-loaded with raw SQL)
+          --queries      repetitions of each timed query
+          --quick        smoke run: 2,000 cases, 500 dispatches, 50,000 scale
+        """;
+
+    public static Options? Parse(string[] args)
+    {
+        var o = new Options(Cases: 20_000, Concurrency: 16, Dispatches: 2_000, Scale: 1_000_000, Queries: 20, Units: 50);
+        for (var i = 0; i < args.Length; i++)
+        {
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            switch (args[i])
+            {
+                case "--quick":
+                    o = o with { Cases = 2_000, Dispatches = 500, Scale = 50_000 };
+                    break;
+                case "--cases" when int.TryParse(value, out var n):
+                    o = o with { Cases = n };
+                    i++;
+                    break;
+                case "--concurrency" when int.TryParse(value, out var n):
+                    o = o with { Concurrency = n };
+                    i++;
+                    break;
+                case "--dispatch" when int.TryParse(value, out var n):
+                    o = o with { Dispatches = n };
+                    i++;
+                    break;
+                case "--scale" when int.TryParse(value, out var n):
+                    o = o with { Scale = n };
+                    i++;
+                    break;
+                case "--queries" when int.TryParse(value, out var n):
+                    o = o with { Queries = n };
+                    i++;
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return o with { Dispatches = Math.Min(o.Dispatches, o.Cases) };
+    }
+}
