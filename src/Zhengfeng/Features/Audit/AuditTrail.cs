@@ -31,6 +31,9 @@ public static class AuditTrail
             return await save();
         }
 
+        // Snapshots are taken before the lock: only numbering, chaining and the write itself are serialised.
+        var now = DateTimeOffset.FromUnixTimeMilliseconds(db.Clock.GetUtcNow().ToUnixTimeMilliseconds()); // stored at ms precision
+        var pending = changes.Select(c => Describe(db.PendingAction, c)).ToList();
         await AppendLock.WaitAsync(ct);
         try
         {
@@ -44,12 +47,14 @@ public static class AuditTrail
                 .Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(ct);
             var seq = last?.Seq ?? 0;
             var prev = last?.Hash ?? Genesis;
-            // Stored at millisecond precision, so hash what will be read back.
-            var now = DateTimeOffset.FromUnixTimeMilliseconds(db.Clock.GetUtcNow().ToUnixTimeMilliseconds());
-            var action = db.PendingAction;
-            foreach (var change in changes)
+            foreach (var p in pending)
             {
-                var entry = Create(++seq, now, db.Actor, action, change, prev);
+                var entry = new AuditEntry
+                {
+                    Seq = ++seq, At = now, ActorId = db.Actor.Id, ActorName = db.Actor.Name, Action = p.Action,
+                    EntityType = p.EntityType, EntityId = p.EntityId, Before = p.Before, After = p.After, PrevHash = prev,
+                };
+                entry.Hash = ComputeHash(entry);
                 prev = entry.Hash;
                 db.AuditEntries.Add(entry);
             }
@@ -67,28 +72,23 @@ public static class AuditTrail
         }
     }
 
-    // Readable Chinese in the log; the text is stored, never embedded in HTML unescaped.
-    private static readonly JsonSerializerOptions SnapshotJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private sealed record Change(string Action, string EntityType, string EntityId, string? Before, string? After);
 
-    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
-
-    private static AuditEntry Create(long seq, DateTimeOffset at, AuditActor actor, string? action, EntityEntry change, string prev)
+    private static Change Describe(string? action, EntityEntry change)
     {
         var type = change.Metadata.ClrType.Name;
         var verb = change.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" };
         var key = string.Join("/", change.Metadata.FindPrimaryKey()!.Properties
             .Select(p => Convert.ToString(change.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
-        var entry = new AuditEntry
-        {
-            Seq = seq, At = at, ActorId = actor.Id, ActorName = actor.Name,
-            Action = action ?? $"{type.ToLowerInvariant()}.{verb}", EntityType = type, EntityId = key,
-            Before = change.State == EntityState.Added ? null : Snapshot(change, original: true),
-            After = change.State == EntityState.Deleted ? null : Snapshot(change, original: false),
-            PrevHash = prev,
-        };
-        entry.Hash = ComputeHash(entry);
-        return entry;
+        return new Change(action ?? $"{type.ToLowerInvariant()}.{verb}", type, key,
+            change.State == EntityState.Added ? null : Snapshot(change, original: true),
+            change.State == EntityState.Deleted ? null : Snapshot(change, original: false));
     }
+
+    // Readable Chinese in the log; the text is stored, never embedded in HTML unescaped.
+    private static readonly JsonSerializerOptions SnapshotJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
     /// <summary>For an update only the changed columns (and the key) are written; for create/delete all of them.</summary>
     private static string Snapshot(EntityEntry change, bool original)

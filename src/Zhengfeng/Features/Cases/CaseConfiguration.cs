@@ -30,7 +30,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => new { x.Channel, x.ExternalId }).IsUnique();
         b.HasIndex(x => new { x.LeadUnitId, x.Status, x.HandleDueAt });
         b.HasIndex(x => new { x.Status, x.HandleDueAt });
-        b.HasIndex(x => x.FirstDispatchedAt);
+        b.HasIndex(x => new { x.FirstDispatchedAt, x.LeadUnitId, x.SignedInTime }); // the monthly ranking reads only this index
+        b.HasIndex(x => new { x.LeadUnitId, x.RegisteredAt }); // a unit's case list, newest first
         b.HasIndex(x => x.RegisteredAt);
         b.HasIndex(x => x.ReporterPhoneHash);
         b.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryCode).OnDelete(DeleteBehavior.Restrict);

@@ -383,8 +383,6 @@ namespace Zhengfeng.Data.Migrations.Postgres
 
                     b.HasIndex("CategoryCode");
 
-                    b.HasIndex("FirstDispatchedAt");
-
                     b.HasIndex("RegisteredAt");
 
                     b.HasIndex("ReporterPhoneHash");
@@ -395,7 +393,11 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("LeadUnitId", "RegisteredAt");
+
                     b.HasIndex("Status", "HandleDueAt");
+
+                    b.HasIndex("FirstDispatchedAt", "LeadUnitId", "SignedInTime");
 
                     b.HasIndex("LeadUnitId", "Status", "HandleDueAt");
 

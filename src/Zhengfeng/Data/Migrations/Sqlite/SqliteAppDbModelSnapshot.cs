@@ -376,8 +376,6 @@ namespace Zhengfeng.Data.Migrations.Sqlite
 
                     b.HasIndex("CategoryCode");
 
-                    b.HasIndex("FirstDispatchedAt");
-
                     b.HasIndex("RegisteredAt");
 
                     b.HasIndex("ReporterPhoneHash");
@@ -388,7 +386,11 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                     b.HasIndex("Channel", "ExternalId")
                         .IsUnique();
 
+                    b.HasIndex("LeadUnitId", "RegisteredAt");
+
                     b.HasIndex("Status", "HandleDueAt");
+
+                    b.HasIndex("FirstDispatchedAt", "LeadUnitId", "SignedInTime");
 
                     b.HasIndex("LeadUnitId", "Status", "HandleDueAt");
 

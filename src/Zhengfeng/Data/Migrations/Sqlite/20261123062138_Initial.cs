@@ -474,9 +474,14 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Case_FirstDispatchedAt",
+                name: "IX_Case_FirstDispatchedAt_LeadUnitId_SignedInTime",
                 table: "Case",
-                column: "FirstDispatchedAt");
+                columns: new[] { "FirstDispatchedAt", "LeadUnitId", "SignedInTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_LeadUnitId_RegisteredAt",
+                table: "Case",
+                columns: new[] { "LeadUnitId", "RegisteredAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Case_LeadUnitId_Status_HandleDueAt",
