@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Zhengfeng;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Accounts;
+using Zhengfeng.Features.Attachments;
 using Zhengfeng.Features.Audit;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Cases;
@@ -65,6 +66,7 @@ builder.Services.AddScoped<CaseWorkflow>();
 builder.Services.AddScoped<CaseSearch>();
 builder.Services.AddScoped<PublicApi.PublicCases>();
 builder.Services.AddScoped<RankingService>();
+builder.Services.AddScoped<AttachmentStore>();
 builder.Services.AddScoped<ICalendarListener, DeadlineRescheduler>();
 builder.Services.AddSingleton<OverdueSweep>();
 if (builder.Configuration["jobs"] != "off")
@@ -98,6 +100,7 @@ app.MapCases();
 app.MapPublicCases();
 app.MapRankings();
 app.MapNotifications();
+app.MapAttachments();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Zhengfeng.Features.Cases;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Attachments;
+
+public static class AttachmentsApi
+{
+    public sealed record AttachmentView(string Id, string FileName, string ContentType, long Size, DateTimeOffset UploadedAt, string Url)
+    {
+        public static AttachmentView From(Attachment a) => new(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt, $"/api/v1/attachments/{a.Id}");
+    }
+
+    public static void MapAttachments(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/v1").RequireAuthorization().WithTags("附件");
+        group.MapPost("/cases/{id}/attachments", Upload).DisableAntiforgery();
+        group.MapGet("/cases/{id}/attachments", List);
+        group.MapGet("/attachments/{attachmentId}", Download);
+    }
+
+    private static async Task<Created<AttachmentView>> Upload(string id, IFormFile? file, CaseWorkflow flow, AttachmentStore store, CurrentUser user, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            throw new RuleException("attachment.missing", "请选择要上传的文件（表单字段 file）", 400);
+        }
+        await flow.LoadAsync(id, ct); // 404 / 403 for cases the user may not see
+        await using var stream = file.OpenReadStream();
+        var saved = await store.SaveAsync("case", id, file.FileName, stream, user.Id, ct);
+        return TypedResults.Created($"/api/v1/attachments/{saved.Id}", AttachmentView.From(saved));
+    }
+
+    private static async Task<Ok<List<AttachmentView>>> List(string id, CaseWorkflow flow, AttachmentStore store, CancellationToken ct)
+    {
+        await flow.LoadAsync(id, ct);
+        return TypedResults.Ok((await store.ListAsync("case", id, ct)).Select(AttachmentView.From).ToList());
+    }
+
+    /// <summary>Served only after the reader's right to the owning record is checked.</summary>
+    private static async Task<FileStreamHttpResult> Download(string attachmentId, CaseWorkflow flow, AttachmentStore store, CancellationToken ct)
+    {
+        var (meta, content) = await store.OpenAsync(attachmentId, ct);
+        switch (meta.OwnerType)
+        {
+            case "case":
+                await flow.LoadAsync(meta.OwnerId, ct);
+                break;
+            default:
+                await content.DisposeAsync();
+                throw new ForbiddenException("无权下载此附件");
+        }
+        return TypedResults.File(content, meta.ContentType, meta.FileName);
+    }
+}
