@@ -8,6 +8,7 @@ using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Notifications;
 using Zhengfeng.Features.Demo;
+using Zhengfeng.Features.Open311;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rankings;
 using Zhengfeng.Jobs;
@@ -94,6 +95,7 @@ app.MapAudit();
 app.MapCases();
 app.MapPublicCases();
 app.MapRankings();
+app.MapOpen311();
 app.MapRazorPages();
 
 await app.RunAsync();
