@@ -9,6 +9,7 @@ using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Notifications;
 using Zhengfeng.Features.Demo;
+using Zhengfeng.Features.Open311;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rankings;
 using Zhengfeng.Jobs;
@@ -101,6 +102,7 @@ app.MapPublicCases();
 app.MapRankings();
 app.MapNotifications();
 app.MapAttachments();
+app.MapOpen311();
 app.MapRazorPages();
 
 await app.RunAsync();

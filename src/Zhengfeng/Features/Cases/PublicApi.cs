@@ -7,7 +7,7 @@ namespace Zhengfeng.Features.Cases;
 /// <summary>No login: follow and rate a case by its tracking code. Nothing here names a person.</summary>
 public static class PublicApi
 {
-    private static readonly HashSet<string> PublicSteps = ["register", "dispatch", "sign", "approvereturn", "reply", "directanswer", "rategood", "ratebad", "rework", "close", "extension-approve", "merge"];
+    internal static readonly HashSet<string> PublicSteps = ["register", "dispatch", "sign", "approvereturn", "reply", "directanswer", "rategood", "ratebad", "rework", "close", "extension-approve", "merge"];
 
     public static void MapPublicCases(this IEndpointRouteBuilder app)
     {
@@ -46,7 +46,7 @@ public static class PublicApi
                 steps.Where(e => PublicSteps.Contains(e.Action)).Select(e => new PublicStep(e.At, StepLabel(e.Action))).ToList());
         }
 
-        private static string StepLabel(string action) => action switch
+        internal static string StepLabel(string action) => action switch
         {
             "register" => "已受理",
             "dispatch" => "已派至承办单位",

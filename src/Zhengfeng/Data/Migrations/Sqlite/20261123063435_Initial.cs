@@ -14,6 +14,22 @@ namespace Zhengfeng.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiKey",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKey", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Attachment",
                 columns: table => new
                 {
@@ -467,6 +483,12 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiKey_KeyHash",
+                table: "ApiKey",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Attachment_OwnerType_OwnerId",
                 table: "Attachment",
                 columns: new[] { "OwnerType", "OwnerId" });
@@ -637,6 +659,9 @@ namespace Zhengfeng.Data.Migrations.Sqlite
             migrationBuilder.DropForeignKey(
                 name: "FK_Cadres_Units_UnitId",
                 table: "Cadres");
+
+            migrationBuilder.DropTable(
+                name: "ApiKey");
 
             migrationBuilder.DropTable(
                 name: "Attachment");

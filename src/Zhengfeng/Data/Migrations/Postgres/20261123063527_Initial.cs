@@ -15,6 +15,22 @@ namespace Zhengfeng.Data.Migrations.Postgres
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiKey",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    KeyHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RevokedAt = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKey", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Attachment",
                 columns: table => new
                 {
@@ -468,6 +484,12 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiKey_KeyHash",
+                table: "ApiKey",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Attachment_OwnerType_OwnerId",
                 table: "Attachment",
                 columns: new[] { "OwnerType", "OwnerId" });
@@ -638,6 +660,9 @@ namespace Zhengfeng.Data.Migrations.Postgres
             migrationBuilder.DropForeignKey(
                 name: "FK_Cadres_Units_UnitId",
                 table: "Cadres");
+
+            migrationBuilder.DropTable(
+                name: "ApiKey");
 
             migrationBuilder.DropTable(
                 name: "Attachment");
