@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
@@ -33,5 +34,41 @@ public static class CasePages
         _ => "tag",
     };
 
+    /// <summary>Checks a request's DataAnnotations (the same ones the API enforces) and returns the messages, or null when valid.</summary>
+    public static string? Invalid(params object?[] requests)
+    {
+        var results = new List<ValidationResult>();
+        foreach (var r in requests.OfType<object>())
+        {
+            Validator.TryValidateObject(r, new ValidationContext(r), results, validateAllProperties: true);
+        }
+        return results.Count == 0 ? null : string.Join("；", results.Select(x => x.ErrorMessage).Distinct());
+    }
+
     public static string Tag(string wireStatus) => CaseTransitions.TryParseWire(wireStatus, out var s) ? Tag(s) : "tag";
+}
+
+/// <summary>
+/// The posted fields of a new case. The flat shape suits a form; <see cref="ToRequest"/> makes the API's request,
+/// whose own DataAnnotations are then checked, so the page and the API refuse the same input.
+/// </summary>
+public sealed class CaseForm
+{
+    public string? Kind { get; set; }
+    public string? CategoryCode { get; set; }
+    public string? Title { get; set; }
+    public string? Content { get; set; }
+    public string? Channel { get; set; }
+    public string? Address { get; set; }
+    public bool Urgent { get; set; }
+    public bool Anonymous { get; set; }
+    public string? Name { get; set; }
+    public string? Phone { get; set; }
+
+    public CreateCaseRequest ToRequest() => new()
+    {
+        Kind = Kind ?? "", CategoryCode = CategoryCode ?? "", Title = Title, Content = Content ?? "", Channel = Channel, Address = Address,
+        Urgent = Urgent, Anonymous = Anonymous,
+        Reporter = Anonymous || (string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Phone)) ? null : new ReporterInput(Name?.Trim(), Phone?.Trim()),
+    };
 }

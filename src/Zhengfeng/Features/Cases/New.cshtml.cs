@@ -13,7 +13,7 @@ public sealed class NewModel(CaseWorkflow flow, AppDb db) : PageModel
     /// <summary>The channels an operator registers by hand (web and interface channels arrive on their own).</summary>
     public static readonly IReadOnlyList<string> OperatorChannels = ["hotline", "letter", "visit", "mailbox", "wechat", "inspection"];
 
-    [BindProperty] public CreateCaseRequest? Input { get; set; }
+    [BindProperty] public CaseForm Input { get; set; } = new();
     public List<Category> Categories { get; private set; } = [];
     public string? Error { get; private set; }
 
@@ -21,11 +21,13 @@ public sealed class NewModel(CaseWorkflow flow, AppDb db) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (ModelState.IsValid && Input is not null)
+        var request = Input.ToRequest();
+        Error = ModelState.IsValid ? CasePages.Invalid(request, request.Reporter) : CasePages.Errors(ModelState);
+        if (Error is null)
         {
             try
             {
-                var c = await flow.CreateAsync(Input, ct);
+                var c = await flow.CreateAsync(request, ct);
                 TempData["Done"] = $"已受理，查询码 {c.TrackingCode}";
                 return Redirect($"/cases/{c.Id}");
             }
@@ -33,10 +35,6 @@ public sealed class NewModel(CaseWorkflow flow, AppDb db) : PageModel
             {
                 Error = e.Message;
             }
-        }
-        else
-        {
-            Error = CasePages.Errors(ModelState);
         }
         Categories = await CasePages.CategoriesAsync(db, ct);
         return Page();

@@ -10,7 +10,7 @@ namespace Zhengfeng.Features.Cases;
 [AllowAnonymous]
 public sealed class SubmitModel(CaseWorkflow flow, AppDb db) : PageModel
 {
-    [BindProperty] public CreateCaseRequest? Input { get; set; }
+    [BindProperty] public CaseForm Input { get; set; } = new();
     public List<Category> Categories { get; private set; } = [];
     public string? Error { get; private set; }
     public string? TrackingCode { get; private set; }
@@ -20,14 +20,15 @@ public sealed class SubmitModel(CaseWorkflow flow, AppDb db) : PageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Categories = await CasePages.CategoriesAsync(db, ct);
-        if (!ModelState.IsValid || Input is null)
+        var request = Input.ToRequest();
+        Error = ModelState.IsValid ? CasePages.Invalid(request, request.Reporter) : CasePages.Errors(ModelState);
+        if (Error is not null)
         {
-            Error = CasePages.Errors(ModelState);
             return Page();
         }
         try
         {
-            var c = await flow.CreateAsync(Input, ct, channel: "web");
+            var c = await flow.CreateAsync(request, ct, channel: "web");
             TrackingCode = c.TrackingCode;
         }
         catch (RuleException e)

@@ -30,7 +30,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
             var inbox = await cases.InboxAsync(me.UnitId, CaseSearch.Box.ToSign, 1, ct);
             foreach (var (box, count) in inbox.Counts)
             {
-                Tiles.Add(new(CaseSearch.BoxLabel(box), count, $"/inbox?box={box}", "单位待办"));
+                Tiles.Add(new(CaseSearch.BoxLabel(box), count, $"/inbox?box={box}", "件工单"));
             }
         }
         Tiles.Add(new("本单位及下级干部", await cadres.CountAsync(ct), "/people", "干部名册"));
