@@ -67,8 +67,14 @@ public sealed class CaseForm
 
     public CreateCaseRequest ToRequest() => new()
     {
-        Kind = Kind ?? "", CategoryCode = CategoryCode ?? "", Title = Title, Content = Content ?? "", Channel = Channel, Address = Address,
-        Urgent = Urgent, Anonymous = Anonymous,
+        Kind = Kind ?? "",
+        CategoryCode = CategoryCode ?? "",
+        Title = Title,
+        Content = Content ?? "",
+        Channel = Channel,
+        Address = Address,
+        Urgent = Urgent,
+        Anonymous = Anonymous,
         Reporter = Anonymous || (string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Phone)) ? null : new ReporterInput(Name?.Trim(), Phone?.Trim()),
     };
 }
