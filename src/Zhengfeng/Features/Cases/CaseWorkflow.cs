@@ -220,12 +220,16 @@ public sealed partial class CaseWorkflow(
         {
             throw new ForbiddenException("只有主办单位的承办人员可以办理此工单");
         }
-        var scope = UnitTree.Subtree(await tree.GetAsync(db, ct), c.LeadUnitId);
-        if (!scope.Contains(user.UnitId))
+        if (!await IsLeadStaffAsync(c, ct))
         {
             throw new ForbiddenException("本单位不是此工单的主办单位，无权办理");
         }
     }
+
+    /// <summary>Whether the current user is unit staff of the lead unit (or a unit below it), i.e. may sign, reply, ask for a return or extension.</summary>
+    public async Task<bool> IsLeadStaffAsync(Case c, CancellationToken ct)
+        => user.IsIn(Roles.Unit) && c.LeadUnitId is not null
+            && UnitTree.Subtree(await tree.GetAsync(db, ct), c.LeadUnitId).Contains(user.UnitId);
 
     private async Task<Category> CategoryAsync(string code, CancellationToken ct)
         => await db.Set<Category>().AsNoTracking().FirstOrDefaultAsync(x => x.Code == code && x.IsActive, ct)

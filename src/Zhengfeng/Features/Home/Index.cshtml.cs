@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Home;
 
 /// <summary>The landing page: for each of the user's roles, what is waiting for them, with counts.</summary>
-public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree) : PageModel
+public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSearch cases) : PageModel
 {
     public sealed record Tile(string Label, int Count, string Href, string Hint);
 
@@ -23,6 +24,14 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree) : PageMo
         if (visible is not null)
         {
             cadres = cadres.Where(c => visible.Contains(c.UnitId));
+        }
+        if (me.IsIn(Roles.Unit))
+        {
+            var inbox = await cases.InboxAsync(me.UnitId, CaseSearch.Box.ToSign, 1, ct);
+            foreach (var (box, count) in inbox.Counts)
+            {
+                Tiles.Add(new(CaseSearch.BoxLabel(box), count, $"/inbox?box={box}", "件工单"));
+            }
         }
         Tiles.Add(new("本单位及下级干部", await cadres.CountAsync(ct), "/people", "干部名册"));
         if (me.IsIn(Roles.Admin))

@@ -1,0 +1,80 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Zhengfeng.Data;
+
+namespace Zhengfeng.Features.Cases;
+
+/// <summary>What the case pages share: the choice lists of the forms and the first error to show.</summary>
+public static class CasePages
+{
+    public static readonly IReadOnlyList<CaseKind> Kinds = [CaseKind.Complaint, CaseKind.Help, CaseKind.Consultation, CaseKind.Suggestion, CaseKind.Report, CaseKind.Praise];
+
+    public static readonly IReadOnlyList<ReplyOutcome> Outcomes = Enum.GetValues<ReplyOutcome>();
+
+    /// <summary>The five levels of 好差评, best first.</summary>
+    public static readonly IReadOnlyList<int> RatingLevels = [5, 4, 3, 2, 1];
+
+    public static string Wire(CaseKind kind) => kind.ToString().ToLowerInvariant();
+
+    public static string Wire(ReplyOutcome outcome) => outcome.ToString().ToLowerInvariant();
+
+    public static Task<List<Category>> CategoriesAsync(AppDb db, CancellationToken ct)
+        => db.Set<Category>().AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);
+
+    /// <summary>The validation messages of a failed post, joined for one alert.</summary>
+    public static string Errors(ModelStateDictionary state)
+        => string.Join("；", state.Values.SelectMany(v => v.Errors).Select(e => string.IsNullOrEmpty(e.ErrorMessage) ? "填写的内容格式不正确" : e.ErrorMessage).Distinct());
+
+    public static string Tag(CaseStatus status) => status switch
+    {
+        CaseStatus.Closed => "tag ok",
+        CaseStatus.Reopened or CaseStatus.ReturnRequested => "tag red",
+        CaseStatus.Dispatched or CaseStatus.Handling => "tag warn",
+        _ => "tag",
+    };
+
+    /// <summary>Checks a request's DataAnnotations (the same ones the API enforces) and returns the messages, or null when valid.</summary>
+    public static string? Invalid(params object?[] requests)
+    {
+        var results = new List<ValidationResult>();
+        foreach (var r in requests.OfType<object>())
+        {
+            Validator.TryValidateObject(r, new ValidationContext(r), results, validateAllProperties: true);
+        }
+        return results.Count == 0 ? null : string.Join("；", results.Select(x => x.ErrorMessage).Distinct());
+    }
+
+    public static string Tag(string wireStatus) => CaseTransitions.TryParseWire(wireStatus, out var s) ? Tag(s) : "tag";
+}
+
+/// <summary>
+/// The posted fields of a new case. The flat shape suits a form; <see cref="ToRequest"/> makes the API's request,
+/// whose own DataAnnotations are then checked, so the page and the API refuse the same input.
+/// </summary>
+public sealed class CaseForm
+{
+    public string? Kind { get; set; }
+    public string? CategoryCode { get; set; }
+    public string? Title { get; set; }
+    public string? Content { get; set; }
+    public string? Channel { get; set; }
+    public string? Address { get; set; }
+    public bool Urgent { get; set; }
+    public bool Anonymous { get; set; }
+    public string? Name { get; set; }
+    public string? Phone { get; set; }
+
+    public CreateCaseRequest ToRequest() => new()
+    {
+        Kind = Kind ?? "",
+        CategoryCode = CategoryCode ?? "",
+        Title = Title,
+        Content = Content ?? "",
+        Channel = Channel,
+        Address = Address,
+        Urgent = Urgent,
+        Anonymous = Anonymous,
+        Reporter = Anonymous || (string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Phone)) ? null : new ReporterInput(Name?.Trim(), Phone?.Trim()),
+    };
+}
