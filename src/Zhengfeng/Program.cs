@@ -7,6 +7,8 @@ using Zhengfeng.Features.Attachments;
 using Zhengfeng.Features.Audit;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Cases;
+using Zhengfeng.Features.Clues;
+using Zhengfeng.Features.Rectification;
 using Zhengfeng.Features.Notifications;
 using Zhengfeng.Features.Demo;
 using Zhengfeng.Features.Open311;
@@ -68,6 +70,10 @@ builder.Services.AddScoped<CaseSearch>();
 builder.Services.AddScoped<PublicApi.PublicCases>();
 builder.Services.AddScoped<RankingService>();
 builder.Services.AddScoped<AttachmentStore>();
+builder.Services.AddOptions<RectificationRules>().BindConfiguration("Rectification").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddScoped<ClueWorkflow>();
+builder.Services.AddScoped<RectificationWorkflow>();
+builder.Services.AddScoped<RelapseWatch>();
 builder.Services.AddScoped<ICalendarListener, DeadlineRescheduler>();
 builder.Services.AddSingleton<OverdueSweep>();
 if (builder.Configuration["jobs"] != "off")
@@ -103,6 +109,8 @@ app.MapRankings();
 app.MapNotifications();
 app.MapAttachments();
 app.MapOpen311();
+app.MapClues();
+app.MapRectifications();
 app.MapRazorPages();
 
 await app.RunAsync();

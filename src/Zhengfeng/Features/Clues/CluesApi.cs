@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Org;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Clues;
+
+public sealed record ClueView(string Id, string Source, string SourceLabel, string UnitId, string? PersonId, string ProblemType, string Content,
+    string? Place, string? CaseId, string Status, string StatusLabel, string? Result, string? VerificationNote, DateTimeOffset RegisteredAt, DateTimeOffset? VerifiedAt)
+{
+    public static ClueView From(Clue c) => new(c.Id, c.Source.ToString().ToLowerInvariant(), Clue.Label(c.Source), c.UnitId, c.PersonId, c.ProblemType, c.Content,
+        c.Place, c.CaseId, c.Status.ToString().ToLowerInvariant(), Clue.Label(c.Status), c.Result?.ToString().ToLowerInvariant(), c.VerificationNote, c.RegisteredAt, c.VerifiedAt);
+}
+
+public static class CluesApi
+{
+    public static void MapClues(this IEndpointRouteBuilder app)
+    {
+        var clues = app.MapGroup("/api/v1/clues").RequireAuthorization().WithTags("问题线索");
+        clues.MapPost("/", Create);
+        clues.MapGet("/", Search);
+        clues.MapGet("/{id}", async (string id, ClueWorkflow flow, CancellationToken ct) => TypedResults.Ok(ClueView.From(await flow.GetAsync(id, ct))));
+        clues.MapPost("/{id}/verification", async (string id, VerifyClueRequest r, ClueWorkflow flow, CancellationToken ct)
+            => TypedResults.Ok(ClueView.From(await flow.VerifyAsync(id, r, ct)))).RequireAuthorization(Policies.Inspect);
+        app.MapGet("/api/v1/problem-types", async (AppDb db, CancellationToken ct)
+            => TypedResults.Ok(await db.Set<ProblemType>().AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(ct))).RequireAuthorization().WithTags("问题线索");
+
+        var watch = app.MapGroup("/api/v1/watch").RequireAuthorization(Policies.Inspect).WithTags("监督清单");
+        watch.MapGet("/zero-report", ZeroReport);
+    }
+
+    private static async Task<Created<ClueView>> Create(CreateClueRequest r, ClueWorkflow flow, CancellationToken ct)
+    {
+        var clue = await flow.CreateAsync(r, ct);
+        return TypedResults.Created($"/api/v1/clues/{clue.Id}", ClueView.From(clue));
+    }
+
+    private static async Task<Ok<Page<ClueView>>> Search(string? status, string? unitId, string? source, int? page, int? pageSize, ClueWorkflow flow, CancellationToken ct)
+    {
+        var result = await flow.SearchAsync(status, unitId, source, page ?? 1, pageSize ?? 20, ct);
+        return TypedResults.Ok(new Page<ClueView>(result.Items.Select(ClueView.From).ToList(), result.Total, result.PageNumber, result.PageSize));
+    }
+
+    public sealed record ZeroReportRow(string UnitId, string Name, string Kind, string Reason);
+
+    /// <summary>零报告: departments and townships with no self-inspection clue (from themselves or a unit below them) in the period.</summary>
+    private static async Task<Ok<List<ZeroReportRow>>> ZeroReport(string? period, AppDb db, UnitTree tree, TimeProvider clock, CancellationToken ct)
+    {
+        var (start, end, label) = Period(period ?? clock.GetUtcNow().ToCst().ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        var reporting = await db.Set<Clue>().AsNoTracking()
+            .Where(c => c.Source == ClueSource.Self && c.RegisteredAt >= start && c.RegisteredAt < end)
+            .Select(c => c.UnitId).Distinct().ToListAsync(ct);
+        var nodes = await tree.GetAsync(db, ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive && (u.Kind == UnitKind.Department || u.Kind == UnitKind.Township))
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+        var rows = units.Where(u => !UnitTree.Subtree(nodes, u.Id).Overlaps(reporting))
+            .Select(u => new ZeroReportRow(u.Id, u.Name, u.Kind.ToString().ToLowerInvariant(), $"{label}未报告任何自查自纠问题"))
+            .ToList();
+        return TypedResults.Ok(rows);
+    }
+
+    /// <summary>A month (2026-11), a quarter (2026-Q4) or a year (2026), in China time.</summary>
+    public static (DateTimeOffset Start, DateTimeOffset End, string Label) Period(string period)
+    {
+        var p = period.Trim().ToUpperInvariant();
+        if (DateOnly.TryParseExact(p + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            return (ChinaTime.At(month, TimeOnly.MinValue), ChinaTime.At(month.AddMonths(1), TimeOnly.MinValue), $"{month.Year}年{month.Month}月");
+        }
+        if (p.Length == 7 && p[4] == '-' && p[5] == 'Q' && int.TryParse(p[..4], CultureInfo.InvariantCulture, out var qy) && p[6] is >= '1' and <= '4')
+        {
+            var first = new DateOnly(qy, (p[6] - '1') * 3 + 1, 1);
+            return (ChinaTime.At(first, TimeOnly.MinValue), ChinaTime.At(first.AddMonths(3), TimeOnly.MinValue), $"{qy}年第{p[6]}季度");
+        }
+        if (p.Length == 4 && int.TryParse(p, CultureInfo.InvariantCulture, out var y) && y is > 2000 and < 2100)
+        {
+            var first = new DateOnly(y, 1, 1);
+            return (ChinaTime.At(first, TimeOnly.MinValue), ChinaTime.At(first.AddYears(1), TimeOnly.MinValue), $"{y}年");
+        }
+        throw new RuleException("period.bad", "period 应为 2026-11（月）、2026-Q4（季度）或 2026（年）", 400);
+    }
+}

@@ -1,0 +1,183 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhengfeng.Features.Clues;
+using Zhengfeng.Features.Org;
+using Zhengfeng.Web;
+using static Zhengfeng.Features.Rectification.RectificationAction;
+using static Zhengfeng.Features.Rectification.RectificationStatus;
+
+namespace Zhengfeng.Features.Rectification;
+
+// 整改台账 RectificationLedger · 立行立改 Immediate · 限期整改 Deadline · 长期坚持 LongTerm
+// 销号 SignOff (close) · 回头看 FollowUpCheck · 反弹 Relapse · 纸上整改 PaperRectification
+
+public enum RectificationType { Immediate, Deadline, LongTerm }
+
+public enum RectificationStatus { Open, Reported, Verified, Closed }
+
+public enum RectificationAction { Report, VerifyPass, VerifyFail, Close, Reopen }
+
+/// <summary>One line of the rectification ledger: the task that fixes a verified problem.</summary>
+public sealed class RectificationItem
+{
+    public static readonly IReadOnlyDictionary<(RectificationStatus, RectificationAction), RectificationStatus> Next =
+        new Dictionary<(RectificationStatus, RectificationAction), RectificationStatus>
+        {
+            [(Open, Report)] = Reported,
+            [(Reported, Report)] = Reported,       // further progress before verification
+            [(Reported, VerifyPass)] = Verified,
+            [(Reported, VerifyFail)] = Open,        // rejected: report again
+            [(Verified, Close)] = Closed,           // 销号, only after a passed verification
+            [(Closed, Reopen)] = Open,              // relapse or a failed 回头看
+            [(Verified, Reopen)] = Open,
+        };
+
+    public required string Id { get; init; }
+    public required string ClueId { get; init; }
+    public required string UnitId { get; init; }
+    public required string Measures { get; set; }
+    public RectificationType Type { get; init; }
+    public DateOnly DueDate { get; set; }
+    public string? ResponsiblePersonId { get; init; }
+    public RectificationStatus Status { get; private set; } = Open;
+    public string? RootCause { get; private set; }
+    public int ReportCount { get; private set; }
+    public int FailedVerifications { get; private set; }
+    public string? LastVerificationNote { get; private set; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? LastReportedAt { get; private set; }
+    public DateTimeOffset? VerifiedAt { get; private set; }
+    public string? VerifiedBy { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public string? ClosedBy { get; private set; }
+    /// <summary>回头看: the date of the effectiveness check after sign-off.</summary>
+    public DateOnly? FollowUpDue { get; private set; }
+    /// <summary>Why the item looks like rectification on paper (纸上整改), if it does.</summary>
+    public string? PaperFlag { get; private set; }
+    public int RelapseCount { get; private set; }
+    public string? RelapseNote { get; private set; }
+    public int Version { get; private set; }
+
+    public void Apply(RectificationAction action, DateTimeOffset now)
+    {
+        if (!Next.TryGetValue((Status, action), out var next))
+        {
+            throw new RuleException("rectification.illegal_transition", $"当前状态为“{Label(Status)}”，不能{Label(action)}", 409);
+        }
+        Status = next;
+        Version++;
+        switch (action)
+        {
+            case Report:
+                ReportCount++;
+                LastReportedAt = now;
+                break;
+            case VerifyFail:
+                FailedVerifications++;
+                break;
+        }
+    }
+
+    public void SetRootCause(string? rootCause)
+    {
+        if (!string.IsNullOrWhiteSpace(rootCause))
+        {
+            RootCause = rootCause.Trim();
+        }
+    }
+
+    public void MarkVerified(string by, string? note, DateTimeOffset at)
+    {
+        VerifiedBy = by;
+        VerifiedAt = at;
+        LastVerificationNote = note;
+    }
+
+    public void MarkRejected(string? note) => LastVerificationNote = note;
+
+    public void MarkClosed(string by, DateTimeOffset at, DateOnly followUpDue, string? paperFlag)
+    {
+        ClosedBy = by;
+        ClosedAt = at;
+        FollowUpDue = followUpDue;
+        PaperFlag = paperFlag;
+    }
+
+    public void MarkRelapse(string note)
+    {
+        RelapseCount++;
+        RelapseNote = note;
+        ClosedAt = null;
+        FollowUpDue = null;
+    }
+
+    public static string Label(RectificationStatus s) => s switch
+    {
+        Open => "整改中",
+        Reported => "已报告进展",
+        Verified => "已验收",
+        _ => "已销号",
+    };
+
+    public static string Label(RectificationAction a) => a switch
+    {
+        Report => "报告整改进展",
+        VerifyPass => "验收通过",
+        VerifyFail => "验收不通过",
+        Close => "销号",
+        _ => "重新整改",
+    };
+
+    public static string Label(RectificationType t) => t switch
+    {
+        RectificationType.Immediate => "立行立改",
+        RectificationType.Deadline => "限期整改",
+        _ => "长期坚持",
+    };
+}
+
+/// <summary>A periodic progress report with what was done and why the problem arose.</summary>
+public sealed class ProgressReport
+{
+    public required string Id { get; init; }
+    public required string RectificationId { get; init; }
+    public required string Content { get; init; }
+    public string? RootCause { get; init; }
+    public required string ReportedBy { get; init; }
+    public DateTimeOffset At { get; init; }
+}
+
+internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<RectificationItem>
+{
+    public void Configure(EntityTypeBuilder<RectificationItem> b)
+    {
+        b.ToTable("Rectifications");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasMaxLength(32);
+        b.Property(x => x.Type).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Measures).HasMaxLength(5000);
+        b.Property(x => x.RootCause).HasMaxLength(2000);
+        b.Property(x => x.LastVerificationNote).HasMaxLength(2000);
+        b.Property(x => x.PaperFlag).HasMaxLength(300);
+        b.Property(x => x.RelapseNote).HasMaxLength(1000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => new { x.UnitId, x.Status });
+        b.HasIndex(x => new { x.Status, x.DueDate });
+        b.HasOne<Clue>().WithMany().HasForeignKey(x => x.ClueId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Cadre>().WithMany().HasForeignKey(x => x.ResponsiblePersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ProgressReportConfiguration : IEntityTypeConfiguration<ProgressReport>
+{
+    public void Configure(EntityTypeBuilder<ProgressReport> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Content).HasMaxLength(5000);
+        b.Property(x => x.RootCause).HasMaxLength(2000);
+        b.HasIndex(x => new { x.RectificationId, x.At });
+        b.HasOne<RectificationItem>().WithMany().HasForeignKey(x => x.RectificationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
