@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Cases;
@@ -7,7 +8,7 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Import;
 
 /// <summary>Saved column mappings: create, list, update. Every code a mapping names must exist when it is saved.</summary>
-public sealed class ImportMappings(AppDb db, TimeProvider clock, CurrentUser user)
+public sealed partial class ImportMappings(AppDb db, TimeProvider clock, CurrentUser user)
 {
     public async Task<List<ImportMapping>> ListAsync(CancellationToken ct)
         => (await db.Set<ImportMapping>().AsNoTracking().ToListAsync(ct)).OrderBy(m => m.Name, StringComparer.Ordinal).ToList();
@@ -21,8 +22,13 @@ public sealed class ImportMappings(AppDb db, TimeProvider clock, CurrentUser use
         var now = clock.GetUtcNow();
         var m = new ImportMapping
         {
-            Id = Ids.New(), Name = r.Name.Trim(), SourceSystem = r.SourceSystem, Fields = "", DefaultCategory = r.DefaultCategory,
-            CreatedBy = user.Id, CreatedAt = now,
+            Id = Ids.New(),
+            Name = r.Name.Trim(),
+            SourceSystem = r.SourceSystem,
+            Fields = "",
+            DefaultCategory = r.DefaultCategory,
+            CreatedBy = user.Id,
+            CreatedAt = now,
         };
         Apply(m, r, now);
         db.Add(m);
@@ -62,6 +68,15 @@ public sealed class ImportMappings(AppDb db, TimeProvider clock, CurrentUser use
 
     private async Task ValidateAsync(MappingRequest r, string? id, CancellationToken ct)
     {
+        // The page calls this directly, so the request's annotations are checked here as well as by the API.
+        if (r.Name is null || r.Name.Trim().Length is < 2 or > 100)
+        {
+            throw Bad("映射名称应为2至100字");
+        }
+        if (r.SourceSystem is null || !SourcePattern().IsMatch(r.SourceSystem))
+        {
+            throw Bad("来源系统标识只能包含字母、数字、点、下划线和连字符，长度1至30");
+        }
         var columns = r.Columns.Pairs().ToList();
         if (string.IsNullOrWhiteSpace(r.Columns.ExternalId))
         {
@@ -127,6 +142,9 @@ public sealed class ImportMappings(AppDb db, TimeProvider clock, CurrentUser use
             return false;
         }
     }
+
+    [GeneratedRegex("^[A-Za-z0-9_.-]{1,30}$")]
+    private static partial Regex SourcePattern();
 
     private static RuleException Bad(string message) => new("import.bad_mapping", message, 400);
 }

@@ -54,8 +54,16 @@ public sealed record MappingColumns
         {
             ExternalId = One("externalId") ?? "",
             Content = pairs.Where(p => p.Key == "content").Select(p => p.Value).ToList(),
-            CreatedAt = One("createdAt"), Title = One("title"), CategoryCode = One("categoryCode"), Kind = One("kind"),
-            Address = One("address"), Lat = One("lat"), Lon = One("lon"), Status = One("status"), ClosedAt = One("closedAt"), Reply = One("reply"),
+            CreatedAt = One("createdAt"),
+            Title = One("title"),
+            CategoryCode = One("categoryCode"),
+            Kind = One("kind"),
+            Address = One("address"),
+            Lat = One("lat"),
+            Lon = One("lon"),
+            Status = One("status"),
+            ClosedAt = One("closedAt"),
+            Reply = One("reply"),
         };
     }
 }

@@ -110,10 +110,14 @@ public sealed class ImportRow
         var address = _columns.Address is null ? null : Get(_columns.Address);
         return new ParsedRow(externalId, new CreateCaseRequest
         {
-            Kind = kind, CategoryCode = Category(_columns.CategoryCode is null ? "" : Get(_columns.CategoryCode)), Content = content,
+            Kind = kind,
+            CategoryCode = Category(_columns.CategoryCode is null ? "" : Get(_columns.CategoryCode)),
+            Content = content,
             Title = string.IsNullOrWhiteSpace(title) ? null : Truncate(title, 200),
             Address = string.IsNullOrWhiteSpace(address) ? null : Truncate(address, 300),
-            Lat = lat, Lon = lon, Anonymous = true,
+            Lat = lat,
+            Lon = lon,
+            Anonymous = true,
         }, registeredAt);
 
         double? Coordinate(string? column, string label, double limit)
