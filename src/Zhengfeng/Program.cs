@@ -9,6 +9,7 @@ using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Rectification;
+using Zhengfeng.Features.Import;
 using Zhengfeng.Features.Notifications;
 using Zhengfeng.Features.Demo;
 using Zhengfeng.Features.Open311;
@@ -74,6 +75,8 @@ builder.Services.AddOptions<RectificationRules>().BindConfiguration("Rectificati
 builder.Services.AddScoped<ClueWorkflow>();
 builder.Services.AddScoped<RectificationWorkflow>();
 builder.Services.AddScoped<RelapseWatch>();
+builder.Services.AddScoped<ImportMappings>();
+builder.Services.AddScoped<CaseImporter>();
 builder.Services.AddScoped<ICalendarListener, DeadlineRescheduler>();
 builder.Services.AddSingleton<OverdueSweep>();
 if (builder.Configuration["jobs"] != "off")
@@ -111,6 +114,7 @@ app.MapAttachments();
 app.MapOpen311();
 app.MapClues();
 app.MapRectifications();
+app.MapImport();
 app.MapRazorPages();
 
 await app.RunAsync();

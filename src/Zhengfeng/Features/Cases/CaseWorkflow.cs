@@ -23,7 +23,8 @@ public sealed partial class CaseWorkflow(
 
     private Actor Me => user.IsAuthenticated ? new Actor(user.Id, user.DisplayName, user.UnitId) : Actor.Public;
 
-    public async Task<Case> CreateAsync(CreateCaseRequest r, CancellationToken ct, string? channel = null, string? externalId = null)
+    /// <param name="registeredAt">When another system took the request in (an import); defaults to now.</param>
+    public async Task<Case> CreateAsync(CreateCaseRequest r, CancellationToken ct, string? channel = null, string? externalId = null, DateTimeOffset? registeredAt = null)
     {
         if (!Enum.TryParse<CaseKind>(r.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
         {
@@ -44,7 +45,7 @@ public sealed partial class CaseWorkflow(
             ReporterNameEnc = anonymous ? null : identity.Protect(r.Reporter!.Name?.Trim()),
             ReporterPhoneEnc = anonymous ? null : identity.Protect(r.Reporter!.Phone?.Trim()),
             ReporterPhoneHash = anonymous ? null : identity.PhoneHash(r.Reporter!.Phone),
-            ExternalId = externalId, RegisteredAt = Now,
+            ExternalId = externalId, RegisteredAt = registeredAt ?? Now,
         };
         c.Record("register", Me, Now, $"{ChannelLabel(channel)}受理，{Case.KindLabel(kind)}，{category.Name}{(r.Urgent ? "，紧急" : "")}");
         db.Add(c);

@@ -1,0 +1,169 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Cases;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Import;
+
+/// <summary>Import a work-order export with a saved mapping, or make a mapping from a sample file's header row.</summary>
+[Authorize(Policy = Policies.Intake)]
+[RequestSizeLimit(SheetReader.MaxBytes + 64 * 1024)]
+public sealed class IndexModel(ImportMappings mappings, CaseImporter importer, AppDb db) : PageModel
+{
+    /// <summary>The mapping form: one select per field, posted back with the sample's columns.</summary>
+    public sealed class MappingForm
+    {
+        public string Name { get; set; } = "";
+        public string SourceSystem { get; set; } = "";
+        public string ExternalId { get; set; } = "";
+        public List<string> Content { get; set; } = [];
+        public string? CreatedAt { get; set; }
+        public string? Title { get; set; }
+        public string? CategoryCode { get; set; }
+        public string? Kind { get; set; }
+        public string? Address { get; set; }
+        public string? Lat { get; set; }
+        public string? Lon { get; set; }
+        public string? Status { get; set; }
+        public string? ClosedAt { get; set; }
+        public string? Reply { get; set; }
+        public string CategoryMap { get; set; } = "";
+        public string KindMap { get; set; } = "";
+        public string DefaultCategory { get; set; } = "other";
+        public string DefaultKind { get; set; } = "complaint";
+        public string TimestampFormat { get; set; } = "yyyy-MM-dd HH:mm:ss";
+        public string UtcOffset { get; set; } = "+08:00";
+    }
+
+    public static readonly IReadOnlyList<(string Field, string Label)> OptionalFields =
+    [
+        ("CreatedAt", "受理时间"), ("Title", "标题"), ("CategoryCode", "分类"), ("Kind", "诉求类型"), ("Address", "地址"),
+        ("Lat", "纬度"), ("Lon", "经度"), ("Status", "原系统状态"), ("ClosedAt", "原系统办结时间"), ("Reply", "原系统答复"),
+    ];
+
+    public List<ImportMapping> Mappings { get; private set; } = [];
+    public List<Category> Categories { get; private set; } = [];
+    public ImportResult? Result { get; private set; }
+    public string? Error { get; private set; }
+    public string? Message { get; private set; }
+
+    /// <summary>The sample file's header, once uploaded: the choices of every column select.</summary>
+    [BindProperty]
+    public List<string> Columns { get; set; } = [];
+
+    [BindProperty]
+    public MappingForm Form { get; set; } = new();
+
+    [BindProperty]
+    public string? MappingId { get; set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        Columns = [];
+        if (file is null || string.IsNullOrEmpty(MappingId))
+        {
+            Error = "请选择映射并上传文件";
+        }
+        else
+        {
+            await RunAsync(async () =>
+            {
+                await using var stream = file.OpenReadStream();
+                Result = await importer.ImportAsync(MappingId, stream, ct);
+            });
+        }
+        await LoadAsync(ct);
+    }
+
+    public async Task OnPostColumnsAsync(IFormFile? sample, CancellationToken ct)
+    {
+        if (sample is null)
+        {
+            Error = "请上传样例文件";
+        }
+        else
+        {
+            await RunAsync(async () =>
+            {
+                await using var stream = sample.OpenReadStream();
+                var sheet = await SheetReader.ReadAsync(stream, ct);
+                Columns = sheet.Header.Where(h => h.Length > 0).Distinct().ToList();
+                Form = new MappingForm { Name = Path.GetFileNameWithoutExtension(sample.FileName) };
+            });
+        }
+        await LoadAsync(ct);
+    }
+
+    public async Task OnPostSaveMappingAsync(CancellationToken ct)
+    {
+        var f = Form;
+        await RunAsync(async () =>
+        {
+            var saved = await mappings.CreateAsync(new MappingRequest
+            {
+                Name = f.Name,
+                SourceSystem = f.SourceSystem.Trim(),
+                Columns = new MappingColumns
+                {
+                    ExternalId = f.ExternalId,
+                    Content = f.Content.Where(c => !string.IsNullOrWhiteSpace(c)).ToList(),
+                    CreatedAt = f.CreatedAt,
+                    Title = f.Title,
+                    CategoryCode = f.CategoryCode,
+                    Kind = f.Kind,
+                    Address = f.Address,
+                    Lat = f.Lat,
+                    Lon = f.Lon,
+                    Status = f.Status,
+                    ClosedAt = f.ClosedAt,
+                    Reply = f.Reply,
+                },
+                CategoryMap = ToMap(f.CategoryMap),
+                KindMap = ToMap(f.KindMap),
+                DefaultCategory = f.DefaultCategory,
+                DefaultKind = f.DefaultKind,
+                TimestampFormat = f.TimestampFormat,
+                UtcOffset = f.UtcOffset.Trim(),
+            }, ct);
+            Message = $"已保存映射“{saved.Name}”，现在可以用它导入";
+            MappingId = saved.Id;
+            Columns = [];
+        });
+        await LoadAsync(ct);
+    }
+
+    public string? Selected(string field) => typeof(MappingForm).GetProperty(field)?.GetValue(Form) as string;
+
+    private async Task RunAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (RuleException e)
+        {
+            Error = e.Message;
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Mappings = await mappings.ListAsync(ct);
+        Categories = await db.Set<Category>().AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ToListAsync(ct);
+    }
+
+    private static Dictionary<string, string> ToMap(string text)
+    {
+        var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in MappingText.Decode(text, splitAtLast: true))
+        {
+            map.TryAdd(key, value);
+        }
+        return map;
+    }
+}
