@@ -80,8 +80,13 @@ public static class AuditTrail
             .Select(p => Convert.ToString(change.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
         var entry = new AuditEntry
         {
-            Seq = seq, At = at, ActorId = actor.Id, ActorName = actor.Name,
-            Action = action ?? $"{type.ToLowerInvariant()}.{verb}", EntityType = type, EntityId = key,
+            Seq = seq,
+            At = at,
+            ActorId = actor.Id,
+            ActorName = actor.Name,
+            Action = action ?? $"{type.ToLowerInvariant()}.{verb}",
+            EntityType = type,
+            EntityId = key,
             Before = change.State == EntityState.Added ? null : Snapshot(change, original: true),
             After = change.State == EntityState.Deleted ? null : Snapshot(change, original: false),
             PrevHash = prev,
