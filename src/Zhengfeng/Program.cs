@@ -53,7 +53,7 @@ builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
     o.Conventions.AuthorizeFolder("/");
-});
+}).AddMvcOptions(o => BindingMessages.UseChinese(o.ModelBindingMessageProvider));
 builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
 
 builder.Services.AddSingleton<UnitTree>();

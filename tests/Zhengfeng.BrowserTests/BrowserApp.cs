@@ -65,6 +65,10 @@ public sealed class BrowserApp : AppFactory
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
     }
 
+    /// <summary>Follows a link of the main navigation (the home page's tiles carry the same words).</summary>
+    public static Task NavigateAsync(IPage page, string name)
+        => page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = name }).ClickAsync();
+
     public override async ValueTask DisposeAsync()
     {
         if (_browser is not null)

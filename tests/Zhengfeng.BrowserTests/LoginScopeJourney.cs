@@ -41,4 +41,15 @@ public sealed class LoginScopeJourney(BrowserApp app) : IClassFixture<BrowserApp
         await page.GetByRole(AriaRole.Button, new() { Name = "登录" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("用户名或密码错误");
     }
+
+    [Fact]
+    public async Task Signing_out_returns_to_the_login_page_and_the_pages_ask_for_a_login_again()
+    {
+        var page = await app.NewPageAsync(phone: true);
+        await BrowserApp.LoginAsync(page, "admin", AppFactory.AdminPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "登录" })).ToBeVisibleAsync();
+        await page.GotoAsync("/org");
+        Assert.Contains("/login", page.Url, StringComparison.Ordinal);
+    }
 }

@@ -78,14 +78,35 @@ public sealed class AccountService(AppDb db, TimeProvider clock, UnitTree tree)
         }
         var user = new UserAccount
         {
-            Id = Ids.New(), Username = username, DisplayName = request.DisplayName.Trim(), UnitId = request.UnitId,
-            Roles = string.Join(",", request.Roles.Distinct()), CadreId = request.CadreId,
-            PasswordHash = HashPassword(request.Password), CreatedAt = clock.GetUtcNow(),
+            Id = Ids.New(),
+            Username = username,
+            DisplayName = request.DisplayName.Trim(),
+            UnitId = request.UnitId,
+            Roles = string.Join(",", request.Roles.Distinct()),
+            CadreId = request.CadreId,
+            PasswordHash = HashPassword(request.Password),
+            CreatedAt = clock.GetUtcNow(),
         };
         db.Users.Add(user);
         db.PendingAction = "user.create";
         await db.SaveChangesAsync(ct);
         return user;
+    }
+
+    /// <summary>Accounts by username or display name, ordered by username.</summary>
+    public async Task<Page<UserAccount>> SearchAsync(string? q, int page, int pageSize, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var query = db.Users.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(q))
+        {
+            var term = q.Trim();
+            query = query.Where(u => u.Username.Contains(term) || u.DisplayName.Contains(term));
+        }
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(u => u.Username).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Page<UserAccount>(items, total, page, pageSize);
     }
 
     public async Task<UserAccount> SetActiveAsync(string id, bool active, CancellationToken ct)
@@ -169,8 +190,13 @@ public sealed class AccountService(AppDb db, TimeProvider clock, UnitTree tree)
         var password = string.IsNullOrEmpty(configuredPassword) ? GeneratePassword() : configuredPassword;
         db.Users.Add(new UserAccount
         {
-            Id = Ids.New(), Username = "admin", DisplayName = "系统管理员", UnitId = county.Id, Roles = Roles.Admin,
-            PasswordHash = HashPassword(password), CreatedAt = clock.GetUtcNow(),
+            Id = Ids.New(),
+            Username = "admin",
+            DisplayName = "系统管理员",
+            UnitId = county.Id,
+            Roles = Roles.Admin,
+            PasswordHash = HashPassword(password),
+            CreatedAt = clock.GetUtcNow(),
         });
         db.PendingAction = "user.bootstrap-admin";
         await db.SaveChangesAsync(ct);

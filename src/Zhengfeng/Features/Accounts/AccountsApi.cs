@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Zhengfeng.Data;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Accounts;
@@ -36,18 +34,10 @@ public static class AccountsApi
     private static Ok<object> Me(CurrentUser user)
         => TypedResults.Ok<object>(new { id = user.Id, username = user.Name, displayName = user.DisplayName, unitId = user.UnitId, roles = user.Roles });
 
-    private static async Task<Ok<Org.Page<UserView>>> List(string? q, int? page, int? pageSize, AppDb db, CancellationToken ct)
+    private static async Task<Ok<Org.Page<UserView>>> List(string? q, int? page, int? pageSize, AccountService accounts, CancellationToken ct)
     {
-        var p = Math.Max(1, page ?? 1);
-        var size = Math.Clamp(pageSize ?? 50, 1, 200);
-        var query = db.Users.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            query = query.Where(u => u.Username.Contains(q) || u.DisplayName.Contains(q));
-        }
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(u => u.Username).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Org.Page<UserView>(items.Select(UserView.From).ToList(), total, p, size));
+        var result = await accounts.SearchAsync(q, page ?? 1, pageSize ?? 50, ct);
+        return TypedResults.Ok(new Org.Page<UserView>(result.Items.Select(UserView.From).ToList(), result.Total, result.PageNumber, result.PageSize));
     }
 
     private static async Task<Created<UserView>> Create(CreateUserRequest request, AccountService accounts, CancellationToken ct)

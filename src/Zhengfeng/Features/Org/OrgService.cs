@@ -70,8 +70,13 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
         await CheckParentAsync(null, r.ParentId, kind, ct);
         var unit = new Unit
         {
-            Id = Ids.New(), Code = code, Name = r.Name.Trim(), Kind = kind, ParentId = NullIfEmpty(r.ParentId),
-            SortOrder = r.SortOrder ?? 0, CreatedAt = clock.GetUtcNow(),
+            Id = Ids.New(),
+            Code = code,
+            Name = r.Name.Trim(),
+            Kind = kind,
+            ParentId = NullIfEmpty(r.ParentId),
+            SortOrder = r.SortOrder ?? 0,
+            CreatedAt = clock.GetUtcNow(),
         };
         await SetLeadersAsync(unit, r, ct);
         db.Units.Add(unit);
@@ -116,13 +121,30 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
     public async Task<Unit> GetUnitAsync(string id, CancellationToken ct)
         => await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("单位");
 
+    public async Task<Cadre> GetCadreAsync(string id, CancellationToken ct)
+        => await db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("干部");
+
+    /// <summary>Names of the given cadres (e.g. the heads and deputies shown on the unit tree), by id.</summary>
+    public async Task<Dictionary<string, string>> CadreNamesAsync(IEnumerable<string?> ids, CancellationToken ct)
+    {
+        var wanted = ids.OfType<string>().Distinct().ToList();
+        return wanted.Count == 0
+            ? []
+            : await db.Cadres.AsNoTracking().Where(c => wanted.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+    }
+
     public async Task<Cadre> CreateCadreAsync(CadreRequest r, CancellationToken ct)
     {
         await CheckCadreUnitAsync(r.UnitId, ct);
         var cadre = new Cadre
         {
-            Id = Ids.New(), Name = r.Name.Trim(), UnitId = r.UnitId, Post = r.Post?.Trim() ?? "",
-            Rank = ParseRank(r.Rank), Phone = NullIfEmpty(r.Phone), CreatedAt = clock.GetUtcNow(),
+            Id = Ids.New(),
+            Name = r.Name.Trim(),
+            UnitId = r.UnitId,
+            Post = r.Post?.Trim() ?? "",
+            Rank = ParseRank(r.Rank),
+            Phone = NullIfEmpty(r.Phone),
+            CreatedAt = clock.GetUtcNow(),
         };
         db.Cadres.Add(cadre);
         db.PendingAction = "cadre.create";

@@ -944,6 +944,239 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     b.ToTable("ReturnRequest");
                 });
 
+            modelBuilder.Entity("Zhengfeng.Features.Clues.Clue", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("BatchId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("CaseId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("ProblemType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long>("RegisteredAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RegisteredBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("Result")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("Status", "RegisteredAt");
+
+                    b.HasIndex("UnitId", "Source", "RegisteredAt");
+
+                    b.ToTable("Clue");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Clues.ProblemType", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Group")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Code");
+
+                    b.ToTable("ProblemType");
+
+                    b.HasData(
+                        new
+                        {
+                            Code = "lazy",
+                            Group = "不作为",
+                            Name = "懒政怠政、为官不为",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Code = "shirking",
+                            Group = "不作为",
+                            Name = "推诿扯皮、敷衍塞责",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Code = "delay",
+                            Group = "慢作为",
+                            Name = "拖沓延误、办事效率低",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Code = "formalism",
+                            Group = "慢作为",
+                            Name = "虚假浮躁、形式主义",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Code = "abuse",
+                            Group = "乱作为",
+                            Name = "滥用职权、吃拿卡要",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Code = "laxity",
+                            Group = "乱作为",
+                            Name = "作风散漫、纪律松弛",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Code = "bottomline",
+                            Group = "乱作为",
+                            Name = "底线不牢、廉洁风险",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Code = "attitude",
+                            Group = "不作为",
+                            Name = "服务态度生硬、门难进脸难看",
+                            SortOrder = 8
+                        });
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Import.ImportMapping", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CategoryMap")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DefaultCategory")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("DefaultKind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("KindMap")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SourceSystem")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("TimestampFormat")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UtcOffset")
+                        .IsRequired()
+                        .HasMaxLength(6)
+                        .HasColumnType("character varying(6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ImportMapping");
+                });
+
             modelBuilder.Entity("Zhengfeng.Features.Notifications.Notification", b =>
                 {
                     b.Property<string>("Id")
@@ -1154,6 +1387,144 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("Zhengfeng.Features.Rectification.ProgressReport", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("RectificationId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ReportedBy")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RectificationId", "At");
+
+                    b.ToTable("ProgressReport");
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Rectification.RectificationItem", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("ClueId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("FailedVerifications")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("FollowUpDue")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("LastReportedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LastVerificationNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Measures")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("PaperFlag")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("RelapseCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RelapseNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("ReportCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ResponsiblePersonId")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("RootCause")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<long?>("VerifiedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("VerifiedBy")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClueId");
+
+                    b.HasIndex("ResponsiblePersonId");
+
+                    b.HasIndex("Status", "DueDate");
+
+                    b.HasIndex("UnitId", "Status");
+
+                    b.ToTable("Rectifications", (string)null);
+                });
+
             modelBuilder.Entity("Zhengfeng.Features.Accounts.UserAccount", b =>
                 {
                     b.HasOne("Zhengfeng.Features.Org.Cadre", null)
@@ -1218,6 +1589,20 @@ namespace Zhengfeng.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Zhengfeng.Features.Clues.Clue", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Org.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Zhengfeng.Features.Org.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Zhengfeng.Features.Org.Cadre", b =>
                 {
                     b.HasOne("Zhengfeng.Features.Org.Unit", null)
@@ -1243,6 +1628,35 @@ namespace Zhengfeng.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Rectification.ProgressReport", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Rectification.RectificationItem", null)
+                        .WithMany()
+                        .HasForeignKey("RectificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Rectification.RectificationItem", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Clues.Clue", null)
+                        .WithMany()
+                        .HasForeignKey("ClueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Zhengfeng.Features.Org.Cadre", null)
+                        .WithMany()
+                        .HasForeignKey("ResponsiblePersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Zhengfeng.Features.Org.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Zhengfeng.Features.Cases.Case", b =>

@@ -146,6 +146,29 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportMapping",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SourceSystem = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Fields = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    CategoryMap = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    KindMap = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    DefaultCategory = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    DefaultKind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TimestampFormat = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    UtcOffset = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportMapping", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notification",
                 columns: table => new
                 {
@@ -177,6 +200,20 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessage", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProblemType",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Group = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SortOrder = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProblemType", x => x.Code);
                 });
 
             migrationBuilder.CreateTable(
@@ -311,6 +348,44 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_Case_Units_LeadUnitId",
                         column: x => x.LeadUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Clue",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    UnitId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    PersonId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ProblemType = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Content = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    Place = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    CaseId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    BatchId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Result = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    VerificationNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    VerifiedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    VerifiedAt = table.Column<long>(type: "bigint", nullable: true),
+                    RegisteredBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    RegisteredAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Clue", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Clue_Cadres_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "Cadres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Clue_Units_UnitId",
+                        column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -458,6 +533,79 @@ namespace Zhengfeng.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Rectifications",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ClueId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    UnitId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Measures = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    Type = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ResponsiblePersonId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    RootCause = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReportCount = table.Column<int>(type: "integer", nullable: false),
+                    FailedVerifications = table.Column<int>(type: "integer", nullable: false),
+                    LastVerificationNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    LastReportedAt = table.Column<long>(type: "bigint", nullable: true),
+                    VerifiedAt = table.Column<long>(type: "bigint", nullable: true),
+                    VerifiedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ClosedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ClosedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    FollowUpDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    PaperFlag = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    RelapseCount = table.Column<int>(type: "integer", nullable: false),
+                    RelapseNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Rectifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Rectifications_Cadres_ResponsiblePersonId",
+                        column: x => x.ResponsiblePersonId,
+                        principalTable: "Cadres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Rectifications_Clue_ClueId",
+                        column: x => x.ClueId,
+                        principalTable: "Clue",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Rectifications_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProgressReport",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    RectificationId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Content = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: false),
+                    RootCause = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ReportedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProgressReport", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProgressReport_Rectifications_RectificationId",
+                        column: x => x.RectificationId,
+                        principalTable: "Rectifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.InsertData(
                 table: "Category",
                 columns: new[] { "Code", "HandleWorkdays", "IsActive", "Name", "ResponseHours", "SortOrder", "UrgentHandleHours" },
@@ -481,6 +629,21 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     { "transport", 5, true, "公共交通与出行", 2, 14, 24 },
                     { "urban", 10, true, "城市管理与违章建设", 2, 6, 48 },
                     { "utilities", 3, true, "水电气暖供应", 2, 2, 24 }
+                });
+
+            migrationBuilder.InsertData(
+                table: "ProblemType",
+                columns: new[] { "Code", "Group", "Name", "SortOrder" },
+                values: new object[,]
+                {
+                    { "abuse", "乱作为", "滥用职权、吃拿卡要", 5 },
+                    { "attitude", "不作为", "服务态度生硬、门难进脸难看", 8 },
+                    { "bottomline", "乱作为", "底线不牢、廉洁风险", 7 },
+                    { "delay", "慢作为", "拖沓延误、办事效率低", 3 },
+                    { "formalism", "慢作为", "虚假浮躁、形式主义", 4 },
+                    { "laxity", "乱作为", "作风散漫、纪律松弛", 6 },
+                    { "lazy", "不作为", "懒政怠政、为官不为", 1 },
+                    { "shirking", "不作为", "推诿扯皮、敷衍塞责", 2 }
                 });
 
             migrationBuilder.CreateIndex(
@@ -568,6 +731,21 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 columns: new[] { "CaseId", "Seq" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Clue_PersonId",
+                table: "Clue",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clue_Status_RegisteredAt",
+                table: "Clue",
+                columns: new[] { "Status", "RegisteredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clue_UnitId_Source_RegisteredAt",
+                table: "Clue",
+                columns: new[] { "UnitId", "Source", "RegisteredAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ExtensionRequest_CaseId_Decision",
                 table: "ExtensionRequest",
                 columns: new[] { "CaseId", "Decision" });
@@ -583,6 +761,12 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 column: "CaseId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportMapping_Name",
+                table: "ImportMapping",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notification_UnitId_ReadAt_CreatedAt",
                 table: "Notification",
                 columns: new[] { "UnitId", "ReadAt", "CreatedAt" });
@@ -593,10 +777,35 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 columns: new[] { "SentAt", "CreatedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProgressReport_RectificationId_At",
+                table: "ProgressReport",
+                columns: new[] { "RectificationId", "At" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Rating_CaseId_Round",
                 table: "Rating",
                 columns: new[] { "CaseId", "Round" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_ClueId",
+                table: "Rectifications",
+                column: "ClueId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_ResponsiblePersonId",
+                table: "Rectifications",
+                column: "ResponsiblePersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_Status_DueDate",
+                table: "Rectifications",
+                columns: new[] { "Status", "DueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Rectifications_UnitId_Status",
+                table: "Rectifications",
+                columns: new[] { "UnitId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ReturnRequest_CaseId_Decision",
@@ -689,10 +898,19 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 name: "IdentityView");
 
             migrationBuilder.DropTable(
+                name: "ImportMapping");
+
+            migrationBuilder.DropTable(
                 name: "Notification");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessage");
+
+            migrationBuilder.DropTable(
+                name: "ProblemType");
+
+            migrationBuilder.DropTable(
+                name: "ProgressReport");
 
             migrationBuilder.DropTable(
                 name: "Rating");
@@ -707,7 +925,13 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 name: "Users");
 
             migrationBuilder.DropTable(
+                name: "Rectifications");
+
+            migrationBuilder.DropTable(
                 name: "Case");
+
+            migrationBuilder.DropTable(
+                name: "Clue");
 
             migrationBuilder.DropTable(
                 name: "Category");
