@@ -38,7 +38,11 @@ public class AppDb(DbContextOptions options, AuditActor actor, TimeProvider cloc
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
-        => modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDb).Assembly);
+        // The key ring's XML is longer than the default string length.
+        modelBuilder.Entity<DataProtectionKey>().Property(k => k.Xml).HasColumnType("text");
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -36,7 +36,7 @@ namespace Zhengfeng.Data.Migrations.Postgres
 
                     b.Property<string>("Xml")
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

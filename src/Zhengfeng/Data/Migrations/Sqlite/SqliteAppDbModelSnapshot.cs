@@ -29,7 +29,7 @@ namespace Zhengfeng.Data.Migrations.Sqlite
 
                     b.Property<string>("Xml")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("text");
 
                     b.HasKey("Id");
 

@@ -109,7 +109,7 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
                     FriendlyName = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
-                    Xml = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true)
+                    Xml = table.Column<string>(type: "text", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -108,7 +108,7 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     FriendlyName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
-                    Xml = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                    Xml = table.Column<string>(type: "text", maxLength: 400, nullable: true)
                 },
                 constraints: table =>
                 {
