@@ -15,7 +15,7 @@ public sealed record CreateCaseRequest
     public required string CategoryCode { get; init; }
 
     [Required(ErrorMessage = "请填写诉求内容")]
-    [StringLength(5000, MinimumLength = 5, ErrorMessage = "诉求内容应为5至5000字")]
+    [StringLength(5000, MinimumLength = 2, ErrorMessage = "诉求内容应为2至5000字")]
     public required string Content { get; init; }
 
     [StringLength(200, ErrorMessage = "标题不能超过200字")]
@@ -85,7 +85,7 @@ public sealed record DecisionRequest
 public sealed record ReplyRequest
 {
     [Required(ErrorMessage = "请填写答复内容")]
-    [StringLength(5000, MinimumLength = 5, ErrorMessage = "答复内容应为5至5000字")]
+    [StringLength(5000, MinimumLength = 2, ErrorMessage = "答复内容应为2至5000字")]
     public required string Content { get; init; }
 
     [Required(ErrorMessage = "请选择办理结果")]

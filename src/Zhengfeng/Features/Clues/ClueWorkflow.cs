@@ -22,7 +22,7 @@ public sealed record CreateClueRequest
     public required string ProblemType { get; init; }
 
     [Required(ErrorMessage = "请填写问题内容")]
-    [StringLength(5000, MinimumLength = 5, ErrorMessage = "问题内容应为5至5000字")]
+    [StringLength(5000, MinimumLength = 2, ErrorMessage = "问题内容应为2至5000字")]
     public required string Content { get; init; }
 
     [StringLength(300, ErrorMessage = "地点不能超过300字")]

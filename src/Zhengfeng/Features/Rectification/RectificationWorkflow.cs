@@ -29,7 +29,7 @@ public sealed record CreateRectificationRequest
     public required string UnitId { get; init; }
 
     [Required(ErrorMessage = "请填写整改措施")]
-    [StringLength(5000, MinimumLength = 5, ErrorMessage = "整改措施应为5至5000字")]
+    [StringLength(5000, MinimumLength = 2, ErrorMessage = "整改措施应为2至5000字")]
     public required string Measures { get; init; }
 
     [Required(ErrorMessage = "请选择整改类型（immediate 立行立改、deadline 限期整改、longterm 长期坚持）")]
@@ -44,7 +44,7 @@ public sealed record CreateRectificationRequest
 public sealed record ProgressRequest
 {
     [Required(ErrorMessage = "请填写整改进展")]
-    [StringLength(5000, MinimumLength = 5, ErrorMessage = "整改进展应为5至5000字")]
+    [StringLength(5000, MinimumLength = 2, ErrorMessage = "整改进展应为2至5000字")]
     public required string Content { get; init; }
 
     [StringLength(2000, ErrorMessage = "问题根源不能超过2000字")]
