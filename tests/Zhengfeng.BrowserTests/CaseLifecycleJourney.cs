@@ -32,6 +32,10 @@ public sealed partial class CaseLifecycleJourney(BrowserApp app) : IClassFixture
         await citizen.GetByLabel("地址").FillAsync("幸福路东段");
         await citizen.GetByLabel("姓名").FillAsync("陈某某");
         await citizen.GetByLabel("联系电话").FillAsync("13800138000");
+        await citizen.GetByLabel("现场照片", new() { Exact = false }).SetInputFilesAsync(new FilePayload
+        {
+            Name = "路灯.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52],
+        });
         await citizen.GetByRole(AriaRole.Button, new() { Name = "提交诉求" }).ClickAsync();
         var track = citizen.GetByRole(AriaRole.Link, new() { Name = "查看办理进度" });
         await Assertions.Expect(track).ToBeVisibleAsync();
@@ -48,6 +52,7 @@ public sealed partial class CaseLifecycleJourney(BrowserApp app) : IClassFixture
         await dispatcher.GetByRole(AriaRole.Link, new() { Name = "幸福路路灯不亮" }).ClickAsync();
         var caseUrl = dispatcher.Url;
         await Assertions.Expect(dispatcher.GetByLabel("状态", new() { Exact = true })).ToHaveTextAsync("已登记");
+        await Assertions.Expect(dispatcher.GetByRole(AriaRole.Link, new() { Name = "路灯.png" })).ToBeVisibleAsync();
         await dispatcher.GetByLabel("主办单位").SelectOptionAsync(new SelectOptionValue { Label = "城市管理局" });
         await dispatcher.GetByRole(AriaRole.Button, new() { Name = "派单", Exact = true }).ClickAsync();
         await Assertions.Expect(dispatcher.GetByRole(AriaRole.Status)).ToHaveTextAsync("已派单");

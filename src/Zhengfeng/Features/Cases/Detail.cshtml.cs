@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Attachments;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
@@ -12,7 +13,7 @@ namespace Zhengfeng.Features.Cases;
 /// 工单详情: the case, its deadlines with their explanations, its timeline, and the forms of the actions the
 /// current user may take. Every action calls <see cref="CaseWorkflow"/>; the page only decides what to show.
 /// </summary>
-public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationService auth, TimeProvider clock) : PageModel
+public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationService auth, TimeProvider clock, AttachmentStore files) : PageModel
 {
     public Case C { get; private set; } = null!;
     public DateTimeOffset Now { get; private set; }
@@ -21,6 +22,7 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
     public ReturnRequest? PendingReturn { get; private set; }
     public ExtensionRequest? PendingExtension { get; private set; }
     public string CategoryName { get; private set; } = "";
+    public List<Attachment> Photos { get; private set; } = [];
     public string? Error { get; private set; }
     [TempData] public string? Done { get; set; }
 
@@ -114,6 +116,7 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
         Now = clock.GetUtcNow();
         C = await flow.LoadAsync(id, ct);
         await db.Entry(C).Collection(x => x.Timeline).LoadAsync(ct);
+        Photos = await files.ListAsync("case", id, ct);
         PendingReturn = await db.Set<ReturnRequest>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == id && x.Decision == RequestDecision.Pending, ct);
         PendingExtension = await db.Set<ExtensionRequest>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == id && x.Decision == RequestDecision.Pending, ct);
         CategoryName = await db.Set<Category>().AsNoTracking().Where(x => x.Code == C.CategoryCode).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? C.CategoryCode;
