@@ -68,6 +68,7 @@ builder.Services.AddSingleton<ReporterIdentity>();
 builder.Services.AddScoped<Notifier>();
 builder.Services.AddScoped<CaseWorkflow>();
 builder.Services.AddScoped<CaseSearch>();
+builder.Services.AddScoped<CategoryService>();
 builder.Services.AddScoped<PublicApi.PublicCases>();
 builder.Services.AddScoped<RankingService>();
 builder.Services.AddScoped<AttachmentStore>();

@@ -72,6 +72,21 @@ public sealed class CaseOperationsTests(AppFactory app) : IClassFixture<AppFacto
         var rows = await s.Dispatcher.GetOkAsync("/api/v1/rankings/units?period=2026-11");
         var row = rows.EnumerateArray().Single(r => r.GetProperty("unitId").GetString() == s.LeadUnit);
         Assert.Equal(0, row.GetProperty("rated").GetInt32());
+        var published = await app.Anonymous().GetOkAsync($"/public/v1/cases/{code}");
+        Assert.Contains("经核实系恶意评价", published.GetProperty("excludedRatings")[0].GetString());
+    }
+
+    [Fact]
+    public async Task A_return_visit_is_recorded_after_a_bad_rating_and_shown_to_the_public()
+    {
+        var s = await CaseScenario.CreateAsync(app);
+        var (id, code) = await s.RepliedCaseAsync();
+        await app.Anonymous().PostOkAsync($"/public/v1/cases/{code}/rating", new { level = 2 });
+        var visited = await s.Operator.PostOkAsync($"/api/v1/cases/{id}/return-visit", new { reason = "电话回访：井盖仍松动，已督促重办" });
+        Assert.Equal("reopened", visited.GetProperty("status").GetString());
+        var view = await app.Anonymous().GetOkAsync($"/public/v1/cases/{code}");
+        Assert.Contains(view.GetProperty("progress").EnumerateArray(), p => p.GetProperty("step").GetString() == "已回访");
+        Assert.Equal(HttpStatusCode.Forbidden, (await s.LeadStaff.PostAsJsonAsync($"/api/v1/cases/{id}/return-visit", new { reason = "自己回访自己" })).StatusCode);
     }
 
     [Fact]

@@ -31,6 +31,6 @@ public sealed record CaseView(
 public sealed record PublicCaseView(
     string TrackingCode, string Kind, string Category, string Title, string Status, string StatusLabel,
     DateTimeOffset RegisteredAt, DateTimeOffset? DispatchedAt, DateTimeOffset? HandleDueAt, DateTimeOffset? RepliedAt, DateTimeOffset? ClosedAt,
-    string? Reply, string? Outcome, int? RatingLevel, bool CanRate, IReadOnlyList<PublicStep> Progress);
+    string? Reply, string? Outcome, int? RatingLevel, bool CanRate, IReadOnlyList<PublicStep> Progress, IReadOnlyList<string> ExcludedRatings);
 
 public sealed record PublicStep(DateTimeOffset At, string Step);

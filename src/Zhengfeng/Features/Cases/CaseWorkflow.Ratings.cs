@@ -58,6 +58,20 @@ public sealed partial class CaseWorkflow
         return c;
     }
 
+    /// <summary>回访: the hotline calls the reporter back after a bad rating (or at any time after the reply) and records what they said.</summary>
+    public async Task<Case> RecordReturnVisitAsync(string id, string note, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        if (c.RepliedAt is null && c.Round == 1)
+        {
+            throw new RuleException("case.visit_too_early", "工单尚未答复，不能回访", 409);
+        }
+        c.Record("return-visit", Me, Now, note.Trim());
+        db.PendingAction = "case.return-visit";
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
     /// <summary>申诉复核: the rated unit asks to exclude a rating it believes malicious.</summary>
     public async Task<Rating> AppealRatingAsync(string id, string reason, CancellationToken ct)
     {

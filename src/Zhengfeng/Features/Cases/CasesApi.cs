@@ -19,6 +19,7 @@ public static class CasesApi
         cases.MapPost("/{id}/dispatch", (string id, DispatchRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.DispatchAsync(id, r, ct), clock)).RequireAuthorization(Policies.Dispatch);
         cases.MapPost("/{id}/answer", (string id, ReasonRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.DirectAnswerAsync(id, r.Reason, ct), clock)).RequireAuthorization(Policies.Intake);
         cases.MapPost("/{id}/merge", (string id, MergeRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.MergeAsync(id, r.IntoId, ct), clock)).RequireAuthorization(Policies.Dispatch);
+        cases.MapPost("/{id}/return-visit", (string id, ReasonRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.RecordReturnVisitAsync(id, r.Reason, ct), clock)).RequireAuthorization(Policies.Intake);
         cases.MapPost("/{id}/close", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.CloseAsync(id, r.Note, ct), clock)).RequireAuthorization(Policies.Dispatch);
         cases.MapPost("/{id}/sign", (string id, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.SignAsync(id, ct), clock));
         cases.MapPost("/{id}/contact", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.RecordContactAsync(id, r.Note, ct), clock));
@@ -115,28 +116,12 @@ public static class CasesApi
             : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t.CstDate()
             : throw new RuleException("case.bad_date", $"{name} 应为 yyyy-MM-dd 格式的日期", 400);
 
-    private static async Task<Created<Category>> CreateCategory(CategoryRequest r, AppDb db, CancellationToken ct)
+    private static async Task<Created<Category>> CreateCategory(CategoryRequest r, CategoryService categories, CancellationToken ct)
     {
-        if (await db.Set<Category>().AnyAsync(c => c.Code == r.Code, ct))
-        {
-            throw new RuleException("category.duplicate", $"分类编码“{r.Code}”已存在", 409);
-        }
-        var category = new Category { Code = r.Code, Name = r.Name.Trim(), ResponseHours = r.ResponseHours, HandleWorkdays = r.HandleWorkdays, UrgentHandleHours = r.UrgentHandleHours, SortOrder = 1000 };
-        db.Add(category);
-        db.PendingAction = "category.create";
-        await db.SaveChangesAsync(ct);
+        var category = await categories.CreateAsync(r, ct);
         return TypedResults.Created($"/api/v1/categories/{category.Code}", category);
     }
 
-    private static async Task<Ok<Category>> UpdateCategory(string code, CategoryRequest r, AppDb db, CancellationToken ct)
-    {
-        var category = await db.Set<Category>().FirstOrDefaultAsync(c => c.Code == code, ct) ?? throw new NotFoundException("诉求分类");
-        category.Name = r.Name.Trim();
-        category.ResponseHours = r.ResponseHours;
-        category.HandleWorkdays = r.HandleWorkdays;
-        category.UrgentHandleHours = r.UrgentHandleHours;
-        db.PendingAction = "category.update";
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(category);
-    }
+    private static async Task<Ok<Category>> UpdateCategory(string code, CategoryRequest r, CategoryService categories, CancellationToken ct)
+        => TypedResults.Ok(await categories.UpdateAsync(code, r, ct));
 }

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhengfeng.Data;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Cases;
 
@@ -49,6 +51,35 @@ public sealed record CategoryRequest
 
     [Range(1, 240, ErrorMessage = "紧急件办理时限应为1至240小时")]
     public int UrgentHandleHours { get; init; } = 24;
+}
+
+/// <summary>Adds and edits categories (admin).</summary>
+public sealed class CategoryService(AppDb db)
+{
+    public async Task<Category> CreateAsync(CategoryRequest r, CancellationToken ct)
+    {
+        if (await db.Set<Category>().AnyAsync(c => c.Code == r.Code, ct))
+        {
+            throw new RuleException("category.duplicate", $"分类编码“{r.Code}”已存在", 409);
+        }
+        var category = new Category { Code = r.Code, Name = r.Name.Trim(), ResponseHours = r.ResponseHours, HandleWorkdays = r.HandleWorkdays, UrgentHandleHours = r.UrgentHandleHours, SortOrder = 1000 };
+        db.Add(category);
+        db.PendingAction = "category.create";
+        await db.SaveChangesAsync(ct);
+        return category;
+    }
+
+    public async Task<Category> UpdateAsync(string code, CategoryRequest r, CancellationToken ct)
+    {
+        var category = await db.Set<Category>().FirstOrDefaultAsync(c => c.Code == code, ct) ?? throw new NotFoundException("诉求分类");
+        category.Name = r.Name.Trim();
+        category.ResponseHours = r.ResponseHours;
+        category.HandleWorkdays = r.HandleWorkdays;
+        category.UrgentHandleHours = r.UrgentHandleHours;
+        db.PendingAction = "category.update";
+        await db.SaveChangesAsync(ct);
+        return category;
+    }
 }
 
 /// <summary>

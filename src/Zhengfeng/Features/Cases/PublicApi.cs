@@ -7,7 +7,7 @@ namespace Zhengfeng.Features.Cases;
 /// <summary>No login: follow and rate a case by its tracking code. Nothing here names a person.</summary>
 public static class PublicApi
 {
-    internal static readonly HashSet<string> PublicSteps = ["register", "dispatch", "sign", "approvereturn", "reply", "directanswer", "rategood", "ratebad", "rework", "close", "extension-approve", "merge"];
+    internal static readonly HashSet<string> PublicSteps = ["register", "dispatch", "sign", "approvereturn", "reply", "directanswer", "rategood", "ratebad", "rework", "close", "extension-approve", "merge", "return-visit"];
 
     public static void MapPublicCases(this IEndpointRouteBuilder app)
     {
@@ -39,11 +39,15 @@ public static class PublicApi
             var steps = await db.Set<CaseEvent>().AsNoTracking().Where(e => e.CaseId == c.Id).OrderBy(e => e.Seq).ToListAsync(ct);
             var category = await db.Set<Category>().AsNoTracking().Where(x => x.Code == c.CategoryCode).Select(x => x.Name).FirstAsync(ct);
             var rated = await db.Set<Rating>().AnyAsync(r => r.CaseId == c.Id && r.Round == c.Round, ct);
+            // An upheld appeal is published with its reason (申诉复核结果公开).
+            var excluded = await db.Set<Rating>().AsNoTracking().Where(r => r.CaseId == c.Id && r.Excluded)
+                .Select(r => r.AppealDecisionNote).ToListAsync(ct);
             return new PublicCaseView(
                 c.TrackingCode, Case.KindLabel(c.Kind), category, c.Title, CaseTransitions.Wire(c.Status), CaseTransitions.Label(c.Status),
                 c.RegisteredAt, c.DispatchedAt, shown.HandleDueAt, shown.RepliedAt, shown.ClosedAt,
                 shown.ReplyContent, Case.OutcomeLabel(shown.Outcome), c.RatingLevel, c.Status == CaseStatus.Replied && !rated,
-                steps.Where(e => PublicSteps.Contains(e.Action)).Select(e => new PublicStep(e.At, StepLabel(e.Action))).ToList());
+                steps.Where(e => PublicSteps.Contains(e.Action)).Select(e => new PublicStep(e.At, StepLabel(e.Action))).ToList(),
+                excluded.Select(note => $"一条评价经申诉复核认定为恶意评价，不计入满意率。理由：{note}").ToList());
         }
 
         internal static string StepLabel(string action) => action switch
@@ -60,6 +64,7 @@ public static class PublicApi
             "close" => "已办结",
             "extension-approve" => "经批准延期办理",
             "merge" => "已与同类诉求合并办理",
+            "return-visit" => "已回访",
             _ => action,
         };
     }
