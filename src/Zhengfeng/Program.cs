@@ -8,13 +8,14 @@ using Zhengfeng.Features.Audit;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
-using Zhengfeng.Features.Rectification;
+using Zhengfeng.Features.Demo;
 using Zhengfeng.Features.Import;
 using Zhengfeng.Features.Notifications;
-using Zhengfeng.Features.Demo;
 using Zhengfeng.Features.Open311;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rankings;
+using Zhengfeng.Features.Rectification;
+using Zhengfeng.Features.Supervision;
 using Zhengfeng.Jobs;
 using Zhengfeng.Web;
 
@@ -76,6 +77,11 @@ builder.Services.AddOptions<RectificationRules>().BindConfiguration("Rectificati
 builder.Services.AddScoped<ClueWorkflow>();
 builder.Services.AddScoped<RectificationWorkflow>();
 builder.Services.AddScoped<RelapseWatch>();
+builder.Services.AddOptions<SupervisionRules>().BindConfiguration("Supervision").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddScoped<SupervisionWorkflow>();
+builder.Services.AddScoped<SupervisionLadder>();
+builder.Services.AddScoped<WatchLists>();
+builder.Services.AddScoped<Burden>();
 builder.Services.AddScoped<ImportMappings>();
 builder.Services.AddScoped<CaseImporter>();
 builder.Services.AddScoped<ICalendarListener, DeadlineRescheduler>();
@@ -115,6 +121,7 @@ app.MapAttachments();
 app.MapOpen311();
 app.MapClues();
 app.MapRectifications();
+app.MapSupervision();
 app.MapImport();
 app.MapRazorPages();
 

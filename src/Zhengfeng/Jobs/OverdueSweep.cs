@@ -4,6 +4,7 @@ using Zhengfeng.Data;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Notifications;
+using Zhengfeng.Features.Supervision;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Jobs;
@@ -11,7 +12,8 @@ namespace Zhengfeng.Jobs;
 /// <summary>
 /// Marks open cases on the overdue ladder: 预警 before the deadline, 黄牌 at it, 红牌 after the grace period.
 /// Each step is a <see cref="CaseAlert"/> row with a unique (case, round, level) key, so several app instances
-/// sweeping at once never raise the same step twice.
+/// sweeping at once never raise the same step twice. The yellow and red steps also issue supervision notices
+/// (<see cref="SupervisionLadder"/>), saved in the same unit of work as the alert.
 /// </summary>
 public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OverdueSweep> log) : BackgroundService
 {
@@ -45,15 +47,22 @@ public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock
         var calendar = scope.ServiceProvider.GetRequiredService<WorkCalendar>();
         var rules = scope.ServiceProvider.GetRequiredService<IOptions<CaseRules>>().Value;
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
+        var ladder = scope.ServiceProvider.GetRequiredService<SupervisionLadder>();
         var now = clock.GetUtcNow();
         var horizon = now.AddHours(rules.WarningHours);
-        var candidates = await db.Set<Case>()
+        var candidates = await db.Set<Case>().AsNoTracking()
             .Where(c => CaseSearch.OpenStatuses.Contains(c.Status) && c.HandleDueAt < horizon && c.OverdueLevel != OverdueLevel.RedCard)
-            .OrderBy(c => c.HandleDueAt).Take(500).ToListAsync(ct);
+            .OrderBy(c => c.HandleDueAt).Select(c => c.Id).Take(500).ToListAsync(ct);
         var raised = 0;
-        foreach (var c in candidates)
+        foreach (var id in candidates)
         {
-            var due = c.HandleDueAt!.Value;
+            // One case per unit of work: a step another instance won is dropped without touching the next case.
+            db.ChangeTracker.Clear();
+            var c = await db.Set<Case>().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (c?.HandleDueAt is not { } due || !c.IsOpen)
+            {
+                continue;
+            }
             var level = now > calendar.WorkdayDeadline(due, rules.RedCardWorkdays).DueAt ? OverdueLevel.RedCard
                 : now > due ? OverdueLevel.YellowCard
                 : OverdueLevel.Warning;
@@ -69,10 +78,14 @@ public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock
                 OverdueLevel.YellowCard => $"已超期（黄牌）：{c.Title}（{c.TrackingCode}）办理期限{ChinaTime.Format(due)}",
                 _ => $"严重超期（红牌）：{c.Title}（{c.TrackingCode}）办理期限{ChinaTime.Format(due)}",
             };
-            c.Record(level.ToString().ToLowerInvariant(), Actor.System, now, text);
+            var notices = await ladder.IssueAsync(c, level, now, ct);
+            var issued = notices.Count == 0 ? ""
+                : "；已下发" + string.Join("、", notices.Select(n => $"{SupervisionNotice.Label(n.Level)}督办单{n.Number}"))
+                    + $"，请于{ChinaTime.Format(notices[0].ReplyDueAt)}前回复";
+            c.Record(level.ToString().ToLowerInvariant(), Actor.System, now, text + issued);
             if (c.LeadUnitId is not null)
             {
-                notifier.Notify(c.LeadUnitId, level == OverdueLevel.Warning ? "warning" : "overdue", text, c.Id);
+                notifier.Notify(c.LeadUnitId, level == OverdueLevel.Warning ? "warning" : "overdue", text + issued, c.Id);
             }
             db.PendingAction = "case.overdue-" + level.ToString().ToLowerInvariant();
             try
@@ -82,10 +95,11 @@ public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock
             }
             catch (DbUpdateException)
             {
-                // Another instance raised this step first: drop ours.
+                // Another instance raised this step (or took the notice number) first: drop ours; a lost number is retried next tick.
                 db.ChangeTracker.Clear();
             }
         }
+        db.ChangeTracker.Clear();
         return raised;
     }
 }

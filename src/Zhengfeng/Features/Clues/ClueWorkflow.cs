@@ -81,6 +81,21 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
         return clue;
     }
 
+    /// <summary>
+    /// A clue the system raises itself (the overdue ladder's accountability step). It joins the caller's unit of work,
+    /// so it is saved, and audited, together with the step that raised it.
+    /// </summary>
+    public Clue AddSystemClue(ClueSource source, string unitId, string problemType, string content, string? caseId)
+    {
+        var clue = new Clue
+        {
+            Id = Ids.New(), Source = source, UnitId = unitId, ProblemType = problemType, Content = content.Length > 5000 ? content[..5000] : content,
+            CaseId = caseId, RegisteredBy = "system", RegisteredAt = clock.GetUtcNow(),
+        };
+        db.Add(clue);
+        return clue;
+    }
+
     /// <summary>核查. A verified problem of a kind the unit already rectified may reopen that item as a relapse.</summary>
     public async Task<Clue> VerifyAsync(string id, VerifyClueRequest r, CancellationToken ct)
     {

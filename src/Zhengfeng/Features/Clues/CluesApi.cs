@@ -46,7 +46,7 @@ public static class CluesApi
     public sealed record ZeroReportRow(string UnitId, string Name, string Kind, string Reason);
 
     /// <summary>零报告: departments and townships with no self-inspection clue (from themselves or a unit below them) in the period.</summary>
-    private static async Task<Ok<List<ZeroReportRow>>> ZeroReport(string? period, AppDb db, UnitTree tree, TimeProvider clock, CancellationToken ct)
+    public static async Task<Ok<List<ZeroReportRow>>> ZeroReport(string? period, AppDb db, UnitTree tree, TimeProvider clock, CancellationToken ct)
     {
         var (start, end, label) = Period(period ?? clock.GetUtcNow().ToCst().ToString("yyyy-MM", CultureInfo.InvariantCulture));
         var reporting = await db.Set<Clue>().AsNoTracking()

@@ -70,6 +70,7 @@ public sealed class Notifier(AppDb db, TimeProvider clock)
         "rating" => "收到评价",
         "return" => "退单裁定",
         "extension" => "延期审批",
+        "supervision" => "督办单",
         _ => "通知",
     };
 }

@@ -1,0 +1,183 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhengfeng.Features.Org;
+using Zhengfeng.Web;
+using static Zhengfeng.Features.Supervision.NoticeAction;
+using static Zhengfeng.Features.Supervision.NoticeStatus;
+
+namespace Zhengfeng.Features.Supervision;
+
+// 督办单 SupervisionNotice · 提醒 Reminder · 黄牌督办 Yellow · 红牌督办 Red · 约谈建议 Interview
+// 回复 Reply · 审核 Judgement (认可 Accept / 退回重报 Reject) · 减负 Burden (what the system asks of a unit)
+
+public enum NoticeLevel { Reminder, Yellow, Red, Interview }
+
+public enum NoticeStatus { Issued, Replied, Accepted }
+
+public enum NoticeAction { Reply, Accept, Reject }
+
+/// <summary>Configurable rules of supervision notices (section "Supervision").</summary>
+public sealed class SupervisionRules
+{
+    /// <summary>The unit replies within this many working days unless the supervisor sets another limit.</summary>
+    [Range(1, 30)] public int ReplyWorkdays { get; set; } = 3;
+
+    /// <summary>A red card on a unit that already had this many red notices in the window adds a 约谈建议 and a clue.</summary>
+    [Range(1, 50)] public int InterviewAfterRedNotices { get; set; } = 3;
+
+    [Range(1, 365)] public int InterviewWindowDays { get; set; } = 90;
+}
+
+/// <summary>
+/// 督办单: a formal notice to a unit to act and reply by a date. Issued by a supervisor, or by the overdue ladder
+/// (then <see cref="IssuedBy"/> is "system" and <see cref="CaseRound"/> is set, so the unique (case, round, level)
+/// key keeps two sweeping instances from issuing it twice).
+/// </summary>
+public sealed class SupervisionNotice
+{
+    /// <summary>The notice's life as a table; a rejected reply sends the notice back to 待回复 for a new reply.</summary>
+    public static readonly IReadOnlyDictionary<(NoticeStatus From, NoticeAction Action), NoticeStatus> Next =
+        new Dictionary<(NoticeStatus, NoticeAction), NoticeStatus>
+        {
+            [(Issued, Reply)] = Replied,
+            [(Replied, Accept)] = NoticeStatus.Accepted,
+            [(Replied, Reject)] = Issued,
+        };
+
+    public const string SystemIssuer = "system";
+
+    public required string Id { get; init; }
+    public int Year { get; init; }
+    public int Seq { get; set; }
+    /// <summary>督〔2026〕12号: sequential per year, assigned when the notice is saved.</summary>
+    public string Number { get; set; } = "";
+    public required string UnitId { get; init; }
+    public string? CaseId { get; init; }
+    /// <summary>Only ladder notices carry the case's handling round; manual ones leave it null so they never collide.</summary>
+    public int? CaseRound { get; init; }
+    public string? RectificationId { get; init; }
+    public string? ClueId { get; init; }
+    public NoticeLevel Level { get; init; }
+    public required string Reason { get; init; }
+    public required string IssuedBy { get; init; }
+    public required string IssuedByName { get; init; }
+    public DateTimeOffset IssuedAt { get; init; }
+    public int ReplyWorkdays { get; init; }
+    public DateTimeOffset ReplyDueAt { get; private set; }
+    public string? ReplyDueWhy { get; private set; }
+    public NoticeStatus Status { get; private set; } = Issued;
+    public string? ReplyContent { get; private set; }
+    public DateTimeOffset? RepliedAt { get; private set; }
+    public string? RepliedBy { get; private set; }
+    public int ReplyCount { get; private set; }
+    public bool? Accepted { get; private set; }
+    public string? JudgementNote { get; private set; }
+    public string? JudgedBy { get; private set; }
+    public DateTimeOffset? JudgedAt { get; private set; }
+    public int RejectCount { get; private set; }
+    public int Version { get; private set; }
+
+    public bool IsSystem => IssuedBy == SystemIssuer;
+
+    public void Apply(NoticeAction action, DateTimeOffset now)
+    {
+        if (!Next.TryGetValue((Status, action), out var next))
+        {
+            throw new RuleException("supervision.illegal_transition", $"督办单当前状态为“{Label(Status)}”，不能{Label(action)}", StatusCodes.Status409Conflict);
+        }
+        Status = next;
+        Version++;
+        switch (action)
+        {
+            case Reply:
+                ReplyCount++;
+                RepliedAt = now;
+                break;
+            case Reject:
+                RejectCount++;
+                break;
+        }
+    }
+
+    public void SetNumber(int seq)
+    {
+        Seq = seq;
+        Number = FormatNumber(Year, seq);
+    }
+
+    public void SetDue(Calendar.Deadline due)
+    {
+        ReplyDueAt = due.DueAt;
+        ReplyDueWhy = due.Explanation;
+    }
+
+    public void SetReply(string content, string by)
+    {
+        ReplyContent = content;
+        RepliedBy = by;
+    }
+
+    public void SetJudgement(bool accepted, string? note, string by, DateTimeOffset at)
+    {
+        Accepted = accepted;
+        JudgementNote = note;
+        JudgedBy = by;
+        JudgedAt = at;
+    }
+
+    public bool IsOverdue(DateTimeOffset now) => Status == Issued && now > ReplyDueAt;
+
+    /// <summary>GB/T 9704 发文字号 style: the year in 六角括号, the number unpadded.</summary>
+    public static string FormatNumber(int year, int seq) => string.Create(CultureInfo.InvariantCulture, $"督〔{year}〕{seq}号");
+
+    public static string Label(NoticeLevel l) => l switch
+    {
+        NoticeLevel.Reminder => "提醒",
+        NoticeLevel.Yellow => "黄牌督办",
+        NoticeLevel.Red => "红牌督办",
+        _ => "约谈建议",
+    };
+
+    public static string Label(NoticeStatus s) => s switch
+    {
+        Issued => "待回复",
+        Replied => "已回复待审核",
+        _ => "已办结",
+    };
+
+    public static string Label(NoticeAction a) => a switch
+    {
+        Reply => "回复",
+        Accept => "认可回复",
+        _ => "退回重报",
+    };
+
+    public static bool TryParseLevel(string? value, out NoticeLevel level)
+        => Enum.TryParse(value, ignoreCase: true, out level) && Enum.IsDefined(level);
+}
+
+internal sealed class SupervisionNoticeConfiguration : IEntityTypeConfiguration<SupervisionNotice>
+{
+    public void Configure(EntityTypeBuilder<SupervisionNotice> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasMaxLength(32);
+        b.Property(x => x.Number).HasMaxLength(40);
+        b.Property(x => x.Level).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Reason).HasMaxLength(2000);
+        b.Property(x => x.IssuedByName).HasMaxLength(100);
+        b.Property(x => x.ReplyDueWhy).HasMaxLength(300);
+        b.Property(x => x.ReplyContent).HasMaxLength(5000);
+        b.Property(x => x.JudgementNote).HasMaxLength(2000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.IsSystem);
+        b.HasIndex(x => new { x.Year, x.Seq }).IsUnique(); // two issuers at once cannot take the same number
+        b.HasIndex(x => new { x.CaseId, x.CaseRound, x.Level }).IsUnique(); // NULL rounds (manual notices) never collide
+        b.HasIndex(x => new { x.UnitId, x.IssuedAt });
+        b.HasIndex(x => new { x.Status, x.ReplyDueAt });
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

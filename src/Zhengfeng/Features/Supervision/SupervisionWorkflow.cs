@@ -1,0 +1,234 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Audit;
+using Zhengfeng.Features.Calendar;
+using Zhengfeng.Features.Cases;
+using Zhengfeng.Features.Clues;
+using Zhengfeng.Features.Notifications;
+using Zhengfeng.Features.Org;
+using Zhengfeng.Features.Rectification;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Supervision;
+
+public sealed record IssueNoticeRequest
+{
+    [Required(ErrorMessage = "请选择督办对象单位")]
+    public required string UnitId { get; init; }
+
+    public string? CaseId { get; init; }
+    public string? RectificationId { get; init; }
+    public string? ClueId { get; init; }
+
+    [Required(ErrorMessage = "请选择督办级别（reminder 提醒、yellow 黄牌、red 红牌、interview 约谈建议）")]
+    public required string Level { get; init; }
+
+    [Required(ErrorMessage = "请填写督办事由")]
+    [StringLength(2000, MinimumLength = 2, ErrorMessage = "督办事由应为2至2000字")]
+    public required string Reason { get; init; }
+
+    [Range(1, 30, ErrorMessage = "回复时限应为1至30个工作日")]
+    public int? ReplyWorkdays { get; init; }
+}
+
+public sealed record NoticeReplyRequest
+{
+    [Required(ErrorMessage = "请填写回复内容")]
+    [StringLength(5000, MinimumLength = 2, ErrorMessage = "回复内容应为2至5000字")]
+    public required string Content { get; init; }
+}
+
+public sealed record NoticeJudgementRequest
+{
+    public bool Accept { get; init; }
+
+    [StringLength(2000, ErrorMessage = "审核意见不能超过2000字")]
+    public string? Note { get; init; }
+}
+
+/// <summary>
+/// Issuing, replying to and judging supervision notices. Supervisors issue and judge; only staff of the target unit
+/// reply; a supervisor inside the target unit cannot judge its own unit's reply.
+/// </summary>
+public sealed class SupervisionWorkflow(
+    AppDb db, TimeProvider clock, WorkCalendar calendar, CurrentUser user, UnitTree tree, Notifier notifier, IOptions<SupervisionRules> options)
+{
+    private DateTimeOffset Now => clock.GetUtcNow();
+
+    public async Task<SupervisionNotice> IssueAsync(IssueNoticeRequest r, CancellationToken ct)
+    {
+        if (!SupervisionNotice.TryParseLevel(r.Level, out var level))
+        {
+            throw new RuleException("supervision.bad_level", "督办级别应为 reminder（提醒）、yellow（黄牌）、red（红牌）或 interview（约谈建议）", 400);
+        }
+        if (!await db.Units.AnyAsync(u => u.Id == r.UnitId && u.IsActive, ct))
+        {
+            throw new RuleException("supervision.unknown_unit", "督办对象单位不存在", 400);
+        }
+        var caseId = Blank(r.CaseId);
+        var rectificationId = Blank(r.RectificationId);
+        var clueId = Blank(r.ClueId);
+        if (caseId is not null && !await db.Set<Case>().AnyAsync(c => c.Id == caseId, ct))
+        {
+            throw new RuleException("supervision.unknown_case", "督办的工单不存在", 400);
+        }
+        if (rectificationId is not null && !await db.Set<RectificationItem>().AnyAsync(i => i.Id == rectificationId, ct))
+        {
+            throw new RuleException("supervision.unknown_rectification", "督办的整改任务不存在", 400);
+        }
+        if (clueId is not null && !await db.Set<Clue>().AnyAsync(c => c.Id == clueId, ct))
+        {
+            throw new RuleException("supervision.unknown_clue", "督办的问题线索不存在", 400);
+        }
+        var workdays = r.ReplyWorkdays ?? options.Value.ReplyWorkdays;
+        var notice = new SupervisionNotice
+        {
+            Id = Ids.New(), Year = Now.ToCst().Year, UnitId = r.UnitId, CaseId = caseId, RectificationId = rectificationId, ClueId = clueId,
+            Level = level, Reason = r.Reason.Trim(), IssuedBy = user.Id, IssuedByName = user.DisplayName, IssuedAt = Now, ReplyWorkdays = workdays,
+        };
+        notice.SetDue(calendar.WorkdayDeadline(Now, workdays));
+        db.Add(notice);
+        db.PendingAction = "supervision.issue";
+        await SaveNumberedAsync(db, [notice], ct);
+        // The number is known only after the save; the message goes out in a second, audited unit of work.
+        notifier.Notify(notice.UnitId, "supervision", $"收到{SupervisionNotice.Label(level)}督办单{notice.Number}：{Short(notice.Reason)}，请于{ChinaTime.Format(notice.ReplyDueAt)}前回复", caseId);
+        db.PendingAction = "supervision.notify";
+        await db.SaveChangesAsync(ct);
+        return notice;
+    }
+
+    public async Task<SupervisionNotice> ReplyAsync(string id, NoticeReplyRequest r, CancellationToken ct)
+    {
+        var notice = await LoadAsync(id, ct);
+        if (!user.IsIn(Roles.Unit) || !await InUnitAsync(notice, ct))
+        {
+            throw new ForbiddenException("只有被督办单位的人员可以回复督办单");
+        }
+        notice.Apply(NoticeAction.Reply, Now);
+        notice.SetReply(r.Content.Trim(), user.Id);
+        db.PendingAction = "supervision.reply";
+        await db.SaveChangesAsync(ct);
+        return notice;
+    }
+
+    public async Task<SupervisionNotice> JudgeAsync(string id, NoticeJudgementRequest r, CancellationToken ct)
+    {
+        var notice = await LoadAsync(id, ct);
+        if (!user.IsIn(Roles.Supervisor, Roles.Admin))
+        {
+            throw new ForbiddenException("只有督查人员可以审核督办单回复");
+        }
+        if (await InUnitAsync(notice, ct))
+        {
+            throw new ForbiddenException("被督办单位的人员不能审核本单位的回复");
+        }
+        if (!r.Accept && string.IsNullOrWhiteSpace(r.Note))
+        {
+            throw new RuleException("supervision.note_required", "退回重报须写明审核意见", 400);
+        }
+        notice.Apply(r.Accept ? NoticeAction.Accept : NoticeAction.Reject, Now);
+        notice.SetJudgement(r.Accept, r.Note?.Trim(), user.Id, Now);
+        string text;
+        if (r.Accept)
+        {
+            text = $"督办单{notice.Number}的回复已认可，督办办结";
+        }
+        else
+        {
+            notice.SetDue(calendar.WorkdayDeadline(Now, notice.ReplyWorkdays));
+            text = $"督办单{notice.Number}的回复未通过审核：{Short(notice.JudgementNote!)}，请于{ChinaTime.Format(notice.ReplyDueAt)}前重新回复";
+        }
+        notifier.Notify(notice.UnitId, "supervision", text, notice.CaseId);
+        db.PendingAction = r.Accept ? "supervision.accept" : "supervision.reject";
+        await db.SaveChangesAsync(ct);
+        return notice;
+    }
+
+    public async Task<SupervisionNotice> LoadAsync(string id, CancellationToken ct)
+    {
+        var notice = await db.Set<SupervisionNotice>().FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("督办单");
+        if (!await user.CanSeeUnitAsync(notice.UnitId, ct))
+        {
+            throw new ForbiddenException("无权查看其他单位的督办单");
+        }
+        return notice;
+    }
+
+    public async Task<Page<SupervisionNotice>> SearchAsync(string? status, string? level, string? unitId, string? caseId, int page, int pageSize, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var q = db.Set<SupervisionNotice>().AsNoTracking();
+        var visible = await user.VisibleUnitsAsync(ct);
+        if (visible is not null)
+        {
+            var ids = visible.ToList();
+            q = q.Where(n => ids.Contains(n.UnitId));
+        }
+        if (Enum.TryParse<NoticeStatus>(status, true, out var s))
+        {
+            q = q.Where(n => n.Status == s);
+        }
+        if (SupervisionNotice.TryParseLevel(level, out var l))
+        {
+            q = q.Where(n => n.Level == l);
+        }
+        if (!string.IsNullOrWhiteSpace(unitId))
+        {
+            q = q.Where(n => n.UnitId == unitId);
+        }
+        if (!string.IsNullOrWhiteSpace(caseId))
+        {
+            q = q.Where(n => n.CaseId == caseId);
+        }
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(n => n.IssuedAt).ThenByDescending(n => n.Seq).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Page<SupervisionNotice>(items, total, page, pageSize);
+    }
+
+    /// <summary>
+    /// Numbers the added notices from the year's highest number and saves. The unique (year, seq) index refuses a
+    /// number another issuer took at the same moment; then the numbers are taken again.
+    /// </summary>
+    public static async Task SaveNumberedAsync(AppDb db, IReadOnlyList<SupervisionNotice> notices, CancellationToken ct, int attempts = 3)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await NumberAsync(db, notices, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < attempts)
+            {
+                // The failed save left its audit entries tracked; the next save chains fresh ones.
+                foreach (var entry in db.ChangeTracker.Entries<AuditEntry>().ToList())
+                {
+                    entry.State = EntityState.Detached;
+                }
+            }
+        }
+    }
+
+    public static async Task NumberAsync(AppDb db, IReadOnlyList<SupervisionNotice> notices, CancellationToken ct)
+    {
+        foreach (var year in notices.Select(n => n.Year).Distinct())
+        {
+            var seq = await db.Set<SupervisionNotice>().AsNoTracking().Where(n => n.Year == year).MaxAsync(n => (int?)n.Seq, ct) ?? 0;
+            foreach (var n in notices.Where(n => n.Year == year))
+            {
+                n.SetNumber(++seq);
+            }
+        }
+    }
+
+    private async Task<bool> InUnitAsync(SupervisionNotice notice, CancellationToken ct)
+        => UnitTree.Subtree(await tree.GetAsync(db, ct), notice.UnitId).Contains(user.UnitId);
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    internal static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";
+}
