@@ -73,6 +73,7 @@ builder.Services.AddScoped<RankingService>();
 builder.Services.AddScoped<AttachmentStore>();
 builder.Services.AddOptions<RectificationRules>().BindConfiguration("Rectification").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<ClueWorkflow>();
+builder.Services.AddScoped<TourImport>();
 builder.Services.AddScoped<RectificationWorkflow>();
 builder.Services.AddScoped<RelapseWatch>();
 builder.Services.AddScoped<ImportMappings>();
