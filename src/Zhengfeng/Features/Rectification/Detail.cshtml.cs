@@ -37,6 +37,14 @@ public sealed class DetailModel(RectificationWorkflow flow, ClueWorkflow clues, 
     /// <summary>The day the 回头看 falls due if the item is signed off today.</summary>
     public DateOnly FollowUpIfClosedToday => Today.AddDays(rules.Value.FollowUpDays);
 
+    /// <summary>
+    /// Why the unit must report again: the rejecting verification's note, or the relapse. A pass note is kept on the item
+    /// too, so a note counts as a rejection only when it came after the last report and after any pass.
+    /// </summary>
+    public string? SentBackBecause => Item.Status != RectificationStatus.Open ? null
+        : Item.LastVerificationNote is { } note && Item.FailedVerifications > 0 && (Item.VerifiedAt is null || Item.LastReportedAt > Item.VerifiedAt) ? "验收意见：" + note
+        : Item.RelapseNote;
+
     public ProgressReport? LastReport => Reports.Count == 0 ? null : Reports[^1];
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
