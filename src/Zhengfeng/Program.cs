@@ -75,6 +75,7 @@ builder.Services.AddScoped<RankingService>();
 builder.Services.AddScoped<AttachmentStore>();
 builder.Services.AddOptions<RectificationRules>().BindConfiguration("Rectification").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<ClueWorkflow>();
+builder.Services.AddScoped<TourImport>();
 builder.Services.AddScoped<RectificationWorkflow>();
 builder.Services.AddScoped<RelapseWatch>();
 builder.Services.AddOptions<SupervisionRules>().BindConfiguration("Supervision").ValidateDataAnnotations().ValidateOnStart();

@@ -53,6 +53,26 @@ public sealed class AttachmentStore(AppDb db, TimeProvider clock, IConfiguration
 
     public async Task<Attachment> SaveAsync(string ownerType, string ownerId, string fileName, Stream content, string uploadedBy, CancellationToken ct)
     {
+        var attachment = await StageAsync(ownerType, ownerId, fileName, content, uploadedBy, ct);
+        try
+        {
+            db.PendingAction = "attachment.upload";
+            await db.SaveChangesAsync(ct);
+            return attachment;
+        }
+        catch
+        {
+            Discard([attachment]);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Checks and writes the file and adds its record without saving, so it can be saved with the record it belongs to.
+    /// If that save fails, call <see cref="Discard"/>.
+    /// </summary>
+    public async Task<Attachment> StageAsync(string ownerType, string ownerId, string fileName, Stream content, string uploadedBy, CancellationToken ct)
+    {
         if (await db.Set<Attachment>().CountAsync(a => a.OwnerType == ownerType && a.OwnerId == ownerId, ct) >= MaxPerOwner)
         {
             throw new RuleException("attachment.too_many", $"每条记录最多上传{MaxPerOwner}个文件", 422);
@@ -97,8 +117,6 @@ public sealed class AttachmentStore(AppDb db, TimeProvider clock, IConfiguration
                 Sha256 = Convert.ToHexStringLower(sha.GetHashAndReset()), UploadedBy = uploadedBy, UploadedAt = clock.GetUtcNow(),
             };
             db.Add(attachment);
-            db.PendingAction = "attachment.upload";
-            await db.SaveChangesAsync(ct);
             return attachment;
         }
         catch
@@ -107,6 +125,19 @@ public sealed class AttachmentStore(AppDb db, TimeProvider clock, IConfiguration
             throw;
         }
     }
+
+    /// <summary>Removes the files of staged attachments whose save failed.</summary>
+    public void Discard(IEnumerable<Attachment> staged)
+    {
+        foreach (var a in staged)
+        {
+            File.Delete(Path.Combine(Folder, a.Id));
+        }
+    }
+
+    /// <summary>The attachments of several owners of one type (e.g. every progress report of an item).</summary>
+    public Task<List<Attachment>> ListAsync(string ownerType, IReadOnlyCollection<string> ownerIds, CancellationToken ct)
+        => db.Set<Attachment>().AsNoTracking().Where(a => a.OwnerType == ownerType && ownerIds.Contains(a.OwnerId)).OrderBy(a => a.UploadedAt).ToListAsync(ct);
 
     public Task<List<Attachment>> ListAsync(string ownerType, string ownerId, CancellationToken ct)
         => db.Set<Attachment>().AsNoTracking().Where(a => a.OwnerType == ownerType && a.OwnerId == ownerId).OrderBy(a => a.UploadedAt).ToListAsync(ct);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Zhengfeng.Features.Cases;
+using Zhengfeng.Features.Rectification;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Attachments;
@@ -38,17 +39,30 @@ public static class AttachmentsApi
     }
 
     /// <summary>Served only after the reader's right to the owning record is checked.</summary>
-    private static async Task<FileStreamHttpResult> Download(string attachmentId, CaseWorkflow flow, AttachmentStore store, CancellationToken ct)
+    private static async Task<FileStreamHttpResult> Download(string attachmentId, CaseWorkflow flow, RectificationWorkflow rectifications, AttachmentStore store, CancellationToken ct)
     {
         var (meta, content) = await store.OpenAsync(attachmentId, ct);
-        switch (meta.OwnerType)
+        try
         {
-            case "case":
-                await flow.LoadAsync(meta.OwnerId, ct);
-                break;
-            default:
-                await content.DisposeAsync();
-                throw new ForbiddenException("无权下载此附件");
+            switch (meta.OwnerType)
+            {
+                case "case":
+                    await flow.LoadAsync(meta.OwnerId, ct);
+                    break;
+                case RectificationWorkflow.EvidenceOfItem:
+                    await rectifications.LoadAsync(meta.OwnerId, ct);
+                    break;
+                case RectificationWorkflow.EvidenceOfProgress:
+                    await rectifications.EnsureCanSeeProgressAsync(meta.OwnerId, ct);
+                    break;
+                default:
+                    throw new ForbiddenException("无权下载此附件");
+            }
+        }
+        catch
+        {
+            await content.DisposeAsync();
+            throw;
         }
         return TypedResults.File(content, meta.ContentType, meta.FileName);
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Org;
@@ -31,6 +32,11 @@ public sealed record CreateClueRequest
     public string? CaseId { get; init; }
 }
 
+public sealed record ZeroReportRow(string UnitId, string Name, string Kind, string Reason);
+
+/// <summary>One row of a batch: the request and, when the source knows it, the day the problem was found.</summary>
+public sealed record BatchClue(CreateClueRequest Request, DateTimeOffset? RegisteredAt);
+
 public sealed record VerifyClueRequest
 {
     [Required(ErrorMessage = "请选择核查结论（true 属实、partial 部分属实、false 不属实）")]
@@ -44,6 +50,41 @@ public sealed record VerifyClueRequest
 public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user, UnitTree tree, RelapseWatch relapses)
 {
     public async Task<Clue> CreateAsync(CreateClueRequest r, CancellationToken ct, string? batchId = null)
+    {
+        var clue = await NewClueAsync(r, batchId, null, ct);
+        db.Add(clue);
+        db.PendingAction = "clue.register";
+        await db.SaveChangesAsync(ct);
+        return clue;
+    }
+
+    /// <summary>
+    /// Registers a whole batch (an inspection tour's feedback) under one batch id in one save, so either every
+    /// clue is registered or none is. Only supervisors and inspectors register batches.
+    /// </summary>
+    public async Task<(string BatchId, IReadOnlyList<Clue> Clues)> CreateBatchAsync(IReadOnlyList<BatchClue> rows, CancellationToken ct)
+    {
+        if (!user.IsIn(Roles.Supervisor, Roles.Inspector, Roles.Admin))
+        {
+            throw new ForbiddenException("只有督查人员和纪检人员可以批量登记线索");
+        }
+        if (rows.Count == 0)
+        {
+            throw new RuleException("clue.empty_batch", "没有可登记的线索", 400);
+        }
+        var batchId = Ids.New();
+        var clues = new List<Clue>(rows.Count);
+        foreach (var row in rows)
+        {
+            clues.Add(await NewClueAsync(row.Request, batchId, row.RegisteredAt, ct));
+        }
+        db.AddRange(clues);
+        db.PendingAction = "clue.register-batch";
+        await db.SaveChangesAsync(ct);
+        return (batchId, clues);
+    }
+
+    private async Task<Clue> NewClueAsync(CreateClueRequest r, string? batchId, DateTimeOffset? registeredAt, CancellationToken ct)
     {
         if (!Enum.TryParse<ClueSource>(r.Source, ignoreCase: true, out var source) || !Enum.IsDefined(source))
         {
@@ -69,16 +110,12 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
         {
             throw new RuleException("clue.unknown_person", "涉及干部不存在", 400);
         }
-        var clue = new Clue
+        return new Clue
         {
             Id = Ids.New(), Source = source, UnitId = r.UnitId, PersonId = string.IsNullOrEmpty(r.PersonId) ? null : r.PersonId,
-            ProblemType = await NormalizeTypeAsync(r.ProblemType, ct), Content = r.Content.Trim(), Place = r.Place?.Trim(),
-            CaseId = r.CaseId, BatchId = batchId, RegisteredBy = user.Id, RegisteredAt = clock.GetUtcNow(),
+            ProblemType = await NormalizeTypeAsync(r.ProblemType, ct), Content = r.Content.Trim(), Place = string.IsNullOrWhiteSpace(r.Place) ? null : r.Place.Trim(),
+            CaseId = r.CaseId, BatchId = batchId, RegisteredBy = user.Id, RegisteredAt = registeredAt ?? clock.GetUtcNow(),
         };
-        db.Add(clue);
-        db.PendingAction = "clue.register";
-        await db.SaveChangesAsync(ct);
-        return clue;
     }
 
     /// <summary>
@@ -130,7 +167,7 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
         if (visible is not null)
         {
             var ids = visible.ToList();
-            q = q.Where(c => ids.Contains(c.UnitId));
+            q = q.Where(c => ids.Contains(c.UnitId) && c.Source == ClueSource.Self);
         }
         if (Enum.TryParse<ClueStatus>(status, true, out var s))
         {
@@ -148,6 +185,24 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
         var items = await q.OrderByDescending(c => c.RegisteredAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Page<Clue>(items, total, page, pageSize);
     }
+
+    /// <summary>零报告: departments and townships with no self-inspection clue (from themselves or a unit below them) in the period.</summary>
+    public async Task<List<ZeroReportRow>> ZeroReportAsync(string? period, CancellationToken ct)
+    {
+        var (start, end, label) = CluesApi.Period(period ?? DefaultPeriod);
+        var reporting = await db.Set<Clue>().AsNoTracking()
+            .Where(c => c.Source == ClueSource.Self && c.RegisteredAt >= start && c.RegisteredAt < end)
+            .Select(c => c.UnitId).Distinct().ToListAsync(ct);
+        var nodes = await tree.GetAsync(db, ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive && (u.Kind == UnitKind.Department || u.Kind == UnitKind.Township))
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+        return units.Where(u => !UnitTree.Subtree(nodes, u.Id).Overlaps(reporting))
+            .Select(u => new ZeroReportRow(u.Id, u.Name, u.Kind.ToString().ToLowerInvariant(), $"{label}未报告任何自查自纠问题"))
+            .ToList();
+    }
+
+    /// <summary>This month in China time, as 2026-11.</summary>
+    public string DefaultPeriod => clock.GetUtcNow().ToCst().ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private async Task EnsureCanSeeAsync(Clue clue, CancellationToken ct)
     {

@@ -1,7 +1,9 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Import;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
@@ -21,6 +23,11 @@ public static class CluesApi
         var clues = app.MapGroup("/api/v1/clues").RequireAuthorization().WithTags("问题线索");
         clues.MapPost("/", Create);
         clues.MapGet("/", Search);
+        // Bearer-token clients send no antiforgery token; the clues page posts through its own form instead.
+        clues.MapPost("/import", Import).RequireAuthorization(Policies.Inspect).DisableAntiforgery()
+            .WithMetadata(new RequestSizeLimitAttribute(SheetReader.MaxBytes + 64 * 1024));
+        clues.MapGet("/import/template.xlsx", async (TourImport import, CancellationToken ct)
+            => TypedResults.File(await import.TemplateAsync(ct), TemplateType, "巡察反馈问题导入模板.xlsx")).RequireAuthorization(Policies.Inspect);
         clues.MapGet("/{id}", async (string id, ClueWorkflow flow, CancellationToken ct) => TypedResults.Ok(ClueView.From(await flow.GetAsync(id, ct))));
         clues.MapPost("/{id}/verification", async (string id, VerifyClueRequest r, ClueWorkflow flow, CancellationToken ct)
             => TypedResults.Ok(ClueView.From(await flow.VerifyAsync(id, r, ct)))).RequireAuthorization(Policies.Inspect);
@@ -37,29 +44,36 @@ public static class CluesApi
         return TypedResults.Created($"/api/v1/clues/{clue.Id}", ClueView.From(clue));
     }
 
+    public const string TemplateType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>巡察反馈: all rows or none; a refusal lists every wrong row and column in <c>errors</c>.</summary>
+    private static async Task<Results<Ok<TourImportResult>, ProblemHttpResult>> Import(IFormFile? file, TourImport import, HttpContext http, CancellationToken ct)
+    {
+        if (file is null)
+        {
+            throw new RuleException("import.no_file", "请上传文件（表单字段 file）", 400);
+        }
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            return TypedResults.Ok(await import.ImportAsync(stream, ct));
+        }
+        catch (TourImportRejected e)
+        {
+            var problem = ProblemExceptionHandler.Problem(400, e.Code, e.Message, http);
+            problem.Extensions["errors"] = e.Errors;
+            return TypedResults.Problem(problem);
+        }
+    }
+
     private static async Task<Ok<Page<ClueView>>> Search(string? status, string? unitId, string? source, int? page, int? pageSize, ClueWorkflow flow, CancellationToken ct)
     {
         var result = await flow.SearchAsync(status, unitId, source, page ?? 1, pageSize ?? 20, ct);
         return TypedResults.Ok(new Page<ClueView>(result.Items.Select(ClueView.From).ToList(), result.Total, result.PageNumber, result.PageSize));
     }
 
-    public sealed record ZeroReportRow(string UnitId, string Name, string Kind, string Reason);
-
-    /// <summary>零报告: departments and townships with no self-inspection clue (from themselves or a unit below them) in the period.</summary>
-    public static async Task<Ok<List<ZeroReportRow>>> ZeroReport(string? period, AppDb db, UnitTree tree, TimeProvider clock, CancellationToken ct)
-    {
-        var (start, end, label) = Period(period ?? clock.GetUtcNow().ToCst().ToString("yyyy-MM", CultureInfo.InvariantCulture));
-        var reporting = await db.Set<Clue>().AsNoTracking()
-            .Where(c => c.Source == ClueSource.Self && c.RegisteredAt >= start && c.RegisteredAt < end)
-            .Select(c => c.UnitId).Distinct().ToListAsync(ct);
-        var nodes = await tree.GetAsync(db, ct);
-        var units = await db.Units.AsNoTracking().Where(u => u.IsActive && (u.Kind == UnitKind.Department || u.Kind == UnitKind.Township))
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
-        var rows = units.Where(u => !UnitTree.Subtree(nodes, u.Id).Overlaps(reporting))
-            .Select(u => new ZeroReportRow(u.Id, u.Name, u.Kind.ToString().ToLowerInvariant(), $"{label}未报告任何自查自纠问题"))
-            .ToList();
-        return TypedResults.Ok(rows);
-    }
+    private static async Task<Ok<List<ZeroReportRow>>> ZeroReport(string? period, ClueWorkflow flow, CancellationToken ct)
+        => TypedResults.Ok(await flow.ZeroReportAsync(period, ct));
 
     /// <summary>A month (2026-11), a quarter (2026-Q4) or a year (2026), in China time.</summary>
     public static (DateTimeOffset Start, DateTimeOffset End, string Label) Period(string period)

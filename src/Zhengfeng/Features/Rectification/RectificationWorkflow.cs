@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Attachments;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
@@ -63,7 +64,7 @@ public sealed record VerifyRectificationRequest
 /// The ledger's workflow. The responsible unit reports; someone outside it verifies and signs off (不完成不销号),
 /// so a unit can never close its own item.
 /// </summary>
-public sealed partial class RectificationWorkflow(AppDb db, TimeProvider clock, CurrentUser user, UnitTree tree, IOptions<RectificationRules> options)
+public sealed partial class RectificationWorkflow(AppDb db, TimeProvider clock, CurrentUser user, UnitTree tree, AttachmentStore files, IOptions<RectificationRules> options)
 {
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -106,18 +107,16 @@ public sealed partial class RectificationWorkflow(AppDb db, TimeProvider clock, 
         return item;
     }
 
-    public async Task<RectificationItem> ReportAsync(string id, ProgressRequest r, CancellationToken ct)
+    /// <summary>整改进展, with evidence files saved in the same transaction as the report they belong to.</summary>
+    public async Task<RectificationItem> ReportAsync(string id, ProgressRequest r, CancellationToken ct, IReadOnlyList<IFormFile>? evidence = null)
     {
         var item = await LoadAsync(id, ct);
-        if (!user.IsIn(Roles.Unit) || !await InUnitAsync(item, ct))
-        {
-            throw new ForbiddenException("只有责任单位的人员可以报告整改进展");
-        }
+        await EnsureResponsibleAsync(item, "只有责任单位的人员可以报告整改进展", ct);
         item.Apply(RectificationAction.Report, Now);
         item.SetRootCause(r.RootCause);
-        db.Add(new ProgressReport { Id = Ids.New(), RectificationId = id, Content = r.Content.Trim(), RootCause = r.RootCause?.Trim(), ReportedBy = user.Id, At = Now });
-        db.PendingAction = "rectification.report";
-        await db.SaveChangesAsync(ct);
+        var report = new ProgressReport { Id = Ids.New(), RectificationId = id, Content = r.Content.Trim(), RootCause = r.RootCause?.Trim(), ReportedBy = user.Id, At = Now };
+        db.Add(report);
+        await SaveWithEvidenceAsync(EvidenceOfProgress, report.Id, evidence ?? [], "rectification.report", ct);
         return item;
     }
 
@@ -205,6 +204,14 @@ public sealed partial class RectificationWorkflow(AppDb db, TimeProvider clock, 
             throw new ForbiddenException("无权查看其他单位的整改任务");
         }
         return item;
+    }
+
+    private async Task EnsureResponsibleAsync(RectificationItem item, string refusal, CancellationToken ct)
+    {
+        if (!user.IsIn(Roles.Unit) || !await InUnitAsync(item, ct))
+        {
+            throw new ForbiddenException(refusal);
+        }
     }
 
     private async Task<bool> InUnitAsync(RectificationItem item, CancellationToken ct)

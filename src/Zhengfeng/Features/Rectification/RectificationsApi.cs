@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
-using Zhengfeng.Data;
+using Zhengfeng.Features.Attachments;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
+using static Zhengfeng.Features.Attachments.AttachmentsApi;
 
 namespace Zhengfeng.Features.Rectification;
 
@@ -28,6 +28,9 @@ public static class RectificationsApi
             => TypedResults.Ok(RectificationView.From(await flow.LoadAsync(id, ct), clock.GetUtcNow().CstDate())));
         group.MapGet("/{id}/progress", Progress);
         group.MapPost("/{id}/progress", (string id, ProgressRequest r, RectificationWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.ReportAsync(id, r, ct), clock));
+        group.MapPost("/{id}/evidence", AddEvidence).DisableAntiforgery();
+        group.MapGet("/{id}/evidence", async (string id, RectificationWorkflow flow, CancellationToken ct)
+            => TypedResults.Ok((await flow.EvidenceAsync(id, ct)).Select(AttachmentView.From).ToList()));
         group.MapPost("/{id}/verification", (string id, VerifyRectificationRequest r, RectificationWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.VerifyAsync(id, r, ct), clock));
         group.MapPost("/{id}/close", (string id, RectificationWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.CloseAsync(id, ct), clock));
         group.MapPost("/{id}/follow-up", (string id, VerifyRectificationRequest r, RectificationWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.FollowUpAsync(id, r, ct), clock));
@@ -42,43 +45,24 @@ public static class RectificationsApi
         return TypedResults.Created($"/api/v1/rectifications/{item.Id}", RectificationView.From(item, clock.GetUtcNow().CstDate()));
     }
 
-    private static async Task<Ok<List<ProgressReport>>> Progress(string id, RectificationWorkflow flow, AppDb db, CancellationToken ct)
+    private static async Task<Ok<List<ProgressReport>>> Progress(string id, RectificationWorkflow flow, CancellationToken ct)
+        => TypedResults.Ok(await flow.ProgressAsync(id, ct));
+
+    private static async Task<Created<AttachmentView>> AddEvidence(string id, IFormFile? file, RectificationWorkflow flow, CancellationToken ct)
     {
-        await flow.LoadAsync(id, ct);
-        return TypedResults.Ok(await db.Set<ProgressReport>().AsNoTracking().Where(p => p.RectificationId == id).OrderBy(p => p.At).ToListAsync(ct));
+        if (file is null)
+        {
+            throw new RuleException("attachment.missing", "请选择要上传的文件（表单字段 file）", 400);
+        }
+        var saved = await flow.AddEvidenceAsync(id, file, ct);
+        return TypedResults.Created($"/api/v1/attachments/{saved.Id}", AttachmentView.From(saved));
     }
 
     private static async Task<Ok<Page<RectificationView>>> Search(string? status, string? unitId, bool? overdue, bool? relapsed, int? page, int? pageSize,
-        AppDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+        RectificationWorkflow flow, TimeProvider clock, CancellationToken ct)
     {
-        var p = Math.Max(1, page ?? 1);
-        var size = Math.Clamp(pageSize ?? 20, 1, 200);
         var today = clock.GetUtcNow().CstDate();
-        var q = db.Set<RectificationItem>().AsNoTracking();
-        var visible = await user.VisibleUnitsAsync(ct);
-        if (visible is not null)
-        {
-            var ids = visible.ToList();
-            q = q.Where(i => ids.Contains(i.UnitId));
-        }
-        if (Enum.TryParse<RectificationStatus>(status, true, out var s))
-        {
-            q = q.Where(i => i.Status == s);
-        }
-        if (!string.IsNullOrWhiteSpace(unitId))
-        {
-            q = q.Where(i => i.UnitId == unitId);
-        }
-        if (overdue == true)
-        {
-            q = q.Where(i => (i.Status == RectificationStatus.Open || i.Status == RectificationStatus.Reported) && i.DueDate < today);
-        }
-        if (relapsed == true)
-        {
-            q = q.Where(i => i.RelapseCount > 0);
-        }
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderBy(i => i.DueDate).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<RectificationView>(items.Select(i => RectificationView.From(i, today)).ToList(), total, p, size));
+        var result = await flow.SearchAsync(new LedgerFilter(status, unitId, overdue == true, relapsed == true), page ?? 1, pageSize ?? 20, ct);
+        return TypedResults.Ok(new Page<RectificationView>(result.Items.Select(i => RectificationView.From(i, today)).ToList(), result.Total, result.PageNumber, result.PageSize));
     }
 }

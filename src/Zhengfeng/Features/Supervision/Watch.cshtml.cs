@@ -10,7 +10,7 @@ namespace Zhengfeng.Features.Supervision;
 
 /// <summary>监督清单: every watch list in one place, one tab each, with the reason for every row and a link to its record.</summary>
 [Authorize(Policy = Policies.Inspect)]
-public sealed class WatchModel(WatchLists lists, Burden burden, SupervisionWorkflow notices, AppDb db, UnitTree tree, TimeProvider clock) : PageModel
+public sealed class WatchModel(WatchLists lists, Burden burden, SupervisionWorkflow notices, ClueWorkflow clues, AppDb db, UnitTree tree, TimeProvider clock) : PageModel
 {
     public static readonly IReadOnlyList<(string Key, string Label)> Tabs =
     [
@@ -29,7 +29,7 @@ public sealed class WatchModel(WatchLists lists, Burden burden, SupervisionWorkf
     public IReadOnlyList<RectificationRow> Rectifications { get; private set; } = [];
     public ReturnsWatch? Returns { get; private set; }
     public IReadOnlyList<WaitingClueRow> Clues { get; private set; } = [];
-    public IReadOnlyList<CluesApi.ZeroReportRow> ZeroReport { get; private set; } = [];
+    public IReadOnlyList<ZeroReportRow> ZeroReport { get; private set; } = [];
     public IReadOnlyList<SupervisionNotice> Notices { get; private set; } = [];
     public BurdenReport? BurdenReport { get; private set; }
 
@@ -57,7 +57,7 @@ public sealed class WatchModel(WatchLists lists, Burden burden, SupervisionWorkf
                     Clues = await lists.CluesWaitingAsync(ct);
                     break;
                 case "zero-report":
-                    ZeroReport = (await CluesApi.ZeroReport(period, db, tree, clock, ct)).Value ?? [];
+                    ZeroReport = await clues.ZeroReportAsync(period, ct);
                     break;
                 case "notices":
                     Notices = (await notices.SearchAsync(null, null, null, null, 1, 100, ct)).Items;

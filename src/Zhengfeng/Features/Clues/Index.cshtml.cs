@@ -1,0 +1,137 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Cases;
+using Zhengfeng.Features.Import;
+using Zhengfeng.Features.Org;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Clues;
+
+/// <summary>
+/// 问题线索: the clues the user may see, the register form (supervisors and inspectors), the self-inspection form
+/// (units), and the 巡察反馈 batch upload with its table of refused rows.
+/// </summary>
+[RequestSizeLimit(SheetReader.MaxBytes + 64 * 1024)]
+public sealed class IndexModel(ClueWorkflow flow, TourImport tour, AppDb db, UnitTree tree, CurrentUser me, IAuthorizationService auth) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Source { get; set; }
+    [BindProperty(SupportsGet = true)] public string? UnitId { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public Page<Clue> Result { get; private set; } = new([], 0, 1, PageSize);
+    public Dictionary<string, string> UnitNames { get; private set; } = [];
+    public Dictionary<string, string> TypeNames { get; private set; } = [];
+    public List<ProblemType> Types { get; private set; } = [];
+    /// <summary>Units a supervisor may name in a clue.</summary>
+    public List<Unit> Units { get; private set; } = [];
+    /// <summary>A unit's own units, for its self-inspection findings.</summary>
+    public List<Unit> OwnUnits { get; private set; } = [];
+    public bool CanRegister { get; private set; }
+    public bool CanSelfReport { get; private set; }
+    public string? Error { get; private set; }
+    public IReadOnlyList<RowError> ImportErrors { get; private set; } = [];
+
+    public static readonly IReadOnlyList<ClueSource> RegisterSources = [ClueSource.Mystery, ClueSource.Tour, ClueSource.Report, ClueSource.Mailbox, ClueSource.Case];
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostRegisterAsync(CreateClueRequest register, CancellationToken ct)
+    {
+        if (!await MayAsync(Policies.Inspect))
+        {
+            return Forbid();
+        }
+        return await CreateAsync(register, ct);
+    }
+
+    public async Task<IActionResult> OnPostSelfAsync(CreateClueRequest self, CancellationToken ct)
+        => me.IsIn(Roles.Unit) ? await CreateAsync(self with { Source = "self" }, ct) : Forbid();
+
+    public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
+    {
+        if (!await MayAsync(Policies.Inspect))
+        {
+            return Forbid();
+        }
+        if (file is null)
+        {
+            Error = "请选择要导入的巡察反馈文件";
+        }
+        else
+        {
+            try
+            {
+                await using var stream = file.OpenReadStream();
+                var result = await tour.ImportAsync(stream, ct);
+                TempData["Notice"] = $"已导入巡察反馈问题 {result.Imported} 条（批次 {result.BatchId}）";
+                return RedirectToPage("Index", new { source = "tour" });
+            }
+            catch (TourImportRejected e)
+            {
+                Error = e.Message;
+                ImportErrors = e.Errors;
+            }
+            catch (RuleException e)
+            {
+                Error = e.Message;
+            }
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task<IActionResult> CreateAsync(CreateClueRequest request, CancellationToken ct)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                var clue = await flow.CreateAsync(request, ct);
+                TempData["Notice"] = clue.Source == ClueSource.Self ? "已登记自查自纠问题" : "已登记问题线索";
+                return RedirectToPage("Detail", new { id = clue.Id });
+            }
+            catch (RuleException e)
+            {
+                Error = e.Message;
+            }
+        }
+        else
+        {
+            Error = CasePages.Errors(ModelState);
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Result = await flow.SearchAsync(Status, UnitId, Source, PageNumber, PageSize, ct);
+        var all = await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+        UnitNames = all.ToDictionary(u => u.Id, u => u.Name);
+        Types = await db.Set<ProblemType>().AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
+        TypeNames = Types.ToDictionary(t => t.Code, t => t.Name);
+        CanRegister = await MayAsync(Policies.Inspect);
+        CanSelfReport = me.IsIn(Roles.Unit);
+        var visible = await me.VisibleUnitsAsync(ct);
+        Units = all.Where(u => u.Kind != UnitKind.County && (visible is null || visible.Contains(u.Id))).ToList();
+        if (CanSelfReport)
+        {
+            var own = UnitTree.Subtree(await tree.GetAsync(db, ct), me.UnitId);
+            OwnUnits = all.Where(u => own.Contains(u.Id)).ToList();
+        }
+    }
+
+    private async Task<bool> MayAsync(string policy) => (await auth.AuthorizeAsync(User, policy)).Succeeded;
+
+    public string TypeName(string code) => TypeNames.GetValueOrDefault(code, code);
+
+    public string PageLink(int page) => Url.Page("Index", new { Status, Source, UnitId, p = page })!;
+}
