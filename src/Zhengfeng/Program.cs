@@ -5,6 +5,7 @@ using Zhengfeng.Data;
 using Zhengfeng.Features.Accounts;
 using Zhengfeng.Features.Attachments;
 using Zhengfeng.Features.Audit;
+using Zhengfeng.Features.Bulletins;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
@@ -12,6 +13,7 @@ using Zhengfeng.Features.Rectification;
 using Zhengfeng.Features.Import;
 using Zhengfeng.Features.Notifications;
 using Zhengfeng.Features.Demo;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Open311;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rankings;
@@ -78,6 +80,9 @@ builder.Services.AddScoped<RelapseWatch>();
 builder.Services.AddScoped<ImportMappings>();
 builder.Services.AddScoped<CaseImporter>();
 builder.Services.AddScoped<ICalendarListener, DeadlineRescheduler>();
+builder.Services.AddOptions<BulletinOptions>().BindConfiguration("Bulletins").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddScoped<BulletinComposer>();
+builder.Services.AddScoped<BulletinWorkflow>();
 builder.Services.AddSingleton<OverdueSweep>();
 if (builder.Configuration["jobs"] != "off")
 {
@@ -115,6 +120,8 @@ app.MapOpen311();
 app.MapClues();
 app.MapRectifications();
 app.MapImport();
+app.MapBulletins();
+app.MapExports();
 app.MapRazorPages();
 
 await app.RunAsync();

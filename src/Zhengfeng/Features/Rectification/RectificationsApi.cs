@@ -54,6 +54,16 @@ public static class RectificationsApi
         var p = Math.Max(1, page ?? 1);
         var size = Math.Clamp(pageSize ?? 20, 1, 200);
         var today = clock.GetUtcNow().CstDate();
+        var q = await QueryAsync(status, unitId, overdue, relapsed, today, db, user, ct);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderBy(i => i.DueDate).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+        return TypedResults.Ok(new Page<RectificationView>(items.Select(i => RectificationView.From(i, today)).ToList(), total, p, size));
+    }
+
+    /// <summary>The ledger lines the filter selects within the user's unit scope, unordered.</summary>
+    public static async Task<IQueryable<RectificationItem>> QueryAsync(string? status, string? unitId, bool? overdue, bool? relapsed, DateOnly today,
+        AppDb db, CurrentUser user, CancellationToken ct)
+    {
         var q = db.Set<RectificationItem>().AsNoTracking();
         var visible = await user.VisibleUnitsAsync(ct);
         if (visible is not null)
@@ -77,8 +87,6 @@ public static class RectificationsApi
         {
             q = q.Where(i => i.RelapseCount > 0);
         }
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderBy(i => i.DueDate).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<RectificationView>(items.Select(i => RectificationView.From(i, today)).ToList(), total, p, size));
+        return q;
     }
 }
