@@ -20,10 +20,11 @@ public static partial class BulletinDocx
     public const int MarginRight = 1474;
     public const int TextWidth = PageWidth - MarginLeft - MarginRight;
 
-    // §5.2.2: 22 lines × 28 characters. 225 mm / 22 = 28.95 pt a line; 156 mm / 28 = 15.79 pt a character,
-    // which Word's character grid expresses as the default 16 pt plus charSpace/4096 pt.
+    // §5.2.2: 22 lines × 28 characters. 225 mm / 22 = 28.95 pt a line. 28 characters of 16 pt are 448 pt, wider
+    // than the 442 pt block, so characters are set 0.25 pt closer (the 15.75 pt of a traditional 3号); a character
+    // grid would do the same in Word but LibreOffice spreads such a grid to 17 characters a line.
     public const int LinePitch = 579;
-    public const int CharSpace = -849;
+    public const int CharacterSpacing = -5;
 
     // §7.5: 页码 7 mm below the text block: 35 mm − 7 mm − one 18 pt footer line ≈ 21.6 mm from the page edge.
     public const int FooterDistance = 1227;
@@ -96,7 +97,7 @@ public static partial class BulletinDocx
         new FooterReference { Type = HeaderFooterValues.Even, Id = evenFooterId },
         new PageSize { Width = PageWidth, Height = PageHeight },
         new PageMargin { Top = MarginTop, Right = MarginRight, Bottom = MarginBottom, Left = MarginLeft, Header = 851, Footer = FooterDistance, Gutter = 0 },
-        new DocGrid { Type = DocGridValues.LinesAndChars, LinePitch = LinePitch, CharacterSpace = CharSpace });
+        new DocGrid { Type = DocGridValues.Lines, LinePitch = LinePitch });
 
     /// <summary>发文机关标志: red 小标宋, centred, its top 35 mm below the top of the text block (§7.2.3), as wide as the block allows.</summary>
     private static Paragraph OrganMark(string organ)
@@ -137,30 +138,24 @@ public static partial class BulletinDocx
     private static int Width(string s) => (s.Sum(c => c < 0x2E80 ? 1 : 2) + 1) / 2;
 
     /// <summary>
-    /// 版记 at the foot of the last page (§7.4): 抄送 and 印发机关/印发日期 in 4号仿宋 one character in, between a 0.35 mm
-    /// first and last line and a 0.25 mm middle line. A frame anchored to the bottom of the text block keeps it there.
+    /// 版记 after the date (§7.4): 抄送 and 印发机关/印发日期 in 4号仿宋 one character in, between a 0.35 mm first and
+    /// last line and a 0.25 mm middle line.
     /// </summary>
     private static IEnumerable<Paragraph> Colophon(string? copyTo, string printedBy, DateOnly date)
     {
-        static FrameProperties Frame() => new()
-        {
-            Width = TextWidth.ToString(Inv), HorizontalPosition = HorizontalAnchorValues.Margin, VerticalPosition = VerticalAnchorValues.Margin,
-            YAlign = VerticalAlignmentValues.Bottom, XAlign = HorizontalAlignmentValues.Center, Wrap = TextWrappingValues.NotBeside,
-        };
+        yield return Blank();
         var outer = 8;   // 1 pt ≈ 0.35 mm
         var middle = 6;  // 0.75 pt ≈ 0.26 mm
         if (!string.IsNullOrWhiteSpace(copyTo))
         {
             var cc = Para(null, new Indentation { Left = (Char4 + 3 * Char4).ToString(Inv), Hanging = (3 * Char4).ToString(Inv), Right = Char4.ToString(Inv) },
                 Text("抄送：" + copyTo.Trim().TrimEnd('。') + "。", FangSong, Size4));
-            cc.ParagraphProperties!.FrameProperties = Frame();
-            cc.ParagraphProperties.ParagraphBorders = new ParagraphBorders(new TopBorder { Val = BorderValues.Single, Size = (uint)outer, Space = 1 });
+            cc.ParagraphProperties!.ParagraphBorders = new ParagraphBorders(new TopBorder { Val = BorderValues.Single, Size = (uint)outer, Space = 1 });
             yield return cc;
         }
         var printed = Para(null, new Indentation { Left = Char4.ToString(Inv), Right = Char4.ToString(Inv) },
             Text(printedBy, FangSong, Size4), new Run(new TabChar()), Text(Bulletin.DateText(date) + "印发", FangSong, Size4));
-        printed.ParagraphProperties!.FrameProperties = Frame();
-        printed.ParagraphProperties.Tabs = new Tabs(new TabStop { Val = TabStopValues.Right, Position = TextWidth - Char4 });
+        printed.ParagraphProperties!.Tabs = new Tabs(new TabStop { Val = TabStopValues.Right, Position = TextWidth - Char4 });
         printed.ParagraphProperties.ParagraphBorders = new ParagraphBorders(
             new TopBorder { Val = BorderValues.Single, Size = (uint)(string.IsNullOrWhiteSpace(copyTo) ? outer : middle), Space = 1 },
             new BottomBorder { Val = BorderValues.Single, Size = (uint)outer, Space = 1 });
@@ -228,6 +223,7 @@ public static partial class BulletinDocx
                 new RunPropertiesDefault(new RunPropertiesBaseStyle(
                     new RunFonts { Ascii = FangSong.Latin, HighAnsi = FangSong.Latin, EastAsia = FangSong.EastAsia, ComplexScript = FangSong.Latin },
                     new Color { Val = "000000" },
+                    new Spacing { Val = CharacterSpacing },
                     new Kern { Val = 2 },
                     new FontSize { Val = Size3.ToString(Inv) },
                     new FontSizeComplexScript { Val = Size3.ToString(Inv) },
