@@ -105,6 +105,7 @@ public sealed class BulletinRenderingTests(ITestOutputHelper output)
         Assert.True(red > 50, $"no red letterhead ({red} red pixels)");
         Assert.True(dark > 200, $"no black text ({dark} dark pixels)");
         Assert.True(redTop < height / 3, "the red letterhead is not at the top of the first page");
+        Directory.Delete(dir, recursive: true); // kept only when an assertion fails, for a look at the page
     }
 
     /// <summary>Binary PPM (P6): "P6 width height 255" then RGB bytes.</summary>
