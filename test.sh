@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Zhengfeng: unit and integration tests on SQLite, the same integration tests on a
 # throw-away PostgreSQL cluster, and the browser tests in headless Chromium.
-# Installs Debian's chromium and postgresql when they are missing and this runs as root.
+# Installs Debian's chromium, postgresql, LibreOffice Writer and poppler (the bulletin rendering test) and the CJK
+# fonts when they are missing and this runs as root.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,13 +12,15 @@ need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || need+=(postgresql)
 fc-list 2>/dev/null | grep -qi "CJK" || need+=(fonts-noto-cjk)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v pdftoppm >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "== installing ${need[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   else
-    echo "!! missing ${need[*]}: run as root once, or install them, for the PostgreSQL and browser tests" >&2
+    echo "!! missing ${need[*]}: run as root once, or install them, for the PostgreSQL, browser and rendering tests" >&2
   fi
 fi
 

@@ -5,10 +5,12 @@ using Zhengfeng.Data;
 using Zhengfeng.Features.Accounts;
 using Zhengfeng.Features.Attachments;
 using Zhengfeng.Features.Audit;
+using Zhengfeng.Features.Bulletins;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Demo;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Import;
 using Zhengfeng.Features.Notifications;
 using Zhengfeng.Features.Open311;
@@ -86,6 +88,9 @@ builder.Services.AddScoped<Burden>();
 builder.Services.AddScoped<ImportMappings>();
 builder.Services.AddScoped<CaseImporter>();
 builder.Services.AddScoped<ICalendarListener, DeadlineRescheduler>();
+builder.Services.AddOptions<BulletinOptions>().BindConfiguration("Bulletins").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddScoped<BulletinComposer>();
+builder.Services.AddScoped<BulletinWorkflow>();
 builder.Services.AddSingleton<OverdueSweep>();
 if (builder.Configuration["jobs"] != "off")
 {
@@ -124,6 +129,8 @@ app.MapClues();
 app.MapRectifications();
 app.MapSupervision();
 app.MapImport();
+app.MapBulletins();
+app.MapExports();
 app.MapRazorPages();
 
 await app.RunAsync();

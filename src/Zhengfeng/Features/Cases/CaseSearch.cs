@@ -14,6 +14,15 @@ public sealed class CaseSearch(AppDb db, CurrentUser user, TimeProvider clock)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
+        var q = await QueryAsync(f, ct);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(c => c.RegisteredAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Page<Case>(items, total, page, pageSize);
+    }
+
+    /// <summary>The cases the filter selects within the user's scope, unordered (the list pages them, the export streams them).</summary>
+    public async Task<IQueryable<Case>> QueryAsync(Filter f, CancellationToken ct)
+    {
         var q = await ScopedAsync(ct);
         var now = clock.GetUtcNow();
         if (f.Status is { } status)
@@ -52,9 +61,7 @@ public sealed class CaseSearch(AppDb db, CurrentUser user, TimeProvider clock)
         {
             q = q.Where(c => c.CategoryCode == f.CategoryCode);
         }
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(c => c.RegisteredAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new Page<Case>(items, total, page, pageSize);
+        return q;
     }
 
     public static readonly CaseStatus[] OpenStatuses = [CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.ReturnRequested, CaseStatus.Reopened];

@@ -105,12 +105,12 @@ public static class CasesApi
             selected.ToString().ToLowerInvariant(), inbox.Items.Select(c => CaseView.From(c, now, withTimeline: false)).ToList()));
     }
 
-    private static CaseStatus? ParseStatus(string? status)
+    internal static CaseStatus? ParseStatus(string? status)
         => string.IsNullOrWhiteSpace(status) ? null
             : CaseTransitions.TryParseWire(status, out var s) ? s
             : throw new RuleException("case.bad_status", "status 应为 registered、dispatched、handling、return_requested、replied、reopened、closed 或 merged", 400);
 
-    private static DateOnly? ParseDate(string? value, string name)
+    internal static DateOnly? ParseDate(string? value, string name)
         => string.IsNullOrWhiteSpace(value) ? null
             : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
             : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t.CstDate()

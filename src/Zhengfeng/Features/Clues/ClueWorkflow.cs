@@ -162,6 +162,15 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
+        var q = await QueryAsync(status, unitId, source, ct);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(c => c.RegisteredAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Page<Clue>(items, total, page, pageSize);
+    }
+
+    /// <summary>The clues the filter selects within the user's unit scope, unordered.</summary>
+    public async Task<IQueryable<Clue>> QueryAsync(string? status, string? unitId, string? source, CancellationToken ct)
+    {
         var q = db.Set<Clue>().AsNoTracking();
         var visible = await user.VisibleUnitsAsync(ct);
         if (visible is not null)
@@ -181,9 +190,7 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
         {
             q = q.Where(c => c.UnitId == unitId);
         }
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(c => c.RegisteredAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new Page<Clue>(items, total, page, pageSize);
+        return q;
     }
 
     /// <summary>零报告: departments and townships with no self-inspection clue (from themselves or a unit below them) in the period.</summary>

@@ -57,6 +57,15 @@ public sealed partial class RectificationWorkflow
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
+        var q = await QueryAsync(f, ct);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderBy(i => i.DueDate).ThenBy(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Page<RectificationItem>(items, total, page, pageSize);
+    }
+
+    /// <summary>The ledger lines the filter selects within the user's unit scope, unordered.</summary>
+    public async Task<IQueryable<RectificationItem>> QueryAsync(LedgerFilter f, CancellationToken ct)
+    {
         var today = Now.CstDate();
         var q = db.Set<RectificationItem>().AsNoTracking();
         var visible = await user.VisibleUnitsAsync(ct);
@@ -81,9 +90,7 @@ public sealed partial class RectificationWorkflow
         {
             q = q.Where(i => i.RelapseCount > 0);
         }
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderBy(i => i.DueDate).ThenBy(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new Page<RectificationItem>(items, total, page, pageSize);
+        return q;
     }
 
     /// <summary>Unit staff of the responsible unit: they report progress and upload evidence.</summary>

@@ -70,6 +70,36 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Bulletin",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OrganName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    Serial = table.Column<int>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Recipients = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    CopyTo = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    PrintedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ClueIds = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    CaseIds = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    RankingPeriod = table.Column<string>(type: "TEXT", maxLength: 7, nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bulletin", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseAlert",
                 columns: table => new
                 {
@@ -391,6 +421,50 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SupervisionNotice",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CaseId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CaseRound = table.Column<int>(type: "INTEGER", nullable: true),
+                    RectificationId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ClueId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    IssuedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReplyWorkdays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReplyDueAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReplyDueWhy = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ReplyContent = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    RepliedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RepliedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ReplyCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Accepted = table.Column<bool>(type: "INTEGER", nullable: true),
+                    JudgementNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    JudgedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    JudgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    RejectCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionNotice", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionNotice_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Users",
                 columns: table => new
                 {
@@ -667,6 +741,17 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bulletin_Prefix_Year_Serial",
+                table: "Bulletin",
+                columns: new[] { "Prefix", "Year", "Serial" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bulletin_Status_CreatedAt",
+                table: "Bulletin",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cadres_UnitId_Name",
                 table: "Cadres",
                 columns: new[] { "UnitId", "Name" });
@@ -817,6 +902,28 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 columns: new[] { "UnitId", "RequestedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SupervisionNotice_CaseId_CaseRound_Level",
+                table: "SupervisionNotice",
+                columns: new[] { "CaseId", "CaseRound", "Level" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionNotice_Status_ReplyDueAt",
+                table: "SupervisionNotice",
+                columns: new[] { "Status", "ReplyDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionNotice_UnitId_IssuedAt",
+                table: "SupervisionNotice",
+                columns: new[] { "UnitId", "IssuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionNotice_Year_Seq",
+                table: "SupervisionNotice",
+                columns: new[] { "Year", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_Code",
                 table: "Units",
                 column: "Code",
@@ -879,6 +986,9 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "Bulletin");
+
+            migrationBuilder.DropTable(
                 name: "CaseAlert");
 
             migrationBuilder.DropTable(
@@ -919,6 +1029,9 @@ namespace Zhengfeng.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Settings");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionNotice");
 
             migrationBuilder.DropTable(
                 name: "Users");

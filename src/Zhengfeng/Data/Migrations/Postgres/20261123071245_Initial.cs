@@ -71,6 +71,36 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Bulletin",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OrganName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Prefix = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: true),
+                    Serial = table.Column<int>(type: "integer", nullable: true),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Recipients = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "character varying(20000)", maxLength: 20000, nullable: false),
+                    CopyTo = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    PrintedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ClueIds = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    CaseIds = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
+                    RankingPeriod = table.Column<string>(type: "character varying(7)", maxLength: 7, nullable: true),
+                    CreatedBy = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    IssuedAt = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Bulletin", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CaseAlert",
                 columns: table => new
                 {
@@ -392,6 +422,50 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SupervisionNotice",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Seq = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    UnitId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    CaseId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    CaseRound = table.Column<int>(type: "integer", nullable: true),
+                    RectificationId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ClueId = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    Level = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    IssuedByName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    IssuedAt = table.Column<long>(type: "bigint", nullable: false),
+                    ReplyWorkdays = table.Column<int>(type: "integer", nullable: false),
+                    ReplyDueAt = table.Column<long>(type: "bigint", nullable: false),
+                    ReplyDueWhy = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReplyContent = table.Column<string>(type: "character varying(5000)", maxLength: 5000, nullable: true),
+                    RepliedAt = table.Column<long>(type: "bigint", nullable: true),
+                    RepliedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    ReplyCount = table.Column<int>(type: "integer", nullable: false),
+                    Accepted = table.Column<bool>(type: "boolean", nullable: true),
+                    JudgementNote = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    JudgedBy = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: true),
+                    JudgedAt = table.Column<long>(type: "bigint", nullable: true),
+                    RejectCount = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionNotice", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionNotice_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Users",
                 columns: table => new
                 {
@@ -668,6 +742,17 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 columns: new[] { "EntityType", "EntityId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Bulletin_Prefix_Year_Serial",
+                table: "Bulletin",
+                columns: new[] { "Prefix", "Year", "Serial" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Bulletin_Status_CreatedAt",
+                table: "Bulletin",
+                columns: new[] { "Status", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Cadres_UnitId_Name",
                 table: "Cadres",
                 columns: new[] { "UnitId", "Name" });
@@ -818,6 +903,28 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 columns: new[] { "UnitId", "RequestedAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SupervisionNotice_CaseId_CaseRound_Level",
+                table: "SupervisionNotice",
+                columns: new[] { "CaseId", "CaseRound", "Level" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionNotice_Status_ReplyDueAt",
+                table: "SupervisionNotice",
+                columns: new[] { "Status", "ReplyDueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionNotice_UnitId_IssuedAt",
+                table: "SupervisionNotice",
+                columns: new[] { "UnitId", "IssuedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionNotice_Year_Seq",
+                table: "SupervisionNotice",
+                columns: new[] { "Year", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Units_Code",
                 table: "Units",
                 column: "Code",
@@ -880,6 +987,9 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "Bulletin");
+
+            migrationBuilder.DropTable(
                 name: "CaseAlert");
 
             migrationBuilder.DropTable(
@@ -920,6 +1030,9 @@ namespace Zhengfeng.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Settings");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionNotice");
 
             migrationBuilder.DropTable(
                 name: "Users");

@@ -1,0 +1,102 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Cases;
+using Zhengfeng.Features.Clues;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Bulletins;
+
+/// <summary>通报: the list, the compose form (verified clues, overdue cases, a ranking month) and issuing, for the supervision office.</summary>
+[Authorize(Policy = Policies.Supervise)]
+public sealed class IndexModel(BulletinWorkflow flow, AppDb db, TimeProvider clock) : PageModel
+{
+    private const int Choices = 50;
+
+    public sealed class ComposeInput
+    {
+        [Required(ErrorMessage = "请选择通报类型")] public string Kind { get; set; } = "criticism";
+        [Required(ErrorMessage = "请填写通报标题")][StringLength(200, MinimumLength = 2, ErrorMessage = "标题应为2至200字")] public string Title { get; set; } = "";
+        [Required(ErrorMessage = "请填写主送机关")][StringLength(500, ErrorMessage = "主送机关不能超过500字")] public string Recipients { get; set; } = "各乡镇党委、政府，县直各单位";
+        [StringLength(500, ErrorMessage = "抄送机关不能超过500字")] public string? CopyTo { get; set; }
+        public string? RankingPeriod { get; set; }
+        public List<string> ClueIds { get; set; } = [];
+        public List<string> CaseIds { get; set; } = [];
+        [StringLength(20000, ErrorMessage = "正文不能超过20000字")] public string? Body { get; set; }
+    }
+
+    [BindProperty] public ComposeInput Input { get; set; } = new();
+    [TempData] public string? Notice { get; set; }
+
+    public IReadOnlyList<Bulletin> Bulletins { get; private set; } = [];
+    public IReadOnlyList<Clue> VerifiedClues { get; private set; } = [];
+    public IReadOnlyList<Case> LateCases { get; private set; } = [];
+    public Dictionary<string, string> UnitNames { get; private set; } = [];
+    public int ThisYear { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostComposeAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        try
+        {
+            var b = await flow.ComposeAsync(new ComposeBulletinRequest
+            {
+                Kind = Input.Kind, Title = Input.Title, Recipients = Input.Recipients, CopyTo = Input.CopyTo, Body = Input.Body,
+                ClueIds = Input.ClueIds, CaseIds = Input.CaseIds, RankingPeriod = string.IsNullOrWhiteSpace(Input.RankingPeriod) ? null : Input.RankingPeriod,
+            }, ct);
+            Notice = $"已生成通报草稿“{b.Title}”，请下载核对后印发。";
+            return RedirectToPage();
+        }
+        catch (RuleException e)
+        {
+            ModelState.AddModelError("", e.Message);
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostIssueAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            var b = await flow.IssueAsync(id, ct);
+            Notice = $"已印发：{b.DocumentNumber(b.Year ?? 0)}";
+        }
+        catch (RuleException e)
+        {
+            Notice = e.Message;
+        }
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnGetDocxAsync(string id, CancellationToken ct)
+    {
+        var b = await flow.GetAsync(id, ct);
+        return File(BulletinDocx.Write(b, clock.GetUtcNow().CstDate()), BulletinsApi.DocxType, BulletinsApi.FileName(b));
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        ThisYear = now.CstDate().Year;
+        Bulletins = await flow.ListAsync(100, ct);
+        VerifiedClues = await db.Set<Clue>().AsNoTracking().Where(c => c.Status == ClueStatus.Verified)
+            .OrderByDescending(c => c.VerifiedAt).Take(Choices).ToListAsync(ct);
+        LateCases = await db.Set<Case>().AsNoTracking()
+            .Where(c => c.WasOverdue || (CaseSearch.OpenStatuses.Contains(c.Status) && c.HandleDueAt < now))
+            .OrderByDescending(c => c.RegisteredAt).Take(Choices).ToListAsync(ct);
+        UnitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        Input.RankingPeriod ??= "";
+    }
+
+    public string Unit(string? id) => id is null ? "" : UnitNames.GetValueOrDefault(id, "");
+}
