@@ -5,6 +5,7 @@ using Zhengfeng.Data;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Notifications;
 using Zhengfeng.Features.Org;
+using Zhengfeng.Features.Rectification;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Cases;
@@ -15,7 +16,7 @@ namespace Zhengfeng.Features.Cases;
 /// </summary>
 public sealed partial class CaseWorkflow(
     AppDb db, TimeProvider clock, WorkCalendar calendar, CurrentUser user, ReporterIdentity identity,
-    Notifier notifier, UnitTree tree, IOptions<CaseRules> options)
+    Notifier notifier, UnitTree tree, RelapseWatch relapses, IOptions<CaseRules> options)
 {
     private CaseRules Rules => options.Value;
 
@@ -73,6 +74,7 @@ public sealed partial class CaseWorkflow(
         {
             notifier.Notify(a, "dispatch", $"协办派单：{c.Title}（{c.TrackingCode}），主办单位：{lead.Name}", c.Id);
         }
+        await relapses.CheckCaseAsync(c, ct);
         db.PendingAction = wasDispatched ? "case.redispatch" : "case.dispatch";
         await db.SaveChangesAsync(ct);
         return c;

@@ -31,8 +31,7 @@ public static class CluesApi
         clues.MapGet("/{id}", async (string id, ClueWorkflow flow, CancellationToken ct) => TypedResults.Ok(ClueView.From(await flow.GetAsync(id, ct))));
         clues.MapPost("/{id}/verification", async (string id, VerifyClueRequest r, ClueWorkflow flow, CancellationToken ct)
             => TypedResults.Ok(ClueView.From(await flow.VerifyAsync(id, r, ct)))).RequireAuthorization(Policies.Inspect);
-        app.MapGet("/api/v1/problem-types", async (AppDb db, CancellationToken ct)
-            => TypedResults.Ok(await db.Set<ProblemType>().AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(ct))).RequireAuthorization().WithTags("问题线索");
+        app.MapProblemTypes();
 
         var watch = app.MapGroup("/api/v1/watch").RequireAuthorization(Policies.Inspect).WithTags("监督清单");
         watch.MapGet("/zero-report", ZeroReport);

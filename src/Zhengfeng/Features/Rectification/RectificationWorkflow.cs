@@ -247,4 +247,25 @@ public sealed class RelapseWatch(AppDb db, TimeProvider clock, IOptions<Rectific
             item.MarkRelapse($"问题反弹：销号后同类问题再次核实属实（线索 {clue.Id}）");
         }
     }
+
+    /// <summary>A new case of the same category at the same place, sent to the same unit, after an item born of such a case was signed off.</summary>
+    public async Task CheckCaseAsync(Cases.Case c, CancellationToken ct)
+    {
+        var place = c.Address?.Trim();
+        if (c.LeadUnitId is null || string.IsNullOrEmpty(place))
+        {
+            return;
+        }
+        var since = clock.GetUtcNow().AddDays(-options.Value.RelapseWindowDays);
+        var samePlace = db.Set<Cases.Case>().Where(x => x.Id != c.Id && x.CategoryCode == c.CategoryCode && x.Address == place).Select(x => x.Id);
+        var clues = db.Set<Clue>().Where(x => x.CaseId != null && samePlace.Contains(x.CaseId)).Select(x => x.Id);
+        var items = await db.Set<RectificationItem>()
+            .Where(i => i.UnitId == c.LeadUnitId && i.Status == RectificationStatus.Closed && i.ClosedAt >= since && clues.Contains(i.ClueId))
+            .ToListAsync(ct);
+        foreach (var item in items)
+        {
+            item.Apply(RectificationAction.Reopen, clock.GetUtcNow());
+            item.MarkRelapse($"问题反弹：销号后同一地点又出现同类诉求（工单 {c.TrackingCode}）");
+        }
+    }
 }
