@@ -61,10 +61,15 @@ public static class Database
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
+        if (!db.IsPostgres)
+        {
+            // WAL is a property of the file: set once, it stays.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
         await db.Database.MigrateAsync(ct);
     }
 
-    /// <summary>WAL and foreign keys on every SQLite connection.</summary>
+    /// <summary>Per-connection settings on every SQLite connection (WAL itself is set once on the file at start-up).</summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
@@ -82,7 +87,7 @@ public static class Database
                 return;
             }
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+            cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
             cmd.ExecuteNonQuery();
         }
     }

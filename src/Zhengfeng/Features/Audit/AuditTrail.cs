@@ -34,6 +34,8 @@ public static class AuditTrail
         // Snapshots are taken before the lock: only numbering, chaining and the write itself are serialised.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(db.Clock.GetUtcNow().ToUnixTimeMilliseconds()); // stored at ms precision
         var pending = changes.Select(c => Describe(db.PendingAction, c)).ToList();
+        // The connection (and its per-connection settings) is opened before the lock, so only the write itself is serialised.
+        await db.Database.OpenConnectionAsync(ct);
         await AppendLock.WaitAsync(ct);
         try
         {
@@ -69,6 +71,7 @@ public static class AuditTrail
         finally
         {
             AppendLock.Release();
+            await db.Database.CloseConnectionAsync();
         }
     }
 
