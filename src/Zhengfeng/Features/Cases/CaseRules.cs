@@ -30,6 +30,11 @@ public sealed class CaseRules
     /// <summary>Working days after the deadline when the yellow card turns red.</summary>
     [Range(1, 30)] public int RedCardWorkdays { get; set; } = 2;
 
+    /// <summary>The n-th request from one person in one category to one unit within the window becomes a problem clue.</summary>
+    [Range(2, 20)] public int RepeatThreshold { get; set; } = 3;
+
+    [Range(1, 365)] public int RepeatWindowDays { get; set; } = 30;
+
     [Range(0, 1)] public double ResponseWeight { get; set; } = 0.2;
     [Range(0, 1)] public double ResolutionWeight { get; set; } = 0.4;
     [Range(0, 1)] public double SatisfactionWeight { get; set; } = 0.4;

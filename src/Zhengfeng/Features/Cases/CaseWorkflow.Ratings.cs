@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Clues;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Cases;
@@ -44,6 +45,12 @@ public sealed partial class CaseWorkflow
             var due = calendar.WorkdayDeadline(Now, Rules.ReworkWorkdays);
             c.StartRework(due);
             c.Record("rework", Actor.System, Now, $"差评重办并回访，期限{ChinaTime.Format(due.DueAt)}");
+            if (c.Round > 2 && c.LeadUnitId is not null)
+            {
+                // A second bad rating after rework: escalated as a problem clue (只微笑不办事).
+                clues.AddSystemClue(ClueSource.Case, c.LeadUnitId, "shirking", $"工单 {c.TrackingCode}“{c.Title}”重办后再次差评（{Case.RatingLabel(r.Level)}）", c.Id);
+                c.Record("escalate", Actor.System, Now, "重办后再次差评，已转为问题线索");
+            }
         }
         else
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Calendar;
+using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Notifications;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rectification;
@@ -16,7 +17,7 @@ namespace Zhengfeng.Features.Cases;
 /// </summary>
 public sealed partial class CaseWorkflow(
     AppDb db, TimeProvider clock, WorkCalendar calendar, CurrentUser user, ReporterIdentity identity,
-    Notifier notifier, UnitTree tree, RelapseWatch relapses, IOptions<CaseRules> options)
+    Notifier notifier, UnitTree tree, RelapseWatch relapses, ClueWorkflow clues, IOptions<CaseRules> options)
 {
     private CaseRules Rules => options.Value;
 
@@ -75,6 +76,7 @@ public sealed partial class CaseWorkflow(
             notifier.Notify(a, "dispatch", $"协办派单：{c.Title}（{c.TrackingCode}），主办单位：{lead.Name}", c.Id);
         }
         await relapses.CheckCaseAsync(c, ct);
+        await EscalateRepeatsAsync(c, lead, ct);
         db.PendingAction = wasDispatched ? "case.redispatch" : "case.dispatch";
         await db.SaveChangesAsync(ct);
         return c;
@@ -184,6 +186,27 @@ public sealed partial class CaseWorkflow(
         if (merged.Count > 0)
         {
             main.Record("merged-answer", Me, Now, $"答复同时告知并单诉求人：{string.Join("、", merged)}");
+        }
+    }
+
+    /// <summary>
+    /// 重复投诉: the third request from the same person in the same category sent to the same unit within the
+    /// window becomes a problem clue about that unit (once, at the threshold).
+    /// </summary>
+    private async Task EscalateRepeatsAsync(Case c, Unit lead, CancellationToken ct)
+    {
+        if (c.ReporterPhoneHash is null)
+        {
+            return;
+        }
+        var since = Now.AddDays(-Rules.RepeatWindowDays);
+        var earlier = await db.Set<Case>().CountAsync(x => x.Id != c.Id && x.ReporterPhoneHash == c.ReporterPhoneHash && x.CategoryCode == c.CategoryCode
+            && x.LeadUnitId == lead.Id && x.RegisteredAt >= since, ct);
+        if (earlier + 1 == Rules.RepeatThreshold)
+        {
+            clues.AddSystemClue(ClueSource.Case, lead.Id, "shirking",
+                $"同一诉求人{Rules.RepeatWindowDays}天内就同类问题第{Rules.RepeatThreshold}次反映至{lead.Name}（工单 {c.TrackingCode}），疑似问题未真正解决", c.Id);
+            c.Record("escalate", Actor.System, Now, "重复投诉，已转为问题线索");
         }
     }
 

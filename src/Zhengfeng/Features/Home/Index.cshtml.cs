@@ -2,13 +2,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Cases;
+using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Org;
+using Zhengfeng.Features.Rectification;
+using Zhengfeng.Features.Supervision;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Home;
 
 /// <summary>The landing page: for each of the user's roles, what is waiting for them, with counts.</summary>
-public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSearch cases) : PageModel
+public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSearch cases, TimeProvider clock) : PageModel
 {
     public sealed record Tile(string Label, int Count, string Href, string Hint);
 
@@ -32,6 +35,38 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
             {
                 Tiles.Add(new(CaseSearch.BoxLabel(box), count, $"/inbox?box={box}", "件工单"));
             }
+        }
+        var now = clock.GetUtcNow();
+        if (me.IsIn(Roles.Operator, Roles.Dispatcher))
+        {
+            Tiles.Add(new("待派单", await db.Set<Case>().CountAsync(c => c.Status == CaseStatus.Registered, ct), "/cases?status=registered", "件已登记未派出"));
+        }
+        if (me.IsIn(Roles.Dispatcher))
+        {
+            Tiles.Add(new("退单待裁定", await db.Set<Case>().CountAsync(c => c.Status == CaseStatus.ReturnRequested, ct), "/cases?status=return_requested", "件待派单员裁定"));
+        }
+        if (me.IsIn(Roles.Dispatcher, Roles.Leader))
+        {
+            Tiles.Add(new("延期待审批", await db.Set<ExtensionRequest>().CountAsync(e => e.Decision == RequestDecision.Pending, ct), "/cases?status=handling", "件延期申请"));
+        }
+        if (me.IsIn(Roles.Dispatcher, Roles.Supervisor, Roles.Leader))
+        {
+            Tiles.Add(new("已超期工单", await db.Set<Case>().CountAsync(c => CaseSearch.OpenStatuses.Contains(c.Status) && c.HandleDueAt < now, ct), "/cases?overdue=true", "件超过办理时限"));
+        }
+        if (me.IsIn(Roles.Supervisor, Roles.Inspector))
+        {
+            Tiles.Add(new("待核查线索", await db.Set<Clue>().CountAsync(c => c.Status == ClueStatus.Registered, ct), "/clues?status=registered", "条问题线索"));
+        }
+        if (me.IsIn(Roles.Supervisor))
+        {
+            Tiles.Add(new("待验收整改", await db.Set<RectificationItem>().CountAsync(i => i.Status == RectificationStatus.Reported, ct), "/rectifications?status=reported", "项已报告进展"));
+            Tiles.Add(new("督办待研判", await db.Set<SupervisionNotice>().CountAsync(n => n.Status == NoticeStatus.Replied, ct), "/notices?status=replied", "份督办单已回复"));
+        }
+        if (me.IsIn(Roles.Unit))
+        {
+            var mine = visible?.ToList() ?? [];
+            Tiles.Add(new("整改任务", await db.Set<RectificationItem>().CountAsync(i => mine.Contains(i.UnitId) && (i.Status == RectificationStatus.Open || i.Status == RectificationStatus.Reported), ct), "/rectifications", "项未销号"));
+            Tiles.Add(new("待回复督办单", await db.Set<SupervisionNotice>().CountAsync(n => mine.Contains(n.UnitId) && n.Status == NoticeStatus.Issued, ct), "/notices?status=issued", "份"));
         }
         Tiles.Add(new("本单位及下级干部", await cadres.CountAsync(ct), "/people", "干部名册"));
         if (me.IsIn(Roles.Admin))
