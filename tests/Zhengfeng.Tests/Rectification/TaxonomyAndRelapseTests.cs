@@ -57,3 +57,41 @@ public sealed class TaxonomyAndRelapseTests(AppFactory app) : IClassFixture<AppF
         Assert.Contains(code, reopened.GetProperty("relapseNote").GetString());
     }
 }
+
+/// <summary>Moves the clock by months: its own app.</summary>
+public sealed class FollowUpTests
+{
+    [Fact]
+    public async Task A_signed_off_item_comes_up_for_its_follow_up_check_after_90_days()
+    {
+        await using var app = new AppFactory();
+        await app.InitializeAsync();
+        var admin = await app.AdminAsync();
+        var root = await admin.RootUnitIdAsync();
+        var unit = await admin.CreateUnitAsync(app, "township", root);
+        var office = await admin.CreateUnitAsync(app, "department", root);
+        var supervisor = await admin.UserAsync(app, office, "supervisor", "inspector");
+        var staff = await admin.UserAsync(app, unit, "unit");
+        var clue = await supervisor.PostOkAsync("/api/v1/clues", new { source = "mystery", unitId = unit, problemType = "laxity", content = "值班脱岗" }, HttpStatusCode.Created);
+        await supervisor.PostOkAsync($"/api/v1/clues/{clue.Id()}/verification", new { result = "true" });
+        var item = await supervisor.PostOkAsync("/api/v1/rectifications", new { clueId = clue.Id(), unitId = unit, measures = "建立值班抽查制度", type = "deadline", dueDate = "2026-12-31" }, HttpStatusCode.Created);
+        await staff.PostOkAsync($"/api/v1/rectifications/{item.Id()}/progress", new { content = "抽查制度已执行", rootCause = "值班制度无人检查" });
+        await supervisor.PostOkAsync($"/api/v1/rectifications/{item.Id()}/verification", new { pass = true });
+        await supervisor.PostOkAsync($"/api/v1/rectifications/{item.Id()}/close", new { });
+        Assert.DoesNotContain((await supervisor.GetOkAsync("/api/v1/watch/follow-ups-due")).EnumerateArray(), r => r.GetProperty("rectificationId").GetString() == item.Id());
+
+        app.Clock.Advance(TimeSpan.FromDays(91));
+        supervisor = await app.LoginAsync(await UsernameAsync(app, office), AppFactory.Password);
+        var due = await supervisor.GetOkAsync("/api/v1/watch/follow-ups-due");
+        Assert.Contains(due.EnumerateArray(), r => r.GetProperty("rectificationId").GetString() == item.Id() && r.GetProperty("reason").GetString()!.Contains("回头看"));
+        await supervisor.PostOkAsync($"/api/v1/rectifications/{item.Id()}/follow-up", new { pass = true, note = "抽查记录齐全" });
+        Assert.DoesNotContain((await supervisor.GetOkAsync("/api/v1/watch/follow-ups-due")).EnumerateArray(), r => r.GetProperty("rectificationId").GetString() == item.Id());
+    }
+
+    private static async Task<string> UsernameAsync(AppFactory app, string unitId)
+    {
+        var admin = await app.AdminAsync();
+        var users = await admin.GetOkAsync("/api/v1/users?pageSize=200");
+        return users.GetProperty("items").EnumerateArray().First(u => u.GetProperty("unitId").GetString() == unitId).GetProperty("username").GetString()!;
+    }
+}

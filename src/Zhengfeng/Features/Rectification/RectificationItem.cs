@@ -55,6 +55,9 @@ public sealed class RectificationItem
     /// <summary>Why the item looks like rectification on paper (纸上整改), if it does.</summary>
     public string? PaperFlag { get; private set; }
     public int RelapseCount { get; private set; }
+    /// <summary>When the 回头看 found the fix still working.</summary>
+    public DateTimeOffset? FollowedUpAt { get; private set; }
+    public string? FollowUpNote { get; private set; }
     public string? RelapseNote { get; private set; }
     public int Version { get; private set; }
 
@@ -100,7 +103,15 @@ public sealed class RectificationItem
         ClosedBy = by;
         ClosedAt = at;
         FollowUpDue = followUpDue;
+        FollowedUpAt = null;
+        FollowUpNote = null;
         PaperFlag = paperFlag;
+    }
+
+    public void MarkFollowedUp(DateTimeOffset at, string? note)
+    {
+        FollowedUpAt = at;
+        FollowUpNote = note;
     }
 
     public void MarkRelapse(string note)
@@ -161,6 +172,7 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.LastVerificationNote).HasMaxLength(2000);
         b.Property(x => x.PaperFlag).HasMaxLength(300);
         b.Property(x => x.RelapseNote).HasMaxLength(1000);
+        b.Property(x => x.FollowUpNote).HasMaxLength(1000);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.UnitId, x.Status });
         b.HasIndex(x => new { x.Status, x.DueDate });

@@ -169,6 +169,10 @@ public sealed partial class RectificationWorkflow(AppDb db, TimeProvider clock, 
             item.Apply(RectificationAction.Reopen, Now);
             item.MarkRelapse($"回头看发现问题仍存在：{r.Note?.Trim()}");
         }
+        else
+        {
+            item.MarkFollowedUp(Now, r.Note?.Trim());
+        }
         db.PendingAction = r.Pass ? "rectification.follow-up-pass" : "rectification.follow-up-reopen";
         await db.SaveChangesAsync(ct);
         return item;

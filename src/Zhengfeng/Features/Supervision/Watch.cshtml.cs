@@ -14,7 +14,7 @@ public sealed class WatchModel(WatchLists lists, Burden burden, SupervisionWorkf
 {
     public static readonly IReadOnlyList<(string Key, string Label)> Tabs =
     [
-        ("overdue-cases", "超期工单"), ("overdue-rectifications", "逾期整改"), ("relapsed-rectifications", "整改反弹"), ("returns", "退单与推诿"),
+        ("overdue-cases", "超期工单"), ("overdue-rectifications", "逾期整改"), ("relapsed-rectifications", "整改反弹"), ("follow-ups-due", "回头看到期"), ("returns", "退单与推诿"),
         ("clues-waiting", "待核查线索"), ("zero-report", "零报告单位"), ("notices", "督办单"), ("burden", "报送负担"),
     ];
 
@@ -49,6 +49,9 @@ public sealed class WatchModel(WatchLists lists, Burden burden, SupervisionWorkf
                     break;
                 case "relapsed-rectifications":
                     Rectifications = await lists.RelapsedRectificationsAsync(ct);
+                    break;
+                case "follow-ups-due":
+                    Rectifications = await lists.FollowUpsDueAsync(ct);
                     break;
                 case "returns":
                     Returns = await lists.ReturnsAsync(period, ct);

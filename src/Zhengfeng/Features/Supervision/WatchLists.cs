@@ -87,6 +87,18 @@ public sealed class WatchLists(AppDb db, TimeProvider clock, WorkCalendar calend
             $"销号后反弹{i.RelapseCount}次：{i.RelapseNote}（当前“{RectificationItem.Label(i.Status)}”）")).ToList();
     }
 
+    /// <summary>回头看 due: signed-off items whose effectiveness check date has come.</summary>
+    public async Task<IReadOnlyList<RectificationRow>> FollowUpsDueAsync(CancellationToken ct)
+    {
+        var today = Now.CstDate();
+        var items = await db.Set<RectificationItem>().AsNoTracking()
+            .Where(i => i.Status == RectificationStatus.Closed && i.FollowedUpAt == null && i.FollowUpDue != null && i.FollowUpDue <= today)
+            .OrderBy(i => i.FollowUpDue).Take(1000).ToListAsync(ct);
+        var names = await NamesAsync(ct);
+        return items.Select(i => Row(i, names, today.DayNumber - i.FollowUpDue!.Value.DayNumber,
+            $"销号于{ChinaTime.Format(i.ClosedAt)}，回头看日期{i.FollowUpDue:yyyy-MM-dd}已到，尚未回头看")).ToList();
+    }
+
     /// <summary>踢皮球: return requests per unit in the period, and the cases returned twice or more.</summary>
     public async Task<ReturnsWatch> ReturnsAsync(string? period, CancellationToken ct)
     {

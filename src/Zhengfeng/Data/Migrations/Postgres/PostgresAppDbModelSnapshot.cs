@@ -1550,6 +1550,13 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     b.Property<DateOnly?>("FollowUpDue")
                         .HasColumnType("date");
 
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("FollowedUpAt")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("LastReportedAt")
                         .HasColumnType("bigint");
 

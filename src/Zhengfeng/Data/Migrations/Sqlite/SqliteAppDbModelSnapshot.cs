@@ -1543,6 +1543,13 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("FollowUpDue")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FollowedUpAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastReportedAt")
                         .HasColumnType("INTEGER");
 

@@ -632,6 +632,8 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     FollowUpDue = table.Column<DateOnly>(type: "date", nullable: true),
                     PaperFlag = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
                     RelapseCount = table.Column<int>(type: "integer", nullable: false),
+                    FollowedUpAt = table.Column<long>(type: "bigint", nullable: true),
+                    FollowUpNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     RelapseNote = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },

@@ -11,7 +11,7 @@ using Zhengfeng.Data;
 namespace Zhengfeng.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261123071227_Initial")]
+    [Migration("20261123073929_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1545,6 +1545,13 @@ namespace Zhengfeng.Data.Migrations.Sqlite
 
                     b.Property<DateOnly?>("FollowUpDue")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FollowedUpAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("LastReportedAt")
                         .HasColumnType("INTEGER");

@@ -12,7 +12,7 @@ using Zhengfeng.Data;
 namespace Zhengfeng.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDb))]
-    [Migration("20261123071245_Initial")]
+    [Migration("20261123073950_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1552,6 +1552,13 @@ namespace Zhengfeng.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("FollowUpDue")
                         .HasColumnType("date");
+
+                    b.Property<string>("FollowUpNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long?>("FollowedUpAt")
+                        .HasColumnType("bigint");
 
                     b.Property<long?>("LastReportedAt")
                         .HasColumnType("bigint");

@@ -631,6 +631,8 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                     FollowUpDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     PaperFlag = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     RelapseCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FollowedUpAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    FollowUpNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     RelapseNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
