@@ -1,0 +1,211 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Cases;
+using Zhengfeng.Features.Clues;
+using Zhengfeng.Features.Rankings;
+using Zhengfeng.Features.Rectification;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Dashboard;
+
+/// <summary>One number on the dashboard: <c>Url</c> is the page a leader clicks through to, <c>Records</c> the API listing exactly the records counted.</summary>
+public sealed record Figure(int Value, string Url, string Records);
+
+public sealed record MonthTrend(string Month, Figure Registered, Figure Overdue, Figure Rated, Figure Satisfied, double SatisfactionRate);
+
+public sealed record UnitScore(string UnitId, string UnitName, int Rank, double Score, Figure Dispatched, Figure Satisfied);
+
+public sealed record ProblemCell(string UnitId, string UnitName, string ProblemType, string ProblemName, Figure Clues);
+
+public sealed record StatusCount(string Status, string Label, Figure Items);
+
+public sealed record RectificationProgress(IReadOnlyList<StatusCount> ByStatus, Figure Overdue, Figure Relapsed);
+
+public sealed record DashboardView(string From, string To, string RankingMonth, IReadOnlyList<MonthTrend> Trend,
+    IReadOnlyList<UnitScore> Units, IReadOnlyList<ProblemCell> ProblemKinds, RectificationProgress Rectification, string Accountability);
+
+/// <summary>One record behind a dashboard figure.</summary>
+public sealed record DrillRecord(string Id, string Label, string Url);
+
+/// <summary>
+/// 领导驾驶舱: monthly trends, the latest month's unit ranking, problem kinds by unit and rectification progress.
+/// Every figure is computed by the same query its drill-down lists, so the number and the list cannot disagree.
+/// </summary>
+public sealed class DashboardService(AppDb db, RankingService rankings, TimeProvider clock)
+{
+    public const string NoAccountability = "本系统尚未登记问责记录";
+
+    public (string From, string To) DefaultRange()
+    {
+        var today = clock.GetUtcNow().CstDate();
+        var to = new DateOnly(today.Year, today.Month, 1);
+        return (Period(to.AddMonths(-5)), Period(to));
+    }
+
+    public async Task<DashboardView> BuildAsync(string? from, string? to, CancellationToken ct)
+    {
+        var (defaultFrom, defaultTo) = DefaultRange();
+        from = string.IsNullOrWhiteSpace(from) ? defaultFrom : from;
+        to = string.IsNullOrWhiteSpace(to) ? defaultTo : to;
+        var months = Months(from, to);
+        var trend = new List<MonthTrend>();
+        foreach (var month in months)
+        {
+            var registered = await CasesFor("registered", month).CountAsync(ct);
+            var overdue = await CasesFor("overdue", month).CountAsync(ct);
+            var rated = await RatingsFor("rated", month).CountAsync(ct);
+            var satisfied = await RatingsFor("satisfied", month).CountAsync(ct);
+            trend.Add(new MonthTrend(month,
+                new Figure(registered, Drill("registered", month), Drill("registered", month)),
+                new Figure(overdue, Drill("overdue", month), Drill("overdue", month)),
+                new Figure(rated, Drill("rated", month), Drill("rated", month)),
+                new Figure(satisfied, Drill("satisfied", month), Drill("satisfied", month)),
+                rated == 0 ? 0 : Math.Round((double)satisfied / rated, 4)));
+        }
+
+        var latest = months[^1];
+        var units = (await rankings.UnitsAsync(latest, ct)).Select(u => new UnitScore(u.UnitId, u.UnitName, u.Rank, u.Score,
+            new Figure(u.Dispatched, RankingPage(u.UnitId, latest, "dispatched"), RankingApi(u.UnitId, latest, "dispatched")),
+            new Figure(u.Satisfied, RankingPage(u.UnitId, latest, "satisfied"), RankingApi(u.UnitId, latest, "satisfied")))).ToList();
+
+        var (start, _) = RankingService.Month(months[0]);
+        var (_, end) = RankingService.Month(latest);
+        var cells = await db.Set<Clue>().AsNoTracking()
+            .Where(c => c.Status == ClueStatus.Verified && c.RegisteredAt >= start && c.RegisteredAt < end)
+            .GroupBy(c => new { c.UnitId, c.ProblemType })
+            .Select(g => new { g.Key.UnitId, g.Key.ProblemType, Count = g.Count() })
+            .ToListAsync(ct);
+        var unitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var problemNames = await ProblemNamesAsync(ct);
+        var problems = cells.Select(c =>
+        {
+            var url = Drill("problems", null, from, to, c.UnitId, c.ProblemType);
+            return new ProblemCell(c.UnitId, unitNames.GetValueOrDefault(c.UnitId, c.UnitId), c.ProblemType,
+                problemNames.GetValueOrDefault(c.ProblemType, c.ProblemType), new Figure(c.Count, url, url));
+        }).OrderBy(c => c.UnitName, StringComparer.Ordinal).ThenBy(c => c.ProblemType, StringComparer.Ordinal).ToList();
+
+        var byStatus = new List<StatusCount>();
+        foreach (var status in Enum.GetValues<RectificationStatus>())
+        {
+            var key = status.ToString().ToLowerInvariant();
+            var count = await Rectifications(key).CountAsync(ct);
+            byStatus.Add(new StatusCount(key, StatusLabel(status), new Figure(count, $"/rectifications?status={key}", Drill("rectification", null, status: key))));
+        }
+        var rectification = new RectificationProgress(byStatus,
+            new Figure(await Rectifications("overdue").CountAsync(ct), "/rectifications?overdue=true", Drill("rectification", null, status: "overdue")),
+            new Figure(await Rectifications("relapsed").CountAsync(ct), "/rectifications?relapsed=true", Drill("rectification", null, status: "relapsed")));
+
+        return new DashboardView(from, to, latest, trend, units, problems, rectification, NoAccountability);
+    }
+
+    /// <summary>The records behind one figure, capped at 1000.</summary>
+    public async Task<IReadOnlyList<DrillRecord>> DrillAsync(string metric, string? month, string? from, string? to, string? unitId, string? problemType, string? status, CancellationToken ct)
+    {
+        switch (metric)
+        {
+            case "registered" or "overdue":
+                var cases = await CasesFor(metric, Required(month)).OrderByDescending(c => c.RegisteredAt).Take(1000)
+                    .Select(c => new { c.Id, c.TrackingCode, c.Title }).ToListAsync(ct);
+                return cases.Select(c => new DrillRecord(c.Id, $"{c.TrackingCode} {c.Title}", $"/cases/{c.Id}")).ToList();
+            case "rated" or "satisfied":
+                var rated = await RatingsFor(metric, Required(month)).OrderByDescending(r => r.At).Take(1000)
+                    .Join(db.Set<Case>(), r => r.CaseId, c => c.Id, (r, c) => new { r.Id, c.TrackingCode, CaseId = c.Id, r.Level })
+                    .ToListAsync(ct);
+                return rated.Select(r => new DrillRecord(r.Id, $"{r.TrackingCode} 评价 {r.Level} 星", $"/cases/{r.CaseId}")).ToList();
+            case "problems":
+                var (defaultFrom, defaultTo) = DefaultRange();
+                var (start, _) = RankingService.Month(from ?? defaultFrom);
+                var (_, end) = RankingService.Month(to ?? defaultTo);
+                var clues = await db.Set<Clue>().AsNoTracking()
+                    .Where(c => c.Status == ClueStatus.Verified && c.RegisteredAt >= start && c.RegisteredAt < end && c.UnitId == unitId && c.ProblemType == problemType)
+                    .OrderByDescending(c => c.RegisteredAt).Take(1000).Select(c => new { c.Id, c.Content }).ToListAsync(ct);
+                return clues.Select(c => new DrillRecord(c.Id, c.Content, $"/clues/{c.Id}")).ToList();
+            case "rectification":
+                var items = await Rectifications(status ?? "").OrderBy(i => i.DueDate).Take(1000).Select(i => new { i.Id, i.Measures }).ToListAsync(ct);
+                return items.Select(i => new DrillRecord(i.Id, i.Measures, $"/rectifications/{i.Id}")).ToList();
+            default:
+                throw new RuleException("dashboard.bad_metric", "metric 应为 registered、overdue、rated、satisfied、problems 或 rectification", 400);
+        }
+    }
+
+    private IQueryable<Case> CasesFor(string metric, string month)
+    {
+        var (start, end) = RankingService.Month(month);
+        var now = clock.GetUtcNow();
+        var cases = db.Set<Case>().AsNoTracking();
+        return metric == "registered"
+            ? cases.Where(c => c.RegisteredAt >= start && c.RegisteredAt < end)
+            // passed the handling deadline while open: flagged by the sweep, or still open with the deadline gone
+            : cases.Where(c => c.HandleDueAt >= start && c.HandleDueAt < end && c.HandleDueAt < now
+                && (c.WasOverdue || CaseSearch.OpenStatuses.Contains(c.Status)));
+    }
+
+    private IQueryable<Rating> RatingsFor(string metric, string month)
+    {
+        var (start, end) = RankingService.Month(month);
+        var ratings = db.Set<Rating>().AsNoTracking().Where(r => r.At >= start && r.At < end && !r.Excluded);
+        return metric == "satisfied" ? ratings.Where(r => r.Level >= 3) : ratings;
+    }
+
+    private IQueryable<RectificationItem> Rectifications(string which)
+    {
+        var today = clock.GetUtcNow().CstDate();
+        var items = db.Set<RectificationItem>().AsNoTracking();
+        if (which == "overdue")
+        {
+            return items.Where(i => (i.Status == RectificationStatus.Open || i.Status == RectificationStatus.Reported) && i.DueDate < today);
+        }
+        if (which == "relapsed")
+        {
+            return items.Where(i => i.RelapseCount > 0);
+        }
+        if (Enum.TryParse<RectificationStatus>(which, true, out var s) && Enum.IsDefined(s))
+        {
+            return items.Where(i => i.Status == s);
+        }
+        throw new RuleException("dashboard.bad_status", "status 应为 open、reported、verified、closed、overdue 或 relapsed", 400);
+    }
+
+    private async Task<Dictionary<string, string>> ProblemNamesAsync(CancellationToken ct)
+        => await db.Set<ProblemType>().AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, ct);
+
+    public static string StatusLabel(RectificationStatus s) => s switch
+    {
+        RectificationStatus.Open => "整改中",
+        RectificationStatus.Reported => "已报告",
+        RectificationStatus.Verified => "已验收",
+        _ => "已销号",
+    };
+
+    private static List<string> Months(string from, string to)
+    {
+        var first = RankingService.Month(from).Start.ToCst();
+        var last = RankingService.Month(to).Start.ToCst();
+        if (first > last)
+        {
+            throw new RuleException("dashboard.bad_range", "from 不能晚于 to", 400);
+        }
+        var months = new List<string>();
+        for (var m = first; m <= last && months.Count < 36; m = m.AddMonths(1))
+        {
+            months.Add(m.ToString("yyyy-MM", CultureInfo.InvariantCulture));
+        }
+        return months;
+    }
+
+    private static string Required(string? month)
+        => month ?? throw new RuleException("dashboard.month_required", "请指定 month（yyyy-MM）", 400);
+
+    private static string Period(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private static string Drill(string metric, string? month, string? from = null, string? to = null, string? unitId = null, string? problemType = null, string? status = null)
+        => QueryString("/api/v1/dashboard/drill", ("metric", metric), ("month", month), ("from", from), ("to", to), ("unitId", unitId), ("problemType", problemType), ("status", status));
+
+    private static string RankingPage(string unitId, string period, string metric) => QueryString("/rankings/cases", ("unitId", unitId), ("period", period), ("metric", metric));
+
+    private static string RankingApi(string unitId, string period, string metric) => QueryString($"/api/v1/rankings/units/{Uri.EscapeDataString(unitId)}/cases", ("period", period), ("metric", metric));
+
+    private static string QueryString(string path, params (string Key, string? Value)[] pairs)
+        => path + "?" + string.Join("&", pairs.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));
+}

@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Dashboard;
+
+/// <summary>领导驾驶舱: the figures as charts with their numbers in plain tables below; every number links to its records.</summary>
+[Authorize(Policy = Policies.Lead)]
+public sealed class IndexModel(DashboardService service) : PageModel
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+
+    public DashboardView View { get; private set; } = null!;
+    public string? Error { get; private set; }
+
+    /// <summary>The figures for the charts; the default encoder escapes &lt; and &gt;, so it is safe inside a script element.</summary>
+    public string ChartData => JsonSerializer.Serialize(View, Json);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        try
+        {
+            View = await service.BuildAsync(From, To, ct);
+        }
+        catch (RuleException e)
+        {
+            Error = e.Message;
+            View = await service.BuildAsync(null, null, ct);
+        }
+        From = View.From;
+        To = View.To;
+    }
+
+    public static string Percent(double rate) => rate.ToString("P1", System.Globalization.CultureInfo.InvariantCulture);
+}
