@@ -161,4 +161,16 @@ public sealed class AccountabilityTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(HttpStatusCode.Forbidden, (await p.Supervisor.PostAsJsonAsync($"/api/v1/exemptions/{applied.Id()}/decision", new { approve = true, reason = "督查员无权认定" })).StatusCode);
         Assert.Equal(JsonValueKind.Object, (await p.Leader.GetOkAsync($"/api/v1/cadres/{p.Clerk}/integrity-file")).ValueKind);
     }
+
+    [Fact]
+    public async Task The_pages_show_the_ledger_and_the_integrity_file()
+    {
+        var p = await PeopleAsync();
+        await InvestigatingCadreCaseAsync(p);
+        var list = WebUtility.HtmlDecode(await p.Inspector.GetStringAsync("/accountability"));
+        Assert.Contains("分管站所长期推诿群众诉求", list);
+        var file = WebUtility.HtmlDecode(await p.Leader.GetStringAsync($"/cadres/{p.Clerk}/integrity"));
+        Assert.Contains("赵站长 廉政档案", file);
+        Assert.Contains("问责对象", file);
+    }
 }
