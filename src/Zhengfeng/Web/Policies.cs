@@ -43,6 +43,8 @@ public static class Policies
     public const string Lead = "lead";
     public const string Staff = "staff";
     public const string DecideExtension = "decide-extension";
+    public const string DecideExemption = "decide-exemption";
+    public const string ReadIntegrity = "read-integrity";
 
     public static void Add(AuthorizationOptions o)
     {
@@ -55,5 +57,7 @@ public static class Policies
         o.AddPolicy(Lead, p => p.RequireRole(Roles.Leader, Roles.Admin));
         o.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
         o.AddPolicy(DecideExtension, p => p.RequireRole(Roles.Dispatcher, Roles.Leader, Roles.Admin));
+        o.AddPolicy(DecideExemption, p => p.RequireRole(Roles.Leader, Roles.Inspector, Roles.Admin));
+        o.AddPolicy(ReadIntegrity, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Leader, Roles.Admin));
     }
 }

@@ -1,0 +1,126 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhengfeng.Features.Org;
+using Zhengfeng.Web;
+using static Zhengfeng.Features.Accountability.ExemptionAction;
+using static Zhengfeng.Features.Accountability.ExemptionStatus;
+
+namespace Zhengfeng.Features.Accountability;
+
+// 容错免责 Exemption (三个区分开来); the six conditions must all hold before approval.
+
+public enum ExemptionStatus { Applied, Approved, Refused }
+
+public enum ExemptionAction { Approve, Refuse }
+
+/// <summary>An application to tolerate a cadre's error; an approval closes the linked accountability case (免予问责).</summary>
+public sealed class Exemption
+{
+    public static readonly IReadOnlyDictionary<(ExemptionStatus, ExemptionAction), ExemptionStatus> Next =
+        new Dictionary<(ExemptionStatus, ExemptionAction), ExemptionStatus>
+        {
+            [(Applied, Approve)] = Approved,
+            [(Applied, Refuse)] = Refused,
+        };
+
+    public required string Id { get; init; }
+    public required string CadreId { get; init; }
+    public string? AccountabilityCaseId { get; init; }
+    public required string Facts { get; init; }
+    /// <summary>出于推进改革或公共利益（公心）.</summary>
+    public bool PublicPurpose { get; init; }
+    public string? PublicPurposeNote { get; init; }
+    /// <summary>未谋取私利.</summary>
+    public bool NoPersonalGain { get; init; }
+    public string? NoPersonalGainNote { get; init; }
+    /// <summary>未违反法律法规和党纪的禁止性规定.</summary>
+    public bool NoBreachOfLaw { get; init; }
+    public string? NoBreachOfLawNote { get; init; }
+    /// <summary>未造成重大损失或恶劣影响.</summary>
+    public bool NoMajorLoss { get; init; }
+    public string? NoMajorLossNote { get; init; }
+    /// <summary>及时纠错、积极挽回损失或消除影响.</summary>
+    public bool TimelyRemedy { get; init; }
+    public string? TimelyRemedyNote { get; init; }
+    /// <summary>履行了决策程序（民主集中制）.</summary>
+    public bool ProcedureFollowed { get; init; }
+    public string? ProcedureFollowedNote { get; init; }
+    public ExemptionStatus Status { get; private set; } = Applied;
+    public string? DecisionReason { get; private set; }
+    public string? DecidedBy { get; private set; }
+    public DateTimeOffset? DecidedAt { get; private set; }
+    public required string AppliedBy { get; init; }
+    public DateTimeOffset AppliedAt { get; init; }
+    public int Version { get; private set; }
+
+    /// <summary>The criteria that do not hold, by their Chinese names.</summary>
+    public IReadOnlyList<string> FailingCriteria()
+    {
+        var failing = new List<string>();
+        foreach (var (holds, name) in Criteria())
+        {
+            if (!holds)
+            {
+                failing.Add(name);
+            }
+        }
+        return failing;
+    }
+
+    public IEnumerable<(bool Holds, string Name)> Criteria() =>
+    [
+        (PublicPurpose, "出于推进改革或公共利益"),
+        (NoPersonalGain, "未谋取私利"),
+        (NoBreachOfLaw, "未违反法律法规和党纪"),
+        (NoMajorLoss, "未造成重大损失或恶劣影响"),
+        (TimelyRemedy, "及时纠错挽回损失"),
+        (ProcedureFollowed, "履行了决策程序"),
+    ];
+
+    public void Decide(ExemptionAction action, string reason, string by, DateTimeOffset at)
+    {
+        if (!Next.TryGetValue((Status, action), out var next))
+        {
+            throw new RuleException("exemption.illegal_transition", $"当前状态为“{Label(Status)}”，不能{(action == Approve ? "批准" : "不予批准")}", 409);
+        }
+        if (action == Approve && FailingCriteria() is { Count: > 0 } failing)
+        {
+            throw new RuleException("exemption.criteria_not_met", $"不符合容错免责条件：{string.Join("、", failing)}", 422);
+        }
+        Status = next;
+        DecisionReason = reason;
+        DecidedBy = by;
+        DecidedAt = at;
+        Version++;
+    }
+
+    public static string Label(ExemptionStatus s) => s switch
+    {
+        Applied => "待认定",
+        Approved => "予以容错免责",
+        _ => "不予容错免责",
+    };
+}
+
+internal sealed class ExemptionConfiguration : IEntityTypeConfiguration<Exemption>
+{
+    public void Configure(EntityTypeBuilder<Exemption> b)
+    {
+        b.ToTable("Exemptions");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasMaxLength(32);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Facts).HasMaxLength(5000);
+        b.Property(x => x.DecisionReason).HasMaxLength(2000);
+        foreach (var note in new[] { nameof(Exemption.PublicPurposeNote), nameof(Exemption.NoPersonalGainNote), nameof(Exemption.NoBreachOfLawNote),
+            nameof(Exemption.NoMajorLossNote), nameof(Exemption.TimelyRemedyNote), nameof(Exemption.ProcedureFollowedNote) })
+        {
+            b.Property(note).HasMaxLength(1000);
+        }
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => x.CadreId);
+        b.HasIndex(x => x.AccountabilityCaseId);
+        b.HasOne<Cadre>().WithMany().HasForeignKey(x => x.CadreId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AccountabilityCase>().WithMany().HasForeignKey(x => x.AccountabilityCaseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Accountability;
+
+/// <summary>廉政档案 of one cadre.</summary>
+[Authorize(Policy = Policies.ReadIntegrity)]
+public sealed class IntegrityModel(IntegrityFile file) : PageModel
+{
+    public IntegrityFileView Record { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            Record = await file.ForAsync(id, ct);
+            return Page();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+}
