@@ -10,6 +10,7 @@ using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Demo;
+using Zhengfeng.Features.Evaluations;
 using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Import;
 using Zhengfeng.Features.Notifications;
@@ -91,6 +92,10 @@ builder.Services.AddScoped<ICalendarListener, DeadlineRescheduler>();
 builder.Services.AddOptions<BulletinOptions>().BindConfiguration("Bulletins").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<BulletinComposer>();
 builder.Services.AddScoped<BulletinWorkflow>();
+builder.Services.AddOptions<EvaluationRules>().BindConfiguration("Evaluations").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<AssessmentRules>().BindConfiguration("Assessments").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddScoped<EvaluationWorkflow>();
+builder.Services.AddScoped<AssessmentWorkflow>();
 builder.Services.AddSingleton<OverdueSweep>();
 if (builder.Configuration["jobs"] != "off")
 {
@@ -131,6 +136,8 @@ app.MapSupervision();
 app.MapImport();
 app.MapBulletins();
 app.MapExports();
+app.MapEvaluations();
+app.MapAssessments();
 app.MapRazorPages();
 
 await app.RunAsync();
