@@ -73,6 +73,17 @@ public sealed class EvaluationTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_ballot_page_opens_without_login_and_lists_the_units()
+    {
+        var admin = await app.AdminAsync();
+        var a = await admin.CreateUnitAsync(app, name: "县人社局");
+        var code = (await BallotsAsync(admin, await CampaignAsync(admin, 2026, a), "public", 1))[0];
+        var html = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync($"/ballot/{code}"));
+        Assert.Contains("县人社局", html);
+        Assert.Contains("基本满意", html);
+    }
+
+    [Fact]
     public async Task A_ballot_of_a_closed_campaign_is_refused_with_409()
     {
         var admin = await app.AdminAsync();
