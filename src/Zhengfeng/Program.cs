@@ -12,6 +12,7 @@ using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Dashboard;
 using Zhengfeng.Features.Demo;
+using Zhengfeng.Features.Evaluations;
 using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Import;
 using Zhengfeng.Features.Notifications;
@@ -96,6 +97,10 @@ builder.Services.AddScoped<ICalendarListener, DeadlineRescheduler>();
 builder.Services.AddOptions<BulletinOptions>().BindConfiguration("Bulletins").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<BulletinComposer>();
 builder.Services.AddScoped<BulletinWorkflow>();
+builder.Services.AddOptions<EvaluationRules>().BindConfiguration("Evaluations").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<AssessmentRules>().BindConfiguration("Assessments").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddScoped<EvaluationWorkflow>();
+builder.Services.AddScoped<AssessmentWorkflow>();
 builder.Services.AddSingleton<OverdueSweep>();
 if (builder.Configuration["jobs"] != "off")
 {
@@ -138,6 +143,8 @@ app.MapSupervision();
 app.MapImport();
 app.MapBulletins();
 app.MapExports();
+app.MapEvaluations();
+app.MapAssessments();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengfeng.Data;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Evaluations;
+
+/// <summary>评议票: a rater opens the code on a phone and rates each unit once. No login, nothing about the rater is kept.</summary>
+[AllowAnonymous]
+public sealed class BallotModel(EvaluationWorkflow flow, AppDb db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
+    [BindProperty] public Dictionary<string, string> Levels { get; set; } = [];
+    public PublicBallotView? View { get; private set; }
+    public string? Error { get; private set; }
+    public bool Done { get; private set; }
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task OnPostAsync(CancellationToken ct)
+    {
+        try
+        {
+            var ratings = Levels.Where(l => !string.IsNullOrEmpty(l.Value)).Select(l => new UnitRating { UnitId = l.Key, Level = l.Value }).ToList();
+            await flow.CastAsync(Code, new CastBallotRequest { Ratings = ratings }, ct);
+            Done = true;
+        }
+        catch (RuleException e)
+        {
+            Error = e.Message;
+        }
+        await LoadAsync(ct);
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        try
+        {
+            View = await EvaluationsApi.PublicViewAsync(Code, flow, db, ct);
+        }
+        catch (NotFoundException)
+        {
+            Error = "评议码不正确，请核对后重新输入";
+        }
+    }
+}

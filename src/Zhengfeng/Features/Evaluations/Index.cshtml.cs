@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Org;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.Evaluations;
+
+/// <summary>评议列表 and creating a campaign.</summary>
+[Authorize(Policy = Policies.Lead)]
+public sealed class IndexModel(EvaluationWorkflow flow, AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+{
+    public List<EvaluationCampaign> Campaigns { get; private set; } = [];
+    public List<Unit> Units { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    [BindProperty] public string Name { get; set; } = "";
+    [BindProperty] public int Year { get; set; }
+    [BindProperty] public List<string> UnitIds { get; set; } = [];
+    [BindProperty] public Dictionary<string, int> Weights { get; set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Year = clock.GetUtcNow().CstDate().Year;
+        await LoadAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!me.IsIn(Roles.Admin))
+        {
+            return Forbid();
+        }
+        try
+        {
+            var groups = Weights.Where(w => w.Value > 0).Select(w => new GroupWeight { Group = w.Key, Weight = w.Value }).ToList();
+            var c = await flow.CreateAsync(new CreateCampaignRequest { Name = Name, Year = Year, UnitIds = UnitIds, Groups = groups }, ct);
+            return Redirect($"/evaluations/{c.Id}");
+        }
+        catch (RuleException e)
+        {
+            Error = e.Message;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Campaigns = await flow.ListAsync(ct);
+        Units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+    }
+}
