@@ -146,6 +146,24 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "EvaluationCampaigns",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationCampaigns", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "HolidayDays",
                 columns: table => new
                 {
@@ -258,6 +276,103 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "EvaluationBallots",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Group = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CastAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationBallots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationBallots_EvaluationCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "EvaluationCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationCampaignGroups",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Group = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Weight = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationCampaignGroups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationCampaignGroups_EvaluationCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "EvaluationCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccountabilityCases",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CadreId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    HeadId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    DeputyId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    ClueId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    CaseId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    NoticeId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: true),
+                    Forms = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    HeadForms = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    DeputyForms = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Sanction = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    SanctionFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SanctionUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Category = table.Column<int>(type: "INTEGER", nullable: true),
+                    ClosedReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ExemptionId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    OpenedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    OpenedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccountabilityCases", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AnnualAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CadreId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Grade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Accountability = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AnnualAssessments", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Cadres",
                 columns: table => new
                 {
@@ -273,6 +388,79 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Cadres", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationConsequences",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CadreId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationConsequences", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationConsequences_Cadres_CadreId",
+                        column: x => x.CadreId,
+                        principalTable: "Cadres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_EvaluationConsequences_EvaluationCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "EvaluationCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Exemptions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CadreId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AccountabilityCaseId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Facts = table.Column<string>(type: "TEXT", maxLength: 5000, nullable: false),
+                    PublicPurpose = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PublicPurposeNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NoPersonalGain = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NoPersonalGainNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NoBreachOfLaw = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NoBreachOfLawNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NoMajorLoss = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NoMajorLossNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    TimelyRemedy = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TimelyRemedyNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ProcedureFollowed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ProcedureFollowedNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    AppliedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Exemptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Exemptions_AccountabilityCases_AccountabilityCaseId",
+                        column: x => x.AccountabilityCaseId,
+                        principalTable: "AccountabilityCases",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Exemptions_Cadres_CadreId",
+                        column: x => x.CadreId,
+                        principalTable: "Cadres",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -414,6 +602,87 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Clue_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationCampaignUnits",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationCampaignUnits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationCampaignUnits_EvaluationCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "EvaluationCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EvaluationCampaignUnits_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationRatings",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    BallotId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Group = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationRatings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationRatings_EvaluationBallots_BallotId",
+                        column: x => x.BallotId,
+                        principalTable: "EvaluationBallots",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EvaluationRatings_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvaluationResults",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CampaignId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: false),
+                    Votes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Verdict = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvaluationResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvaluationResults_EvaluationCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "EvaluationCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EvaluationResults_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
                         principalColumn: "Id",
@@ -722,6 +991,47 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccountabilityCases_CadreId",
+                table: "AccountabilityCases",
+                column: "CadreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountabilityCases_ClueId",
+                table: "AccountabilityCases",
+                column: "ClueId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountabilityCases_DeputyId",
+                table: "AccountabilityCases",
+                column: "DeputyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountabilityCases_HeadId",
+                table: "AccountabilityCases",
+                column: "HeadId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountabilityCases_Status_OpenedAt",
+                table: "AccountabilityCases",
+                columns: new[] { "Status", "OpenedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccountabilityCases_UnitId",
+                table: "AccountabilityCases",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualAssessments_CadreId_Year",
+                table: "AnnualAssessments",
+                columns: new[] { "CadreId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AnnualAssessments_UnitId_Year",
+                table: "AnnualAssessments",
+                columns: new[] { "UnitId", "Year" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiKey_KeyHash",
                 table: "ApiKey",
                 column: "KeyHash",
@@ -830,6 +1140,86 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 name: "IX_Clue_UnitId_Source_RegisteredAt",
                 table: "Clue",
                 columns: new[] { "UnitId", "Source", "RegisteredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationBallots_CampaignId",
+                table: "EvaluationBallots",
+                column: "CampaignId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationBallots_CodeHash",
+                table: "EvaluationBallots",
+                column: "CodeHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationCampaignGroups_CampaignId_Group",
+                table: "EvaluationCampaignGroups",
+                columns: new[] { "CampaignId", "Group" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationCampaigns_Year_Status",
+                table: "EvaluationCampaigns",
+                columns: new[] { "Year", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationCampaignUnits_CampaignId_UnitId",
+                table: "EvaluationCampaignUnits",
+                columns: new[] { "CampaignId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationCampaignUnits_UnitId",
+                table: "EvaluationCampaignUnits",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationConsequences_CadreId",
+                table: "EvaluationConsequences",
+                column: "CadreId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationConsequences_CampaignId_UnitId",
+                table: "EvaluationConsequences",
+                columns: new[] { "CampaignId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationRatings_BallotId_UnitId",
+                table: "EvaluationRatings",
+                columns: new[] { "BallotId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationRatings_CampaignId_UnitId",
+                table: "EvaluationRatings",
+                columns: new[] { "CampaignId", "UnitId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationRatings_UnitId",
+                table: "EvaluationRatings",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationResults_CampaignId_UnitId",
+                table: "EvaluationResults",
+                columns: new[] { "CampaignId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationResults_UnitId",
+                table: "EvaluationResults",
+                column: "UnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Exemptions_AccountabilityCaseId",
+                table: "Exemptions",
+                column: "AccountabilityCaseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Exemptions_CadreId",
+                table: "Exemptions",
+                column: "CadreId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ExtensionRequest_CaseId_Decision",
@@ -963,6 +1353,62 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.AddForeignKey(
+                name: "FK_AccountabilityCases_Cadres_CadreId",
+                table: "AccountabilityCases",
+                column: "CadreId",
+                principalTable: "Cadres",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AccountabilityCases_Cadres_DeputyId",
+                table: "AccountabilityCases",
+                column: "DeputyId",
+                principalTable: "Cadres",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AccountabilityCases_Cadres_HeadId",
+                table: "AccountabilityCases",
+                column: "HeadId",
+                principalTable: "Cadres",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AccountabilityCases_Clue_ClueId",
+                table: "AccountabilityCases",
+                column: "ClueId",
+                principalTable: "Clue",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AccountabilityCases_Units_UnitId",
+                table: "AccountabilityCases",
+                column: "UnitId",
+                principalTable: "Units",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AnnualAssessments_Cadres_CadreId",
+                table: "AnnualAssessments",
+                column: "CadreId",
+                principalTable: "Cadres",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_AnnualAssessments_Units_UnitId",
+                table: "AnnualAssessments",
+                column: "UnitId",
+                principalTable: "Units",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
                 name: "FK_Cadres_Units_UnitId",
                 table: "Cadres",
                 column: "UnitId",
@@ -975,8 +1421,15 @@ namespace Zhengfeng.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropForeignKey(
-                name: "FK_Cadres_Units_UnitId",
-                table: "Cadres");
+                name: "FK_Units_Cadres_DeputyId",
+                table: "Units");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Units_Cadres_HeadId",
+                table: "Units");
+
+            migrationBuilder.DropTable(
+                name: "AnnualAssessments");
 
             migrationBuilder.DropTable(
                 name: "ApiKey");
@@ -998,6 +1451,24 @@ namespace Zhengfeng.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationCampaignGroups");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationCampaignUnits");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationConsequences");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationRatings");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationResults");
+
+            migrationBuilder.DropTable(
+                name: "Exemptions");
 
             migrationBuilder.DropTable(
                 name: "ExtensionRequest");
@@ -1039,10 +1510,19 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 name: "Users");
 
             migrationBuilder.DropTable(
+                name: "EvaluationBallots");
+
+            migrationBuilder.DropTable(
+                name: "AccountabilityCases");
+
+            migrationBuilder.DropTable(
                 name: "Rectifications");
 
             migrationBuilder.DropTable(
                 name: "Case");
+
+            migrationBuilder.DropTable(
+                name: "EvaluationCampaigns");
 
             migrationBuilder.DropTable(
                 name: "Clue");
@@ -1051,10 +1531,10 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 name: "Category");
 
             migrationBuilder.DropTable(
-                name: "Units");
+                name: "Cadres");
 
             migrationBuilder.DropTable(
-                name: "Cadres");
+                name: "Units");
         }
     }
 }
