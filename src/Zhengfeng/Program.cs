@@ -101,6 +101,7 @@ builder.Services.AddOptions<EvaluationRules>().BindConfiguration("Evaluations").
 builder.Services.AddOptions<AssessmentRules>().BindConfiguration("Assessments").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<EvaluationWorkflow>();
 builder.Services.AddScoped<AssessmentWorkflow>();
+builder.Services.AddScoped<EvaluationFollowUp>();
 builder.Services.AddSingleton<OverdueSweep>();
 if (builder.Configuration["jobs"] != "off")
 {

@@ -114,10 +114,25 @@ public sealed record AssessmentBatchRequest
 
 public sealed record AssessmentView(int Year, string Grade, string GradeLabel, string? Accountability, string UnitId);
 
+public sealed record GradeCapView(string? BestGrade, string? BestGradeLabel, bool Ungraded, string Reason);
+
+public sealed record BatchRowView(string CadreId, string Name, string Post, string? Grade, string? GradeLabel, List<AssessmentView> Earlier, GradeCapView? Cap, List<string> Flags);
+
+public sealed record AssessmentBatchView(string UnitId, string UnitName, int Year, int QuotaPercent, int ApprovedQuotaPercent, int Quota, List<BatchRowView> Rows)
+{
+    public static AssessmentBatchView From(AssessmentBatch b) => new(b.Unit.Id, b.Unit.Name, b.Year, b.QuotaPercent, b.ApprovedQuotaPercent,
+        b.Quota(b.Rows.Count(r => r.Cap is not { Ungraded: true }), approved: false),
+        b.Rows.Select(r => new BatchRowView(r.Cadre.Id, r.Cadre.Name, r.Cadre.Post, r.Current?.Grade.ToString().ToLowerInvariant(),
+            r.Current is null ? null : AnnualAssessment.Label(r.Current.Grade),
+            r.Earlier.Select(a => new AssessmentView(a.Year, a.Grade.ToString().ToLowerInvariant(), AnnualAssessment.Label(a.Grade), a.Accountability?.ToString().ToLowerInvariant(), a.UnitId)).ToList(),
+            r.Cap is null ? null : new GradeCapView(r.Cap.Best?.ToString().ToLowerInvariant(), r.Cap.Best is { } g ? AnnualAssessment.Label(g) : null, r.Cap.Ungraded, r.Cap.Reason),
+            r.Flags.ToList())).ToList());
+}
+
 public sealed record CadreAssessmentsView(string CadreId, List<AssessmentView> Assessments, List<string> Flags);
 
 /// <summary>Records a unit's year of grades as one batch and derives the per-cadre flags.</summary>
-public sealed class AssessmentWorkflow(AppDb db, TimeProvider clock, CurrentUser user, IOptions<AssessmentRules> options)
+public sealed partial class AssessmentWorkflow(AppDb db, TimeProvider clock, CurrentUser user, IOptions<AssessmentRules> options)
 {
     private AssessmentRules Rules => options.Value;
 
@@ -150,6 +165,15 @@ public sealed class AssessmentWorkflow(AppDb db, TimeProvider clock, CurrentUser
                     $"受到{AnnualAssessment.Label(e.Measure.Value)}的干部当年考核等次不能高于“{AnnualAssessment.Label(best)}”");
             }
         }
+        var caps = await CapsOnRecordAsync(cadreIds, r.Year, ct);
+        var names = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        foreach (var e in entries)
+        {
+            if (caps.GetValueOrDefault(e.CadreId) is { } cap)
+            {
+                cap.Check(names[e.CadreId], e.Grade);
+            }
+        }
         var percent = r.HigherQuotaApproved ? Rules.ApprovedExcellentQuotaPercent : Rules.ExcellentQuotaPercent;
         var quota = ExcellentQuota(entries.Count, percent, Rules.MinimumOneFrom);
         var excellent = entries.Count(e => e.Grade == AssessmentGrade.Excellent);
@@ -169,7 +193,7 @@ public sealed class AssessmentWorkflow(AppDb db, TimeProvider clock, CurrentUser
                 db.Add(a);
             }
             a.Grade = e.Grade;
-            a.Accountability = e.Measure;
+            a.Accountability = e.Measure ?? caps.GetValueOrDefault(e.CadreId)?.Measure;
             a.RecordedBy = user.Id;
             a.RecordedAt = now;
             saved.Add(a);
@@ -190,7 +214,7 @@ public sealed class AssessmentWorkflow(AppDb db, TimeProvider clock, CurrentUser
             Flags(list, Rules.YearsWithoutExcellent));
     }
 
-    /// <summary>The flags of a cadre's record (newest first): no 优秀 in the last N consecutive years; 连续两年不称职 (公务员法 Art. 88(1)).</summary>
+    /// <summary>The flags of a cadre's record (newest first): no 优秀 in the last N consecutive years; three 优秀 running; 连续两年不称职 (公务员法 Art. 88(1)).</summary>
     public static List<string> Flags(IReadOnlyList<AnnualAssessment> newestFirst, int yearsWithoutExcellent)
     {
         var flags = new List<string>();
@@ -199,6 +223,12 @@ public sealed class AssessmentWorkflow(AppDb db, TimeProvider clock, CurrentUser
             && recent.All(a => a.Grade != AssessmentGrade.Excellent))
         {
             flags.Add("不作为优先提拔人选");
+        }
+        // 公务员考核规定 Art. 19(2): 优秀 three years running → 记三等功, first in line for promotion
+        var three = newestFirst.Take(3).ToList();
+        if (three.Count == 3 && three[0].Year - three[^1].Year == 2 && three.All(a => a.Grade == AssessmentGrade.Excellent))
+        {
+            flags.Add("连续三年优秀，记三等功");
         }
         var byYear = newestFirst.ToDictionary(a => a.Year);
         if (newestFirst.Any(a => a.Grade == AssessmentGrade.Incompetent && byYear.TryGetValue(a.Year - 1, out var prior) && prior.Grade == AssessmentGrade.Incompetent))
@@ -227,6 +257,8 @@ public static class AssessmentsApi
             var saved = await flow.RecordBatchAsync(r, ct);
             return TypedResults.Ok(saved.Select(a => new { a.CadreId, a.Year, Grade = a.Grade.ToString().ToLowerInvariant(), GradeLabel = AnnualAssessment.Label(a.Grade) }).ToList());
         }).RequireAuthorization(Policies.Admin).WithTags("年度考核");
+        app.MapGet("/api/v1/assessments", async (string unitId, int year, AssessmentWorkflow flow, CancellationToken ct)
+            => TypedResults.Ok(AssessmentBatchView.From(await flow.BatchAsync(unitId, year, ct)))).RequireAuthorization(Policies.Lead).WithTags("年度考核");
         app.MapGet("/api/v1/cadres/{id}/assessments", async (string id, AssessmentWorkflow flow, CancellationToken ct) => TypedResults.Ok(await flow.ForCadreAsync(id, ct)))
             .RequireAuthorization().WithTags("年度考核");
     }

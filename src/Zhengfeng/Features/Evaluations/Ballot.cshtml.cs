@@ -6,7 +6,10 @@ using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Evaluations;
 
-/// <summary>评议票: a rater opens the code on a phone and rates each unit once. No login, nothing about the rater is kept.</summary>
+/// <summary>
+/// 评议票: a rater opens the code's address on a phone (or types the code at /ballot) and rates each unit once.
+/// No login, nothing about the rater is kept.
+/// </summary>
 [AllowAnonymous]
 public sealed class BallotModel(EvaluationWorkflow flow, AppDb db) : PageModel
 {
@@ -29,12 +32,17 @@ public sealed class BallotModel(EvaluationWorkflow flow, AppDb db) : PageModel
         catch (RuleException e)
         {
             Error = e.Message;
+            db.ChangeTracker.Clear(); // the refused ballot must not look used
         }
         await LoadAsync(ct);
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            return;
+        }
         try
         {
             View = await EvaluationsApi.PublicViewAsync(Code, flow, db, ct);

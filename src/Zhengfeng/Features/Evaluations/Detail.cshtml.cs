@@ -7,55 +7,128 @@ using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Evaluations;
 
-/// <summary>One campaign: open, issue ballots (codes shown once, on this response only), close, and the results.</summary>
+/// <summary>
+/// One campaign: open, issue ballots (codes shown once, on this response only, or downloaded once as .xlsx), watch the
+/// turnout, close, and the results with their consequences, which can be acted on here.
+/// </summary>
 [Authorize(Policy = Policies.Lead)]
-public sealed class DetailModel(EvaluationWorkflow flow, AppDb db, CurrentUser me) : PageModel
+public sealed class DetailModel(EvaluationWorkflow flow, EvaluationFollowUp followUp, AppDb db, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     public EvaluationCampaign Campaign { get; private set; } = null!;
     public List<CampaignGroup> Groups { get; private set; } = [];
+    public List<GroupTurnout> Turnout { get; private set; } = [];
     public List<string> UnitNames { get; private set; } = [];
     public List<UnitResultView> Results { get; private set; } = [];
     public Dictionary<string, string> CadreNames { get; private set; } = [];
     public List<string> Codes { get; private set; } = [];
     public string? IssuedGroup { get; private set; }
     public string? Error { get; private set; }
+    [TempData] public string? Notice { get; set; }
+
+    public bool CanManage => me.IsIn(Roles.Admin);
+    public bool CanRefer => followUp.CanRefer;
+    public bool CanPraise => followUp.CanPraise;
+    public string BaseUrl => BallotSheet.BaseUrl(Request);
+    public bool PraisePending => Results.SelectMany(r => r.Consequences).Any(c => c.Kind == EvaluationConsequence.Praise && c.BulletinId is null);
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
-    public Task OnPostOpenAsync(CancellationToken ct) => RunAsync(() => flow.OpenAsync(Id, ct), ct);
-
-    public Task OnPostCloseAsync(CancellationToken ct) => RunAsync(() => flow.CloseAsync(Id, ct), ct);
-
-    public Task OnPostBallotsAsync(string group, int count, CancellationToken ct) => RunAsync(async () =>
+    public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) => RunAsync(async () =>
     {
-        Codes = await flow.IssueBallotsAsync(Id, new IssueBallotsRequest { Group = group, Count = count }, ct);
-        IssuedGroup = EvaluationCampaign.Label(EvaluationWorkflow.ParseGroup(group));
+        await flow.OpenAsync(Id, ct);
+        Notice = "评议已开始，可以发放评议码";
     }, ct);
 
-    private async Task RunAsync(Func<Task> action, CancellationToken ct)
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => RunAsync(async () =>
+    {
+        await flow.CloseAsync(Id, ct);
+        Notice = "评议已结束，结果已计算";
+    }, ct);
+
+    /// <summary>The codes exist only in this response: the page renders them instead of redirecting.</summary>
+    public async Task<IActionResult> OnPostBallotsAsync(string group, int count, CancellationToken ct)
     {
         try
         {
-            if (!me.IsIn(Roles.Admin))
-            {
-                throw new RuleException("forbidden", "只有管理员可以管理评议", 403);
-            }
-            await action();
+            EnsureManager();
+            Codes = await flow.IssueBallotsAsync(Id, new IssueBallotsRequest { Group = group, Count = count }, ct);
+            IssuedGroup = EvaluationCampaign.Label(EvaluationWorkflow.ParseGroup(group));
         }
         catch (RuleException e) when (e is not NotFoundException)
         {
             Error = e.Message;
         }
         await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostBallotsXlsxAsync(string group, int count, CancellationToken ct)
+    {
+        try
+        {
+            EnsureManager();
+            var campaign = await flow.LoadAsync(Id, ct);
+            var codes = await flow.IssueBallotsAsync(Id, new IssueBallotsRequest { Group = group, Count = count }, ct);
+            var file = BallotSheet.File(campaign, EvaluationWorkflow.ParseGroup(group), codes, BaseUrl);
+            return File(file.FileContents.ToArray(), file.ContentType, file.FileDownloadName);
+        }
+        catch (RuleException e) when (e is not NotFoundException)
+        {
+            Error = e.Message;
+        }
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostReferAsync(string consequenceId, CancellationToken ct) => RunAsync(async () =>
+    {
+        var opened = await followUp.ReferAsync(Id, consequenceId, ct);
+        var cadre = opened.CadreId is null ? "" : await db.Cadres.AsNoTracking().Where(c => c.Id == opened.CadreId).Select(c => c.Name).FirstAsync(ct);
+        Notice = $"已移送问责：对{cadre}的问责案件已立项";
+    }, ct, managerOnly: false);
+
+    public Task<IActionResult> OnPostPraiseAsync(CancellationToken ct) => RunAsync(async () =>
+    {
+        var bulletin = await followUp.PraiseAsync(Id, ct);
+        Notice = $"已拟制表扬通报《{bulletin.Title}》，请到通报中核稿印发";
+    }, ct, managerOnly: false);
+
+    private void EnsureManager()
+    {
+        if (!CanManage)
+        {
+            throw new ForbiddenException("只有管理员可以管理评议");
+        }
+    }
+
+    private async Task<IActionResult> RunAsync(Func<Task> action, CancellationToken ct, bool managerOnly = true)
+    {
+        try
+        {
+            if (managerOnly)
+            {
+                EnsureManager();
+            }
+            await action();
+            return RedirectToPage("Detail", new { id = Id });
+        }
+        catch (RuleException e) when (e is not NotFoundException)
+        {
+            Error = e.Message;
+        }
+        db.ChangeTracker.Clear();
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
         Campaign = await flow.LoadAsync(Id, ct);
         Groups = await flow.GroupsAsync(Id, ct);
+        Turnout = await flow.TurnoutAsync(Id, ct);
         var unitIds = (await flow.UnitsAsync(Id, ct)).Select(u => u.UnitId).ToList();
-        UnitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => u.Name).ToListAsync(ct);
+        UnitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).Select(u => u.Name).ToListAsync(ct);
         if (Campaign.Status == CampaignStatus.Closed)
         {
             Results = await EvaluationsApi.ResultViewsAsync(Id, flow, db, ct);

@@ -159,6 +159,36 @@ public sealed class EvaluationConsequence
     public string? CadreId { get; init; }
     public required string Kind { get; init; }
     public required string Reason { get; init; }
+    /// <summary>The accountability case opened from a 建议免职 / 建议问责, once referred.</summary>
+    public string? AccountabilityCaseId { get; private set; }
+    /// <summary>The 通报表扬 drafted from a praise consequence, once drafted.</summary>
+    public string? BulletinId { get; private set; }
+
+    public const string Praise = "通报表扬";
+    public const string Removal = "建议免职";
+    public const string Accountability = "建议问责";
+
+    public void ReferTo(string accountabilityCaseId)
+    {
+        if (Kind == Praise)
+        {
+            throw new RuleException("evaluation.not_referable", "通报表扬不需要移送问责", 409);
+        }
+        if (AccountabilityCaseId is not null)
+        {
+            throw new RuleException("evaluation.already_referred", "已移送问责，不能重复立项", 409);
+        }
+        AccountabilityCaseId = accountabilityCaseId;
+    }
+
+    public void PraisedIn(string bulletinId)
+    {
+        if (Kind != Praise)
+        {
+            throw new RuleException("evaluation.not_praise", "只有评议满意的单位才能通报表扬", 409);
+        }
+        BulletinId = bulletinId;
+    }
 }
 
 internal sealed class EvaluationConfiguration :
@@ -235,6 +265,8 @@ internal sealed class EvaluationConfiguration :
         b.HasKey(x => x.Id);
         b.Property(x => x.Kind).HasMaxLength(20);
         b.Property(x => x.Reason).HasMaxLength(300);
+        b.Property(x => x.AccountabilityCaseId).HasMaxLength(32);
+        b.Property(x => x.BulletinId).HasMaxLength(32);
         b.HasIndex(x => new { x.CampaignId, x.UnitId });
         b.HasIndex(x => x.CadreId);
         b.HasOne<EvaluationCampaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);

@@ -75,7 +75,7 @@ public sealed record UnitScore(string UnitId, double Score, int Votes, Satisfact
 /// 评议 from creation to results. Admin creates, opens, issues ballots and closes; raters vote anonymously
 /// with one-time codes; closing fixes the scores, verdicts and consequences.
 /// </summary>
-public sealed class EvaluationWorkflow(AppDb db, TimeProvider clock, IOptions<EvaluationRules> options)
+public sealed partial class EvaluationWorkflow(AppDb db, TimeProvider clock, IOptions<EvaluationRules> options)
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private DateTimeOffset Now => clock.GetUtcNow();
@@ -261,14 +261,14 @@ public sealed class EvaluationWorkflow(AppDb db, TimeProvider clock, IOptions<Ev
         {
             if (s.Verdict == SatisfactionLevel.Satisfied)
             {
-                list.Add(Make(s.UnitId, null, "通报表扬", $"{campaign.Year}年度评议满意（{s.Score:0.##}分）"));
+                list.Add(Make(s.UnitId, null, EvaluationConsequence.Praise, $"{campaign.Year}年度评议满意（{s.Score:0.##}分）"));
             }
             else if (s.Verdict == SatisfactionLevel.Unsatisfied && unsatisfiedLastYear.Contains(s.UnitId))
             {
                 var reason = $"{campaign.Year - 1}、{campaign.Year}年度评议连续不满意";
                 var unit = units[s.UnitId];
-                list.Add(Make(s.UnitId, unit.HeadId, "建议免职", reason + "，主要负责人"));
-                list.Add(Make(s.UnitId, unit.DeputyId, "建议问责", reason + "，分管负责人"));
+                list.Add(Make(s.UnitId, unit.HeadId, EvaluationConsequence.Removal, reason + "，主要负责人"));
+                list.Add(Make(s.UnitId, unit.DeputyId, EvaluationConsequence.Accountability, reason + "，分管负责人"));
             }
         }
         return list;

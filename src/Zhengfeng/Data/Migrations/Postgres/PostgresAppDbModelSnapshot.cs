@@ -1654,6 +1654,14 @@ namespace Zhengfeng.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("AccountabilityCaseId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("BulletinId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("CadreId")
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");

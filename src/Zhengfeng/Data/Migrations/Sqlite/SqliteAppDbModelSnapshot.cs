@@ -1647,6 +1647,14 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AccountabilityCaseId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BulletinId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CadreId")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
