@@ -120,9 +120,11 @@ public sealed partial class EvaluationJourney(BrowserApp app) : IClassFixture<Br
         await Assertions.Expect(housingRow.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("92");
         await Assertions.Expect(housingRow.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("满意");
         await Assertions.Expect(housingRow).ToContainTextAsync("通报表扬");
+        await Assertions.Expect(housingRow.GetByRole(AriaRole.Cell).Nth(5)).ToContainTextAsync("群众：86.67");
         var landRow = results.GetByRole(AriaRole.Row).Filter(new() { HasText = Land });
         await Assertions.Expect(landRow.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("12");
         await Assertions.Expect(landRow.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync("不满意");
+        await Assertions.Expect(landRow.GetByRole(AriaRole.Cell).Nth(5)).ToContainTextAsync("人大代表、政协委员：0");
         await Assertions.Expect(landRow).ToContainTextAsync("建议免职：赵国土");
         await Assertions.Expect(landRow).ToContainTextAsync("建议问责：钱分管");
         await Assertions.Expect(landRow).ToContainTextAsync("2025、2026年度评议连续不满意");

@@ -176,4 +176,30 @@ public sealed class EvaluationFollowUpTests(AppFactory app) : IClassFixture<AppF
         var consequence = (await ConsequencesAsync(admin, id, good)).Single();
         Assert.Equal(praise.GetProperty("bulletinId").GetString(), consequence.GetProperty("bulletinId").GetString());
     }
+
+    [Fact]
+    public async Task A_code_typed_in_lower_case_at_the_entry_page_opens_the_ballot()
+    {
+        var admin = await app.AdminAsync();
+        var unit = await admin.CreateUnitAsync(app, name: app.Unique("县医保局"));
+        var code = (await CodesAsync(admin, await OpenCampaignAsync(admin, 2026, unit), "firms", 1))[0];
+        var entry = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/ballot"));
+        Assert.Contains("评议码", entry);
+        var html = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync($"/ballot?code={code.ToLowerInvariant()}"));
+        Assert.Contains("您的身份：企业", html);
+        Assert.Contains("提交评议", html);
+        var wrong = WebUtility.HtmlDecode(await app.Anonymous().GetStringAsync("/ballot/ABCD-EFGH-JKLM"));
+        Assert.Contains("评议码不正确", wrong);
+    }
+
+    [Fact]
+    public async Task The_evaluation_and_assessment_pages_need_a_sign_in()
+    {
+        foreach (var path in new[] { "/evaluations", "/assessments" })
+        {
+            var response = await app.Anonymous().GetAsync(path);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.Contains("/login", response.Headers.Location?.ToString(), StringComparison.Ordinal);
+        }
+    }
 }

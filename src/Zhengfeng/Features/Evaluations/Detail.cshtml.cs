@@ -21,6 +21,7 @@ public sealed class DetailModel(EvaluationWorkflow flow, EvaluationFollowUp foll
     public List<string> UnitNames { get; private set; } = [];
     public List<UnitResultView> Results { get; private set; } = [];
     public Dictionary<string, string> CadreNames { get; private set; } = [];
+    public Dictionary<(string UnitId, RaterGroup Group), double> GroupMeans { get; private set; } = [];
     public List<string> Codes { get; private set; } = [];
     public string? IssuedGroup { get; private set; }
     public string? Error { get; private set; }
@@ -132,6 +133,7 @@ public sealed class DetailModel(EvaluationWorkflow flow, EvaluationFollowUp foll
         if (Campaign.Status == CampaignStatus.Closed)
         {
             Results = await EvaluationsApi.ResultViewsAsync(Id, flow, db, ct);
+            GroupMeans = await flow.GroupMeansAsync(Id, ct);
             var cadreIds = Results.SelectMany(r => r.Consequences).Select(c => c.CadreId).OfType<string>().ToList();
             CadreNames = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         }

@@ -25,4 +25,15 @@ public sealed partial class EvaluationWorkflow
             return new GroupTurnout(g.Group, g.Weight, c?.Issued ?? 0, c?.Cast ?? 0);
         }).ToList();
     }
+
+    /// <summary>Mean points per unit and rater group (满意 100, 基本满意 60, 不满意 0), to show how each group saw a unit.</summary>
+    public async Task<Dictionary<(string UnitId, RaterGroup Group), double>> GroupMeansAsync(string id, CancellationToken ct)
+    {
+        var counts = await db.Set<BallotRating>().AsNoTracking().Where(r => r.CampaignId == id)
+            .GroupBy(r => new { r.UnitId, r.Group, r.Level })
+            .Select(g => new { g.Key.UnitId, g.Key.Group, g.Key.Level, Count = g.Count() })
+            .ToListAsync(ct);
+        return counts.GroupBy(c => (c.UnitId, c.Group))
+            .ToDictionary(g => g.Key, g => Math.Round((double)g.Sum(c => c.Count * EvaluationCampaign.Points(c.Level)) / g.Sum(c => c.Count), 2));
+    }
 }
