@@ -163,6 +163,7 @@ public sealed class EvaluationConsequence
     public string? AccountabilityCaseId { get; private set; }
     /// <summary>The 通报表扬 drafted from a praise consequence, once drafted.</summary>
     public string? BulletinId { get; private set; }
+    public int Version { get; private set; }
 
     public const string Praise = "通报表扬";
     public const string Removal = "建议免职";
@@ -179,6 +180,7 @@ public sealed class EvaluationConsequence
             throw new RuleException("evaluation.already_referred", "已移送问责，不能重复立项", 409);
         }
         AccountabilityCaseId = accountabilityCaseId;
+        Version++;
     }
 
     public void PraisedIn(string bulletinId)
@@ -188,6 +190,7 @@ public sealed class EvaluationConsequence
             throw new RuleException("evaluation.not_praise", "只有评议满意的单位才能通报表扬", 409);
         }
         BulletinId = bulletinId;
+        Version++;
     }
 }
 
@@ -267,6 +270,7 @@ internal sealed class EvaluationConfiguration :
         b.Property(x => x.Reason).HasMaxLength(300);
         b.Property(x => x.AccountabilityCaseId).HasMaxLength(32);
         b.Property(x => x.BulletinId).HasMaxLength(32);
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.CampaignId, x.UnitId });
         b.HasIndex(x => x.CadreId);
         b.HasOne<EvaluationCampaign>().WithMany().HasForeignKey(x => x.CampaignId).OnDelete(DeleteBehavior.Cascade);

@@ -52,7 +52,14 @@ public sealed class EvaluationFollowUp(AppDb db, CurrentUser user, Accountabilit
         }, ct);
         consequence.ReferTo(opened.Id);
         db.PendingAction = "evaluation.refer";
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RuleException("evaluation.already_referred", "已移送问责，不能重复立项", 409); // someone else referred it just now
+        }
         await tx.CommitAsync(ct);
         return opened;
     }
@@ -99,7 +106,14 @@ public sealed class EvaluationFollowUp(AppDb db, CurrentUser user, Accountabilit
             p.PraisedIn(bulletin.Id);
         }
         db.PendingAction = "evaluation.praise";
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new RuleException("evaluation.nothing_to_praise", "表扬通报已由他人拟制，请刷新后查看", 409);
+        }
         await tx.CommitAsync(ct);
         return bulletin;
     }

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace Zhengfeng.Data.Migrations.Postgres
+namespace Zhengfeng.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class EvaluationPages : Migration
@@ -13,16 +13,23 @@ namespace Zhengfeng.Data.Migrations.Postgres
             migrationBuilder.AddColumn<string>(
                 name: "AccountabilityCaseId",
                 table: "EvaluationConsequences",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "BulletinId",
                 table: "EvaluationConsequences",
-                type: "character varying(32)",
+                type: "TEXT",
                 maxLength: 32,
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "EvaluationConsequences",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
         }
 
         /// <inheritdoc />
@@ -34,6 +41,10 @@ namespace Zhengfeng.Data.Migrations.Postgres
 
             migrationBuilder.DropColumn(
                 name: "BulletinId",
+                table: "EvaluationConsequences");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
                 table: "EvaluationConsequences");
         }
     }
