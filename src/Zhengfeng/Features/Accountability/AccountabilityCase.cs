@@ -323,3 +323,6 @@ internal sealed class AccountabilityCaseConfiguration : IEntityTypeConfiguration
         b.HasOne<Clue>().WithMany().HasForeignKey(x => x.ClueId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary>A sanction's period for display: from the decision, for its months, the first day it no longer binds.</summary>
+public sealed record SanctionPeriod(DateOnly From, DateOnly? Until, int? Months, bool InEffect);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Clues;
+using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Accountability;
@@ -51,7 +52,8 @@ public sealed record FileClueView(string Id, string UnitId, string ProblemType, 
 public sealed record FileCaseView(string Role, string RoleLabel, IReadOnlyList<string> FormsOnCadre, AccountabilityCaseView Case);
 
 public sealed record IntegrityFileView(string CadreId, string Name, string UnitId, string Post, bool IsLeadingCadre, DateOnly Today,
-    IReadOnlyList<FileCaseView> Cases, IReadOnlyList<SanctionView> Sanctions, IReadOnlyList<ExemptionView> Exemptions, IReadOnlyList<FileClueView> Clues);
+    IReadOnlyList<FileCaseView> Cases, IReadOnlyList<SanctionView> Sanctions, IReadOnlyList<ExemptionView> Exemptions, IReadOnlyList<FileClueView> Clues,
+    string UnitName, string RankLabel);
 
 /// <summary>廉政档案: everything on record about one cadre.</summary>
 public sealed class IntegrityFile(AppDb db, TimeProvider clock)
@@ -73,7 +75,8 @@ public sealed class IntegrityFile(AppDb db, TimeProvider clock)
                     c.SanctionActs is null ? [] : c.SanctionActList().Select(Accountability.Sanctions.Label).ToList()))
                 .ToList(),
             exemptions.Select(ExemptionView.From).ToList(),
-            clues.Select(c => new FileClueView(c.Id, c.UnitId, c.ProblemType, c.Content, c.Status.ToString().ToLowerInvariant(), Clue.Label(c.Status), Clue.Label(c.Result), c.RegisteredAt)).ToList());
+            clues.Select(c => new FileClueView(c.Id, c.UnitId, c.ProblemType, c.Content, c.Status.ToString().ToLowerInvariant(), Clue.Label(c.Status), Clue.Label(c.Result), c.RegisteredAt)).ToList(),
+            await db.Units.AsNoTracking().Where(u => u.Id == cadre.UnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "", Cadre.RankLabel(cadre.Rank));
     }
 
     private static FileCaseView Role(AccountabilityCase c, string cadreId, DateOnly today)
