@@ -13,7 +13,7 @@ namespace Zhengfeng.Features.Accountability;
 /// From an accountability case the cadre is one of those it concerns; otherwise any cadre in the user's scope.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, CurrentUser me) : PageModel
+public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, CurrentUser me, IAuthorizationService auth) : PageModel
 {
     /// <summary>One condition: the request's property, its name and what evidence answers it.</summary>
     public sealed record Criterion(string Property, string Name, string Hint);
@@ -39,6 +39,10 @@ public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, C
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
+        if (!await MayApplyAsync())
+        {
+            return Forbid();
+        }
         try
         {
             await LoadAsync(ct);
@@ -56,6 +60,10 @@ public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, C
 
     public async Task<IActionResult> OnPostAsync(ApplyExemptionRequest apply, CancellationToken ct)
     {
+        if (!await MayApplyAsync())
+        {
+            return Forbid();
+        }
         Posted = Request.Form;
         foreach (var c in Criteria)
         {
@@ -90,6 +98,9 @@ public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, C
         await LoadAsync(ct);
         return Page();
     }
+
+    /// <summary>Those who read integrity files, or a unit's own staff for its cadres (intake and dispatch have no part in this).</summary>
+    private async Task<bool> MayApplyAsync() => (await auth.AuthorizeAsync(User, Policies.ReadIntegrity)).Succeeded || !me.IsCountyWide;
 
     public string Value(string field, string? fallback = null) => Posted?[field].ToString() is { Length: > 0 } v ? v : fallback ?? "";
 
