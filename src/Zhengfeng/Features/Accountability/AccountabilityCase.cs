@@ -211,13 +211,12 @@ public sealed class AccountabilityCase
 
     public void Apply(AccountabilityAction action)
     {
-        if (!Next.TryGetValue((Status, action), out var next))
-        {
-            throw new RuleException("accountability.illegal_transition", $"当前状态为“{Label(Status)}”，不能{Label(action)}", 409);
-        }
-        Status = next;
+        Status = NextFor(action);
         Version++;
     }
+
+    private AccountabilityStatus NextFor(AccountabilityAction action) => Next.TryGetValue((Status, action), out var next) ? next
+        : throw new RuleException("accountability.illegal_transition", $"当前状态为“{Label(Status)}”，不能{Label(action)}", 409);
 
     public void RecordFindings(string findings, DateTimeOffset at)
     {
@@ -235,6 +234,7 @@ public sealed class AccountabilityCase
         IReadOnlyCollection<AccountabilityForm> deputyForms, IReadOnlyList<Sanction> sanctionActs, int? combinedMonths, DateOnly? sanctionFrom,
         int category, string by, DateTimeOffset at)
     {
+        _ = NextFor(AccountabilityAction.Decide);
         (Sanction Executed, int? Months)? sanction = sanctionActs.Count == 0 ? null : Sanctions.Combine(sanctionActs, combinedMonths);
         Apply(AccountabilityAction.Decide);
         Decision = decision;
