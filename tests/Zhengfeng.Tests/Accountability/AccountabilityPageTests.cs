@@ -59,6 +59,19 @@ public sealed class AccountabilityPageTests(AppFactory app) : IClassFixture<AppF
     }
 
     [Fact]
+    public async Task Opening_from_a_badly_rated_citizen_case_fills_in_its_lead_unit()
+    {
+        var scenario = await Cases.CaseScenario.CreateAsync(app);
+        var (caseId, code) = await scenario.RepliedCaseAsync();
+        (await scenario.Admin.PostAsJsonAsync($"/public/v1/cases/{code}/rating", new { level = 1, comment = "井盖仍未更换" })).EnsureSuccessStatusCode();
+        var inspector = await scenario.Admin.UserAsync(app, await scenario.Admin.RootUnitIdAsync(), "inspector");
+        var html = await PageAsync(inspector, $"/accountability/new?source=case&caseId={caseId}");
+        Assert.Contains($"<option value=\"{caseId}\" selected=\"selected\"", html);
+        Assert.Contains($"<option value=\"{scenario.LeadUnit}\" selected=\"selected\"", html);
+        Assert.Contains("人行道井盖缺失</textarea>", html);
+    }
+
+    [Fact]
     public async Task The_decision_form_offers_only_forms_for_the_subject_and_greys_out_cadre_forms_for_staff()
     {
         var s = await SetupAsync("红岩镇");
