@@ -11,7 +11,7 @@ namespace Zhengfeng.BrowserTests;
 /// 评议 from set-up to consequences: the admin creates the year's campaign on the pages, opens it and issues one-time codes
 /// (on screen for printing and as a spreadsheet); outside raters vote on their phones; a code cannot be used twice; the
 /// admin watches the turnout, closes the campaign and sees each unit's verdict. A unit that was 不满意 last year too has its
-/// head flagged for removal and its deputy for accountability; the deputy is referred to 问责 and the 满意 unit praised.
+/// head flagged for removal and its deputy for accountability; the deputy is referred to 问责 (the case opens on the accountability pages) and the 满意 unit praised.
 /// </summary>
 public sealed partial class EvaluationJourney(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -136,10 +136,9 @@ public sealed partial class EvaluationJourney(BrowserApp app) : IClassFixture<Br
         await Assertions.Expect(landRow.GetByRole(AriaRole.Button, new() { Name = "移送问责：钱分管" })).ToHaveCountAsync(0);
         await Assertions.Expect(landRow.GetByRole(AriaRole.Button, new() { Name = "移送问责：赵国土" })).ToBeVisibleAsync();
         await landRow.GetByRole(AriaRole.Link, new() { Name = "已移送问责" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "问责", Exact = true })).ToBeVisibleAsync();
-        var caseRow = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "钱分管" });
-        await Assertions.Expect(caseRow).ToContainTextAsync("2025、2026年度评议连续不满意");
-        await Assertions.Expect(caseRow).ToContainTextAsync("已立项");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "问责案件：钱分管" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("状态", new() { Exact = true })).ToHaveTextAsync("已立项");
+        await Assertions.Expect(page.GetByText("2025、2026年度评议连续不满意").First).ToBeVisibleAsync();
 
         // The 满意 unit is praised in a draft 通报表扬.
         await page.GotoAsync(campaignUrl);

@@ -14,7 +14,8 @@ public sealed class AssessmentBatchTests(AppFactory app) : IClassFixture<AppFact
         var cadres = new List<string>();
         foreach (var name in names)
         {
-            cadres.Add((await admin.PostOkAsync("/api/v1/cadres", new { name, unitId = unit, post = "科员" }, HttpStatusCode.Created)).Id());
+            // 副科级: 诫勉 and 通报 are forms for leading cadres only (问责条例 Art. 8)
+            cadres.Add((await admin.PostOkAsync("/api/v1/cadres", new { name, unitId = unit, post = "副科长", rank = "deputysection" }, HttpStatusCode.Created)).Id());
         }
         return (admin, unit, cadres);
     }

@@ -11,8 +11,8 @@ using Zhengfeng.Data;
 namespace Zhengfeng.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDb))]
-    [Migration("20261123091200_EvaluationPages")]
-    partial class EvaluationPages
+    [Migration("20261123082103_AccountabilityPages")]
+    partial class AccountabilityPages
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -108,6 +108,13 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Findings")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FindingsAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Forms")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -136,8 +143,15 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SanctionActs")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("SanctionFrom")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SanctionMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("SanctionUntil")
                         .HasColumnType("TEXT");
@@ -249,6 +263,10 @@ namespace Zhengfeng.Data.Migrations.Sqlite
 
                     b.Property<string>("PublicPurposeNote")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusedCriteria")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -1650,14 +1668,6 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("AccountabilityCaseId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("BulletinId")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("CadreId")
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
@@ -1681,10 +1691,6 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
