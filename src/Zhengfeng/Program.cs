@@ -21,6 +21,7 @@ using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rankings;
 using Zhengfeng.Features.Rectification;
 using Zhengfeng.Features.Supervision;
+using Zhengfeng.Features.TypicalCases;
 using Zhengfeng.Jobs;
 using Zhengfeng.Web;
 
@@ -101,6 +102,8 @@ builder.Services.AddOptions<EvaluationRules>().BindConfiguration("Evaluations").
 builder.Services.AddOptions<AssessmentRules>().BindConfiguration("Assessments").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<EvaluationWorkflow>();
 builder.Services.AddScoped<AssessmentWorkflow>();
+builder.Services.AddScoped<TypicalSources>();
+builder.Services.AddScoped<TypicalCaseWorkflow>();
 builder.Services.AddSingleton<OverdueSweep>();
 if (builder.Configuration["jobs"] != "off")
 {
@@ -145,6 +148,7 @@ app.MapBulletins();
 app.MapExports();
 app.MapEvaluations();
 app.MapAssessments();
+app.MapTypicalCases();
 app.MapRazorPages();
 
 await app.RunAsync();
