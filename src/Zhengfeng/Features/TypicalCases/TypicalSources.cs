@@ -41,12 +41,12 @@ public sealed class TypicalSources(AppDb db)
         switch (type)
         {
             case TypicalSourceType.Case:
-            {
-                var c = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw missing;
-                var unitId = c.LeadUnitId ?? throw new RuleException("typical.source_state", "该工单尚未派单办理，不能作为典型案例", StatusCodes.Status409Conflict);
-                var closed = c.Status == CaseStatus.Closed ? null : $"工单状态为“{CaseTransitions.Label(c.Status)}”，办结后才能作为典型案例";
-                var facts = string.Join("", [
-                    $"{ChinaTime.Format(c.RegisteredAt)}，{CaseWorkflow.ChannelLabel(c.Channel)}受理群众{Case.KindLabel(c.Kind)}：“{c.Title}”。",
+                {
+                    var c = await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw missing;
+                    var unitId = c.LeadUnitId ?? throw new RuleException("typical.source_state", "该工单尚未派单办理，不能作为典型案例", StatusCodes.Status409Conflict);
+                    var closed = c.Status == CaseStatus.Closed ? null : $"工单状态为“{CaseTransitions.Label(c.Status)}”，办结后才能作为典型案例";
+                    var facts = string.Join("", [
+                        $"{ChinaTime.Format(c.RegisteredAt)}，{CaseWorkflow.ChannelLabel(c.Channel)}受理群众{Case.KindLabel(c.Kind)}：“{c.Title}”。",
                     $"派单至{Unit(unitId)}办理",
                     c.SignedAt is null ? "。" : $"，{ChinaTime.Format(c.SignedAt)}签收。",
                     c.RepliedAt is null ? "" : $"{ChinaTime.Format(c.RepliedAt)}答复（{Case.OutcomeLabel(c.Outcome)}）：{c.ReplyContent}",
@@ -54,65 +54,65 @@ public sealed class TypicalSources(AppDb db)
                     c.ReturnCount > 0 ? $"办理中退单{c.ReturnCount}次。" : "",
                     $"群众评价：{Case.RatingLabel(c.RatingLevel)}。",
                 ]);
-                return new SourceRecord(type, c.Id, unitId, Unit(unitId), $"/cases/{c.Id}", $"{c.TrackingCode} {c.Title}",
-                    c.WasOverdue ? $"{Unit(unitId)}超期办理“{c.Title}”诉求" : $"{Unit(unitId)}高效办结“{c.Title}”诉求", facts,
-                    closed,
-                    c.WasOverdue ? "该工单曾超过办理时限，不宜作为正面典型"
-                        : c.RatingLevel is not (>= 4) ? $"群众评价为“{Case.RatingLabel(c.RatingLevel)}”，满意或非常满意的工单才能作为正面典型" : null,
-                    c.WasOverdue ? null : "该工单在办理时限内办结，不宜作为反面典型",
-                    [], c.Id);
-            }
+                    return new SourceRecord(type, c.Id, unitId, Unit(unitId), $"/cases/{c.Id}", $"{c.TrackingCode} {c.Title}",
+                        c.WasOverdue ? $"{Unit(unitId)}超期办理“{c.Title}”诉求" : $"{Unit(unitId)}高效办结“{c.Title}”诉求", facts,
+                        closed,
+                        c.WasOverdue ? "该工单曾超过办理时限，不宜作为正面典型"
+                            : c.RatingLevel is not (>= 4) ? $"群众评价为“{Case.RatingLabel(c.RatingLevel)}”，满意或非常满意的工单才能作为正面典型" : null,
+                        c.WasOverdue ? null : "该工单在办理时限内办结，不宜作为反面典型",
+                        [], c.Id);
+                }
             case TypicalSourceType.Accountability:
-            {
-                var a = await db.Set<AccountabilityCase>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw missing;
-                var cadre = a.CadreId is null ? null : await db.Cadres.AsNoTracking().FirstOrDefaultAsync(x => x.Id == a.CadreId, ct);
-                var unitId = a.UnitId ?? cadre?.UnitId ?? throw missing;
-                var subject = a.SubjectType == AccountabilitySubject.Unit ? Unit(unitId) + "党组织" : $"{Unit(unitId)}{cadre?.Post}{cadre?.Name}";
-                var forms = AccountabilityForms.Split(a.Forms).Concat(AccountabilityForms.Split(a.HeadForms)).Concat(AccountabilityForms.Split(a.DeputyForms))
-                    .Select(AccountabilityForms.Label).Distinct().ToList();
-                var decided = a.Status == AccountabilityStatus.Decided ? null
-                    : $"问责案件状态为“{AccountabilityCase.Label(a.Status)}”，作出问责决定后才能作为典型案例";
-                var facts = string.Join("", [
-                    $"经查，{a.Facts.TrimEnd('。')}。",
+                {
+                    var a = await db.Set<AccountabilityCase>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw missing;
+                    var cadre = a.CadreId is null ? null : await db.Cadres.AsNoTracking().FirstOrDefaultAsync(x => x.Id == a.CadreId, ct);
+                    var unitId = a.UnitId ?? cadre?.UnitId ?? throw missing;
+                    var subject = a.SubjectType == AccountabilitySubject.Unit ? Unit(unitId) + "党组织" : $"{Unit(unitId)}{cadre?.Post}{cadre?.Name}";
+                    var forms = AccountabilityForms.Split(a.Forms).Concat(AccountabilityForms.Split(a.HeadForms)).Concat(AccountabilityForms.Split(a.DeputyForms))
+                        .Select(AccountabilityForms.Label).Distinct().ToList();
+                    var decided = a.Status == AccountabilityStatus.Decided ? null
+                        : $"问责案件状态为“{AccountabilityCase.Label(a.Status)}”，作出问责决定后才能作为典型案例";
+                    var facts = string.Join("", [
+                        $"经查，{a.Facts.TrimEnd('。')}。",
                     a.Decision is null ? "" : $"{ChinaTime.Format(a.DecidedAt)[..10]}作出问责决定：{a.Decision.TrimEnd('。')}。",
                     forms.Count == 0 ? "" : $"问责方式：{string.Join("、", forms)}。",
                     a.Sanction is { } s ? $"政务处分：{Sanctions.Label(s)}。" : "",
                     a.Category is not null ? $"属监督执纪{AccountabilityCase.CategoryLabel(a.Category)}。" : "",
                 ]);
-                return new SourceRecord(type, a.Id, unitId, Unit(unitId), AccountabilityUrl(a), $"{subject}：{Short(a.Facts)}",
-                    $"{subject}被问责", facts,
-                    decided, "问责案件只能作为反面典型", null,
-                    new[] { a.CadreId, a.HeadId, a.DeputyId }.OfType<string>().ToList(), a.CaseId);
-            }
+                    return new SourceRecord(type, a.Id, unitId, Unit(unitId), AccountabilityUrl(a), $"{subject}：{Short(a.Facts)}",
+                        $"{subject}被问责", facts,
+                        decided, "问责案件只能作为反面典型", null,
+                        new[] { a.CadreId, a.HeadId, a.DeputyId }.OfType<string>().ToList(), a.CaseId);
+                }
             case TypicalSourceType.Exemption:
-            {
-                var e = await db.Set<Exemption>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw missing;
-                var cadre = await db.Cadres.AsNoTracking().FirstAsync(x => x.Id == e.CadreId, ct);
-                var approved = e.Status == ExemptionStatus.Approved ? null
-                    : $"容错免责申请状态为“{Exemption.Label(e.Status)}”，予以容错免责后才能作为典型案例";
-                var facts = $"{e.Facts.TrimEnd('。')}。经认定，符合{string.Join("、", e.Criteria().Select(c => c.Name))}等条件，予以容错免责：{e.DecisionReason}";
-                return new SourceRecord(type, e.Id, cadre.UnitId, Unit(cadre.UnitId), $"/cadres/{cadre.Id}/integrity", $"{cadre.Name}：{Short(e.Facts)}",
-                    $"{Unit(cadre.UnitId)}干部担当作为获容错免责", facts,
-                    approved, null, "容错免责只能作为正面典型（激励担当作为）",
-                    [cadre.Id], null);
-            }
+                {
+                    var e = await db.Set<Exemption>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw missing;
+                    var cadre = await db.Cadres.AsNoTracking().FirstAsync(x => x.Id == e.CadreId, ct);
+                    var approved = e.Status == ExemptionStatus.Approved ? null
+                        : $"容错免责申请状态为“{Exemption.Label(e.Status)}”，予以容错免责后才能作为典型案例";
+                    var facts = $"{e.Facts.TrimEnd('。')}。经认定，符合{string.Join("、", e.Criteria().Select(c => c.Name))}等条件，予以容错免责：{e.DecisionReason}";
+                    return new SourceRecord(type, e.Id, cadre.UnitId, Unit(cadre.UnitId), $"/cadres/{cadre.Id}/integrity", $"{cadre.Name}：{Short(e.Facts)}",
+                        $"{Unit(cadre.UnitId)}干部担当作为获容错免责", facts,
+                        approved, null, "容错免责只能作为正面典型（激励担当作为）",
+                        [cadre.Id], null);
+                }
             case TypicalSourceType.Notice:
-            {
-                var n = await db.Set<SupervisionNotice>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw missing;
-                var red = n.Level is NoticeLevel.Red or NoticeLevel.Interview ? null
-                    : $"该督办单为“{SupervisionNotice.Label(n.Level)}”，只有红牌督办或约谈建议才能作为反面典型";
-                var facts = $"{ChinaTime.Format(n.IssuedAt)}，对{Unit(n.UnitId)}发出{SupervisionNotice.Label(n.Level)}（{n.Number}）：{n.Reason.TrimEnd('。')}。"
-                    + (n.ReplyContent is null ? "" : $"单位回复：{n.ReplyContent}");
-                return new SourceRecord(type, n.Id, n.UnitId, Unit(n.UnitId), $"/notices/{n.Id}", $"{n.Number} {Short(n.Reason)}",
-                    $"{Unit(n.UnitId)}被{SupervisionNotice.Label(n.Level)}", facts,
-                    null, "督办单只能作为反面典型", red, [], n.CaseId);
-            }
+                {
+                    var n = await db.Set<SupervisionNotice>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw missing;
+                    var red = n.Level is NoticeLevel.Red or NoticeLevel.Interview ? null
+                        : $"该督办单为“{SupervisionNotice.Label(n.Level)}”，只有红牌督办或约谈建议才能作为反面典型";
+                    var facts = $"{ChinaTime.Format(n.IssuedAt)}，对{Unit(n.UnitId)}发出{SupervisionNotice.Label(n.Level)}（{n.Number}）：{n.Reason.TrimEnd('。')}。"
+                        + (n.ReplyContent is null ? "" : $"单位回复：{n.ReplyContent}");
+                    return new SourceRecord(type, n.Id, n.UnitId, Unit(n.UnitId), $"/notices/{n.Id}", $"{n.Number} {Short(n.Reason)}",
+                        $"{Unit(n.UnitId)}被{SupervisionNotice.Label(n.Level)}", facts,
+                        null, "督办单只能作为反面典型", red, [], n.CaseId);
+                }
             case TypicalSourceType.Rectification:
-            {
-                var r = await db.Set<RectificationItem>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw missing;
-                var clue = await db.Set<Clue>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.ClueId, ct);
-                var facts = string.Join("", [
-                    clue is null ? "" : $"发现问题：{clue.Content.TrimEnd('。')}。",
+                {
+                    var r = await db.Set<RectificationItem>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw missing;
+                    var clue = await db.Set<Clue>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == r.ClueId, ct);
+                    var facts = string.Join("", [
+                        clue is null ? "" : $"发现问题：{clue.Content.TrimEnd('。')}。",
                     $"整改措施：{r.Measures.TrimEnd('。')}（{RectificationItem.Label(r.Type)}，期限{r.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}）。",
                     r.RootCause is null ? "" : $"问题根源：{r.RootCause.TrimEnd('。')}。",
                     r.ClosedAt is null ? "" : $"{ChinaTime.Format(r.ClosedAt)[..10]}验收销号。",
@@ -120,28 +120,28 @@ public sealed class TypicalSources(AppDb db)
                     r.RelapseCount > 0 ? $"问题反弹{r.RelapseCount}次：{r.RelapseNote}" : "",
                     r.PaperFlag is null ? "" : $"纸上整改：{r.PaperFlag}",
                 ]);
-                return new SourceRecord(type, r.Id, r.UnitId, Unit(r.UnitId), $"/rectifications/{r.Id}", $"{Unit(r.UnitId)}：{Short(r.Measures)}",
-                    r.RelapseCount > 0 ? $"{Unit(r.UnitId)}整改不实问题反弹" : $"{Unit(r.UnitId)}真改实改取得实效", facts, null,
-                    r.Status == RectificationStatus.Closed && r.FollowedUpAt is not null && r.RelapseCount == 0 && r.PaperFlag is null ? null
-                        : "整改任务须已销号、经回头看确认有效且未反弹，才能作为正面典型",
-                    r.RelapseCount > 0 || r.PaperFlag is not null ? null : "整改任务未出现反弹或纸上整改，不宜作为反面典型",
-                    r.ResponsiblePersonId is null ? [] : [r.ResponsiblePersonId], clue?.CaseId);
-            }
+                    return new SourceRecord(type, r.Id, r.UnitId, Unit(r.UnitId), $"/rectifications/{r.Id}", $"{Unit(r.UnitId)}：{Short(r.Measures)}",
+                        r.RelapseCount > 0 ? $"{Unit(r.UnitId)}整改不实问题反弹" : $"{Unit(r.UnitId)}真改实改取得实效", facts, null,
+                        r.Status == RectificationStatus.Closed && r.FollowedUpAt is not null && r.RelapseCount == 0 && r.PaperFlag is null ? null
+                            : "整改任务须已销号、经回头看确认有效且未反弹，才能作为正面典型",
+                        r.RelapseCount > 0 || r.PaperFlag is not null ? null : "整改任务未出现反弹或纸上整改，不宜作为反面典型",
+                        r.ResponsiblePersonId is null ? [] : [r.ResponsiblePersonId], clue?.CaseId);
+                }
             default:
-            {
-                var result = await db.Set<EvaluationResult>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw missing;
-                var campaign = await db.Set<EvaluationCampaign>().AsNoTracking().FirstAsync(x => x.Id == result.CampaignId, ct);
-                var closed = campaign.Status == CampaignStatus.Closed ? null : $"评议状态为“{EvaluationCampaign.Label(campaign.Status)}”，评议结束后才能作为典型案例";
-                var verdict = EvaluationCampaign.Label(result.Verdict);
-                var facts = string.Create(CultureInfo.InvariantCulture,
-                    $"在{campaign.Name}中，{Unit(result.UnitId)}共收到评议票{result.Votes}张，综合得分{result.Score:0.##}分，评议结果为“{verdict}”。");
-                return new SourceRecord(type, result.Id, result.UnitId, Unit(result.UnitId), $"/evaluations/{campaign.Id}", $"{campaign.Name}：{Unit(result.UnitId)}（{verdict}）",
-                    $"{Unit(result.UnitId)}在{campaign.Name}中被评为{verdict}单位", facts,
-                    closed,
-                    result.Verdict == SatisfactionLevel.Satisfied ? null : $"评议结果为“{verdict}”，满意单位才能作为正面典型",
-                    result.Verdict == SatisfactionLevel.Unsatisfied ? null : $"评议结果为“{verdict}”，不满意单位才能作为反面典型",
-                    [], null);
-            }
+                {
+                    var result = await db.Set<EvaluationResult>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw missing;
+                    var campaign = await db.Set<EvaluationCampaign>().AsNoTracking().FirstAsync(x => x.Id == result.CampaignId, ct);
+                    var closed = campaign.Status == CampaignStatus.Closed ? null : $"评议状态为“{EvaluationCampaign.Label(campaign.Status)}”，评议结束后才能作为典型案例";
+                    var verdict = EvaluationCampaign.Label(result.Verdict);
+                    var facts = string.Create(CultureInfo.InvariantCulture,
+                        $"在{campaign.Name}中，{Unit(result.UnitId)}共收到评议票{result.Votes}张，综合得分{result.Score:0.##}分，评议结果为“{verdict}”。");
+                    return new SourceRecord(type, result.Id, result.UnitId, Unit(result.UnitId), $"/evaluations/{campaign.Id}", $"{campaign.Name}：{Unit(result.UnitId)}（{verdict}）",
+                        $"{Unit(result.UnitId)}在{campaign.Name}中被评为{verdict}单位", facts,
+                        closed,
+                        result.Verdict == SatisfactionLevel.Satisfied ? null : $"评议结果为“{verdict}”，满意单位才能作为正面典型",
+                        result.Verdict == SatisfactionLevel.Unsatisfied ? null : $"评议结果为“{verdict}”，不满意单位才能作为反面典型",
+                        [], null);
+                }
         }
     }
 
