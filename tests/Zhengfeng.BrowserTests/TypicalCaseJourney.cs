@@ -7,6 +7,7 @@ namespace Zhengfeng.BrowserTests;
 /// <summary>
 /// A supervisor picks a closed, well-rated case from its detail page as a positive example, edits the pre-filled facts and
 /// submits it; the county leader publishes it; a member of the public sees it on the open list, without the reporter.
+/// An inspector picks a decided accountability case from the picker; the public sees it with the cadre's name masked.
 /// </summary>
 public sealed class TypicalCaseJourney(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -66,6 +67,43 @@ public sealed class TypicalCaseJourney(BrowserApp app) : IClassFixture<BrowserAp
         Assert.Contains("正面典型", text);
         Assert.DoesNotContain("陈某某", text);
         Assert.DoesNotContain("13800138000", text);
+    }
+
+    [Fact]
+    public async Task An_inspector_picks_a_decided_accountability_case_and_the_public_sees_the_cadre_masked()
+    {
+        var admin = await app.AdminAsync();
+        var root = await admin.RootUnitIdAsync();
+        var town = await admin.CreateUnitAsync(app, "township", root, "柳河镇");
+        var inspectorClient = await admin.UserAsync(app, root, "inspector");
+        var cadre = (await admin.PostOkAsync("/api/v1/cadres", new { name = "赵大海", unitId = town, post = "副镇长", rank = "deputysection" }, HttpStatusCode.Created)).Id();
+        var opened = await inspectorClient.PostOkAsync("/api/v1/accountability", new { cadreId = cadre, facts = "赵大海分管的便民服务中心长期推诿群众诉求" }, HttpStatusCode.Created);
+        await inspectorClient.PostOkAsync($"/api/v1/accountability/{opened.Id()}/investigation", new { });
+        await inspectorClient.PostOkAsync($"/api/v1/accountability/{opened.Id()}/decision", new { decision = "对赵大海予以诫勉", forms = new[] { "admonition" }, category = 1 });
+        var inspector = await AccountAsync(admin, root, "inspector", "纪检员小张");
+        var leader = await AccountAsync(admin, root, "leader", "县委书记");
+
+        var drafter = await app.NewPageAsync();
+        await BrowserApp.LoginAsync(drafter, inspector, AppFactory.Password);
+        await BrowserApp.NavigateAsync(drafter, "典型案例");
+        await drafter.GetByRole(AriaRole.Link, new() { Name = "从记录选取典型案例" }).ClickAsync();
+        await drafter.GetByRole(AriaRole.Navigation, new() { Name = "来源类型" }).GetByRole(AriaRole.Link, new() { Name = "问责案件" }).ClickAsync();
+        await drafter.GetByRole(AriaRole.Link, new() { Name = "选取 柳河镇副镇长赵大海", Exact = false }).ClickAsync();
+        await Assertions.Expect(drafter.GetByRole(AriaRole.Radio, new() { Name = "反面典型（曝光）" })).ToBeCheckedAsync();
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "保存草稿" }).ClickAsync();
+        await drafter.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        await Assertions.Expect(drafter.GetByLabel("状态", new() { Exact = true })).ToHaveTextAsync("待审核");
+
+        var reviewer = await app.NewPageAsync();
+        await BrowserApp.LoginAsync(reviewer, leader, AppFactory.Password);
+        await reviewer.GotoAsync(drafter.Url);
+        await reviewer.GetByRole(AriaRole.Button, new() { Name = "同意发布" }).ClickAsync();
+        await Assertions.Expect(reviewer.GetByLabel("状态", new() { Exact = true })).ToHaveTextAsync("已发布");
+
+        var citizen = await app.NewPageAsync();
+        await citizen.GotoAsync("/public/typical-cases?kind=negative");
+        await Assertions.Expect(citizen.GetByRole(AriaRole.Heading, new() { Name = "柳河镇副镇长赵某某被问责" })).ToBeVisibleAsync();
+        Assert.DoesNotContain("赵大海", await citizen.Locator("main").InnerTextAsync());
     }
 
     private async Task<string> AccountAsync(HttpClient admin, string unitId, string role, string displayName)

@@ -173,6 +173,44 @@ public sealed class TypicalCaseTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Notices_rectifications_and_exemptions_are_fair_examples_only_in_the_right_state()
+    {
+        var p = await PeopleAsync();
+        var yellow = await p.Supervisor.PostOkAsync("/api/v1/supervision-notices", new { unitId = p.S.LeadUnit, level = "yellow", reason = "工单临近超期未办理" }, HttpStatusCode.Created);
+        var detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "notice", sourceId = yellow.Id() })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("红牌督办", detail);
+        var red = await p.Supervisor.PostOkAsync("/api/v1/supervision-notices", new { unitId = p.S.LeadUnit, level = "red", reason = "工单超期三个工作日仍未办结" }, HttpStatusCode.Created);
+        var exposed = await p.Supervisor.PostOkAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "notice", sourceId = red.Id() }, HttpStatusCode.Created);
+        Assert.Contains("红牌督办", exposed.GetProperty("facts").GetString());
+
+        var clue = await p.Supervisor.PostOkAsync("/api/v1/clues", new { source = "mystery", unitId = p.S.LeadUnit, problemType = "shirking", content = "窗口人员推诿群众办事" }, HttpStatusCode.Created);
+        await p.Inspector.PostOkAsync($"/api/v1/clues/{clue.Id()}/verification", new { result = "true", note = "核实属实" });
+        var item = await p.Supervisor.PostOkAsync("/api/v1/rectifications", new { clueId = clue.Id(), unitId = p.S.LeadUnit, measures = "实行首问负责制", type = "deadline", dueDate = "2026-12-01" }, HttpStatusCode.Created);
+        detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "rectification", sourceId = item.Id() })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("反弹", detail);
+        detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "positive", sourceType = "rectification", sourceId = item.Id() })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("回头看", detail);
+
+        var cadre = (await p.S.Admin.PostOkAsync("/api/v1/cadres", new { name = "冯改革", unitId = p.S.LeadUnit, post = "审批科科长", rank = "section" }, HttpStatusCode.Created)).Id();
+        object Application(bool noPersonalGain) => new
+        {
+            cadreId = cadre, facts = "冯改革为推进审批改革先行先试出现失误", publicPurpose = true, noPersonalGain, noBreachOfLaw = true,
+            noMajorLoss = true, timelyRemedy = true, procedureFollowed = true,
+        };
+        var refused = await p.Inspector.PostOkAsync("/api/v1/exemptions", Application(false), HttpStatusCode.Created);
+        await p.Inspector.PostOkAsync($"/api/v1/exemptions/{refused.Id()}/decision", new { approve = false, reason = "存在谋取私利情形" });
+        detail = await (await p.Inspector.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "positive", sourceType = "exemption", sourceId = refused.Id() })).ProblemAsync(HttpStatusCode.Conflict);
+        Assert.Contains("予以容错免责后", detail);
+        var approved = await p.Inspector.PostOkAsync("/api/v1/exemptions", Application(true), HttpStatusCode.Created);
+        await p.Inspector.PostOkAsync($"/api/v1/exemptions/{approved.Id()}/decision", new { approve = true, reason = "符合容错免责全部条件" });
+        var tolerated = await p.Inspector.PostOkAsync("/api/v1/typical-cases", new { kind = "positive", sourceType = "exemption", sourceId = approved.Id() }, HttpStatusCode.Created);
+        await p.Inspector.PostOkAsync($"/api/v1/typical-cases/{tolerated.Id()}/submission", new { });
+        var published = await p.Leader.PostOkAsync($"/api/v1/typical-cases/{tolerated.Id()}/publication", new { });
+        Assert.Contains("冯某某", published.GetProperty("publicFacts").GetString()); // a tolerated error is not a name to publish either
+        Assert.DoesNotContain("冯改革", published.GetProperty("publicFacts").GetString());
+    }
+
+    [Fact]
     public async Task A_missing_source_a_bad_type_and_a_duplicate_are_refused()
     {
         var p = await PeopleAsync();

@@ -26,6 +26,10 @@ public sealed class NewModel(TypicalCaseWorkflow flow, TypicalSources sources, C
     public string Lesson { get; private set; } = "";
     public string? Kind { get; private set; }
 
+    /// <summary>The kinds this user may draft from a record: unit staff put forward positive examples only.</summary>
+    public IReadOnlyList<TypicalCaseKind> KindsFor(SourceRecord record)
+        => [.. record.FairKinds.Where(k => me.IsIn(Roles.Supervisor, Roles.Inspector, Roles.Admin) || k == TypicalCaseKind.Positive)];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
@@ -33,7 +37,7 @@ public sealed class NewModel(TypicalCaseWorkflow flow, TypicalSources sources, C
         {
             Title = Source.Title;
             Facts = Source.Facts;
-            Kind = Source.FairKinds.Count > 0 ? TypicalCase.Wire(Source.FairKinds[0]) : null;
+            Kind = KindsFor(Source) is [var first, ..] ? TypicalCase.Wire(first) : null;
         }
         return Page();
     }
@@ -82,6 +86,6 @@ public sealed class NewModel(TypicalCaseWorkflow flow, TypicalSources sources, C
                 Error ??= e.Message;
             }
         }
-        Candidates = await sources.CandidatesAsync(PickerType, await me.VisibleUnitsAsync(ct), ct);
+        Candidates = [.. (await sources.CandidatesAsync(PickerType, await me.VisibleUnitsAsync(ct), ct)).Where(c => KindsFor(c).Count > 0)];
     }
 }

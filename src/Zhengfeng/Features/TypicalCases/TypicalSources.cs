@@ -33,9 +33,11 @@ public sealed record SourceRecord(
 /// </summary>
 public sealed class TypicalSources(AppDb db)
 {
+    private Dictionary<string, string>? _units;
+
     public async Task<SourceRecord> LoadAsync(TypicalSourceType type, string id, CancellationToken ct)
     {
-        var units = await db.Units.AsNoTracking().Select(u => new { u.Id, u.Name }).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var units = _units ??= await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         string Unit(string? unitId) => unitId is null ? "" : units.GetValueOrDefault(unitId, unitId);
         var missing = new RuleException("typical.unknown_source", $"来源{TypicalCase.Label(type)}不存在", StatusCodes.Status400BadRequest);
         switch (type)
