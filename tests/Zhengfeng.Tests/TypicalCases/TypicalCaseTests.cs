@@ -211,6 +211,41 @@ public sealed class TypicalCaseTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Evaluation_results_are_offered_by_the_picker_as_satisfied_positive_and_unsatisfied_negative_units()
+    {
+        var p = await PeopleAsync();
+        var campaign = await p.S.Admin.PostOkAsync("/api/v1/evaluations", new
+        {
+            name = "2026年度政风行风评议", year = 2026, unitIds = new[] { p.S.LeadUnit, p.S.OtherUnit },
+            groups = new[] { new { group = "public", weight = 100 } },
+        }, HttpStatusCode.Created);
+        await p.S.Admin.PostOkAsync($"/api/v1/evaluations/{campaign.Id()}/open", new { });
+        var codes = (await p.S.Admin.PostOkAsync($"/api/v1/evaluations/{campaign.Id()}/ballots", new { group = "public", count = 1 })).GetProperty("codes");
+        await app.Anonymous().PostOkAsync($"/public/v1/ballots/{codes[0].GetString()}", new
+        {
+            ratings = new[] { new { unitId = p.S.LeadUnit, level = "satisfied" }, new { unitId = p.S.OtherUnit, level = "unsatisfied" } },
+        }, HttpStatusCode.NoContent);
+        await p.S.Admin.PostOkAsync($"/api/v1/evaluations/{campaign.Id()}/close", new { });
+
+        var candidates = (await p.Supervisor.GetOkAsync("/api/v1/typical-cases/candidates?sourceType=evaluation")).EnumerateArray().ToList();
+        var satisfied = candidates.Single(c => c.GetProperty("unitId").GetString() == p.S.LeadUnit);
+        var unsatisfied = candidates.Single(c => c.GetProperty("unitId").GetString() == p.S.OtherUnit);
+        Assert.Equal(["positive"], satisfied.GetProperty("fairKinds").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal(["negative"], unsatisfied.GetProperty("fairKinds").EnumerateArray().Select(k => k.GetString()));
+        Assert.Contains("2026年度政风行风评议", satisfied.GetProperty("facts").GetString());
+
+        var detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "evaluation", sourceId = satisfied.GetProperty("sourceId").GetString() })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        Assert.Contains("不满意单位", detail);
+        await p.Supervisor.PostOkAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "evaluation", sourceId = unsatisfied.GetProperty("sourceId").GetString() }, HttpStatusCode.Created);
+        var own = await p.S.LeadStaff.PostOkAsync("/api/v1/typical-cases", new { kind = "positive", sourceType = "evaluation", sourceId = satisfied.GetProperty("sourceId").GetString() }, HttpStatusCode.Created);
+        Assert.Equal("positive", own.GetProperty("kind").GetString());
+
+        Assert.DoesNotContain((await p.Supervisor.GetOkAsync("/api/v1/typical-cases/candidates?sourceType=evaluation")).EnumerateArray(),
+            c => c.GetProperty("unitId").GetString() == p.S.LeadUnit || c.GetProperty("unitId").GetString() == p.S.OtherUnit);
+        await (await p.S.LeadStaff.GetAsync("/api/v1/typical-cases/candidates?sourceType=accountability")).ProblemAsync(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_missing_source_a_bad_type_and_a_duplicate_are_refused()
     {
         var p = await PeopleAsync();

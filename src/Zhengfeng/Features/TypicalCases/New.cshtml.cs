@@ -11,7 +11,7 @@ namespace Zhengfeng.Features.TypicalCases;
 /// with the record's facts so the drafter edits rather than retypes.
 /// </summary>
 [Authorize(Policy = Policies.DraftTypical)]
-public sealed class NewModel(TypicalCaseWorkflow flow, TypicalSources sources, CurrentUser me) : PageModel
+public sealed class NewModel(TypicalCaseWorkflow flow) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? SourceType { get; set; }
     [BindProperty(SupportsGet = true)] public string? SourceId { get; set; }
@@ -26,9 +26,7 @@ public sealed class NewModel(TypicalCaseWorkflow flow, TypicalSources sources, C
     public string Lesson { get; private set; } = "";
     public string? Kind { get; private set; }
 
-    /// <summary>The kinds this user may draft from a record: unit staff put forward positive examples only.</summary>
-    public IReadOnlyList<TypicalCaseKind> KindsFor(SourceRecord record)
-        => [.. record.FairKinds.Where(k => me.IsIn(Roles.Supervisor, Roles.Inspector, Roles.Admin) || k == TypicalCaseKind.Positive)];
+    public IReadOnlyList<TypicalCaseKind> KindsFor(SourceRecord record) => flow.KindsFor(record);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -70,9 +68,7 @@ public sealed class NewModel(TypicalCaseWorkflow flow, TypicalSources sources, C
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Types = me.IsIn(Roles.Supervisor, Roles.Inspector, Roles.Admin)
-            ? Enum.GetValues<TypicalSourceType>()
-            : [TypicalSourceType.Case, TypicalSourceType.Rectification, TypicalSourceType.Evaluation];
+        Types = [.. Enum.GetValues<TypicalSourceType>().Where(flow.MayDraftFrom)];
         PickerType = TypicalCase.TryParseSource(SourceType, out var t) && Types.Contains(t) ? t : Types[0];
         if (!string.IsNullOrWhiteSpace(SourceId))
         {
@@ -86,6 +82,6 @@ public sealed class NewModel(TypicalCaseWorkflow flow, TypicalSources sources, C
                 Error ??= e.Message;
             }
         }
-        Candidates = [.. (await sources.CandidatesAsync(PickerType, await me.VisibleUnitsAsync(ct), ct)).Where(c => KindsFor(c).Count > 0)];
+        Candidates = await flow.CandidatesAsync(TypicalCase.Wire(PickerType), ct);
     }
 }

@@ -76,6 +76,30 @@ public sealed partial class TypicalCaseWorkflow(AppDb db, TimeProvider clock, Cu
         return record;
     }
 
+    /// <summary>The picker: records of one type the user may draft from, that would be fair examples and are not chosen yet.</summary>
+    public async Task<List<SourceRecord>> CandidatesAsync(string? sourceType, CancellationToken ct)
+    {
+        if (!TypicalCase.TryParseSource(sourceType, out var type))
+        {
+            throw new RuleException("typical.bad_source_type", "来源类型应为 case、accountability、exemption、notice、rectification 或 evaluation", StatusCodes.Status400BadRequest);
+        }
+        if (!MayDraftFrom(type))
+        {
+            throw new ForbiddenException($"承办单位不能以{TypicalCase.Label(type)}起草典型案例");
+        }
+        return [.. (await sources.CandidatesAsync(type, await user.VisibleUnitsAsync(ct), ct)).Where(c => KindsFor(c).Count > 0)];
+    }
+
+    /// <summary>The kinds this user may draft from a record: unit staff put forward positive examples only.</summary>
+    public IReadOnlyList<TypicalCaseKind> KindsFor(SourceRecord record)
+        => [.. record.FairKinds.Where(k => IsCountyDrafter || k == TypicalCaseKind.Positive)];
+
+    /// <summary>Unit staff draft only from their unit's cases, rectifications and evaluation results.</summary>
+    public bool MayDraftFrom(TypicalSourceType type)
+        => IsCountyDrafter || type is TypicalSourceType.Case or TypicalSourceType.Rectification or TypicalSourceType.Evaluation;
+
+    private bool IsCountyDrafter => user.IsIn(Roles.Supervisor, Roles.Inspector, Roles.Admin);
+
     public async Task<TypicalCase> DraftAsync(DraftTypicalCaseRequest r, CancellationToken ct)
     {
         if (!TypicalCase.TryParseKind(r.Kind, out var kind))
@@ -267,13 +291,13 @@ public sealed partial class TypicalCaseWorkflow(AppDb db, TimeProvider clock, Cu
     /// </summary>
     private async Task EnsureMayUseAsync(SourceRecord record, TypicalCaseKind? kind, CancellationToken ct)
     {
-        if (!user.IsIn(Roles.Supervisor, Roles.Inspector, Roles.Admin))
+        if (!IsCountyDrafter)
         {
             if (!user.IsIn(Roles.Unit))
             {
                 throw new ForbiddenException("只有督查、纪检人员和承办单位可以起草典型案例");
             }
-            if (record.Type is not (TypicalSourceType.Case or TypicalSourceType.Rectification or TypicalSourceType.Evaluation))
+            if (!MayDraftFrom(record.Type))
             {
                 throw new ForbiddenException($"承办单位不能以{TypicalCase.Label(record.Type)}起草典型案例");
             }

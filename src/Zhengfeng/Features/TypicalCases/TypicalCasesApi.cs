@@ -42,6 +42,8 @@ public static class TypicalCasesApi
         typical.MapGet("/", List);
         typical.MapGet("/source", async (string? sourceType, string? sourceId, string? kind, TypicalCaseWorkflow flow, CancellationToken ct)
             => TypedResults.Ok(TypicalSourceView.From(await flow.SourceAsync(sourceType, sourceId, kind, ct)))).RequireAuthorization(Policies.DraftTypical);
+        typical.MapGet("/candidates", async (string? sourceType, TypicalCaseWorkflow flow, CancellationToken ct)
+            => TypedResults.Ok((await flow.CandidatesAsync(sourceType, ct)).Select(TypicalSourceView.From).ToList())).RequireAuthorization(Policies.DraftTypical);
         typical.MapPost("/", Draft).RequireAuthorization(Policies.DraftTypical);
         typical.MapGet("/{id}", (string id, TypicalCaseWorkflow flow, CancellationToken ct) => Run(flow.LoadAsync(id, ct)));
         typical.MapPut("/{id}", (string id, EditTypicalCaseRequest r, TypicalCaseWorkflow flow, CancellationToken ct) => Run(flow.EditAsync(id, r, ct)))
