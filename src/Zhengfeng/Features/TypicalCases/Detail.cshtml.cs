@@ -59,6 +59,18 @@ public sealed class DetailModel(TypicalCaseWorkflow flow, TypicalSources sources
         {
             return Forbid();
         }
+        try
+        {
+            await flow.LoadAsync(id, ct); // a record out of the user's scope is a 403, not a message
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
+        }
         if (CasePages.Invalid(input) is { } invalid)
         {
             Error = invalid;
@@ -70,14 +82,6 @@ public sealed class DetailModel(TypicalCaseWorkflow flow, TypicalSources sources
                 await action();
                 TempData["Notice"] = done;
                 return RedirectToPage("Detail", new { id });
-            }
-            catch (NotFoundException)
-            {
-                return NotFound();
-            }
-            catch (ForbiddenException e) when (e.Message.Contains("无权查看", StringComparison.Ordinal))
-            {
-                return Forbid();
             }
             catch (RuleException e)
             {
