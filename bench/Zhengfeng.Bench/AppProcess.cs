@@ -17,6 +17,16 @@ public sealed class AppProcess : IAsyncDisposable
     public string DataDir { get; }
     public string DatabaseFile => Path.Combine(DataDir, "zhengfeng.db");
 
+    /// <summary>CPU time the app's process has used so far (user and system, all threads).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     private AppProcess(Process process, Uri baseAddress, string dataDir)
     {
         _process = process;

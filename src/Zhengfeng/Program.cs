@@ -76,6 +76,7 @@ builder.Services.AddScoped<Notifier>();
 builder.Services.AddScoped<CaseWorkflow>();
 builder.Services.AddScoped<CaseSearch>();
 builder.Services.AddScoped<CategoryService>();
+builder.Services.AddSingleton<CategoryCatalog>();
 builder.Services.AddScoped<PublicApi.PublicCases>();
 builder.Services.AddScoped<RankingService>();
 builder.Services.AddScoped<DashboardService>();

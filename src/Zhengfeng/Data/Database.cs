@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -69,9 +70,15 @@ public static class Database
         await db.Database.MigrateAsync(ct);
     }
 
-    /// <summary>Per-connection settings on every SQLite connection (WAL itself is set once on the file at start-up).</summary>
+    /// <summary>
+    /// Per-connection settings on every SQLite connection (WAL itself is set once on the file at start-up). Pooled
+    /// connections keep their settings, so they are applied once per physical connection.
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
+        private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Applied = new();
+        private static readonly object Done = new();
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -82,10 +89,11 @@ public static class Database
 
         private static void Apply(DbConnection connection)
         {
-            if (connection is not SqliteConnection)
+            if (connection is not SqliteConnection { Handle: { } handle } || Applied.TryGetValue(handle, out _))
             {
                 return;
             }
+            Applied.AddOrUpdate(handle, Done);
             using var cmd = connection.CreateCommand();
             cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
             cmd.ExecuteNonQuery();

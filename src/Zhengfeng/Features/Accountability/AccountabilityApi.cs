@@ -13,6 +13,7 @@ public static class AccountabilityApi
             => TypedResults.Ok((await flow.ListAsync(status, ct)).Select(c => AccountabilityCaseView.From(c, clock.GetUtcNow().CstDate())).ToList()));
         cases.MapGet("/{id}", (string id, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.LoadAsync(id, ct), clock));
         cases.MapPost("/{id}/investigation", (string id, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.InvestigateAsync(id, ct), clock));
+        cases.MapPost("/{id}/findings", (string id, FindingsRequest r, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.RecordFindingsAsync(id, r, ct), clock));
         cases.MapPost("/{id}/decision", (string id, DecideAccountabilityRequest r, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.DecideAsync(id, r, ct), clock));
         cases.MapPost("/{id}/dismissal", (string id, CloseAccountabilityRequest r, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.DismissAsync(id, r, ct), clock));
 

@@ -105,6 +105,57 @@ public static class Sanctions
         Sanction.Dismissal => "撤职",
         _ => "开除",
     };
+
+    /// <summary>Art. 15: a combined period of several equal sanctions never exceeds 48 months.</summary>
+    public const int MaxCombinedMonths = 48;
+
+    /// <summary>Art. 15 combines equal sanctions "撤职以下" (read here as 警告 to 降级); 撤职 and 开除 are executed once.</summary>
+    public static bool Combinable(Sanction s) => s < Sanction.Dismissal;
+
+    /// <summary>
+    /// 政务处分法 Art. 15: each act gets its own sanction; of different kinds the heaviest is executed; of several equal
+    /// kinds that can be combined the decider fixes a period from one period up to their sum (以上/以下 include the
+    /// bound), never over 48 months. Returns the executed sanction and its period in months (null for 开除).
+    /// </summary>
+    public static (Sanction Executed, int? Months) Combine(IReadOnlyList<Sanction> acts, int? combinedMonths)
+    {
+        if (acts.Count == 0)
+        {
+            throw new ArgumentException("At least one act is needed", nameof(acts));
+        }
+        var heaviest = acts.Max();
+        if (acts.Count == 1 || acts.Distinct().Count() > 1 || !Combinable(heaviest))
+        {
+            if (combinedMonths is not null)
+            {
+                throw new RuleException("accountability.combined_not_allowed", acts.Count == 1
+                    ? "只有一项政务处分，不需要合并确定处分期间"
+                    : acts.Distinct().Count() > 1
+                        ? $"应当给予不同种类的政务处分，执行其中最重的“{Label(heaviest)}”，不能另定处分期间（政务处分法第十五条）"
+                        : $"多个“{Label(heaviest)}”处分不适用合并处分期间，只有撤职以下的相同种类处分可以合并（政务处分法第十五条）", 400);
+            }
+            return (heaviest, Months(heaviest));
+        }
+        var (min, max) = CombinedRange(heaviest, acts.Count);
+        if (combinedMonths is not { } months)
+        {
+            throw new RuleException("accountability.combined_missing",
+                $"{acts.Count}项行为均应给予“{Label(heaviest)}”，请在{min}至{max}个月之间确定合并后的处分期间（政务处分法第十五条）", 400);
+        }
+        if (months < min || months > max)
+        {
+            throw new RuleException("accountability.combined_out_of_range",
+                $"合并后的处分期间应在{min}至{max}个月之间：不少于一个处分期间，不超过各处分期间之和，最长不得超过{MaxCombinedMonths}个月（政务处分法第十五条）", 400);
+        }
+        return (heaviest, months);
+    }
+
+    /// <summary>The bounds of a combined period for <paramref name="count"/> equal sanctions.</summary>
+    public static (int Min, int Max) CombinedRange(Sanction s, int count)
+    {
+        var one = Months(s) ?? 0;
+        return (one, Math.Min(one * count, MaxCombinedMonths));
+    }
 }
 
 /// <summary>One accountability case against a unit (党组织) or a leading cadre, from opening to decision or closing.</summary>
@@ -142,6 +193,13 @@ public sealed class AccountabilityCase
     public DateOnly? SanctionFrom { get; private set; }
     /// <summary>The first day the sanction no longer applies; null for 开除 (permanent) or no sanction.</summary>
     public DateOnly? SanctionUntil { get; private set; }
+    /// <summary>The sanction each act called for, comma-joined, when the decision covers several acts (Art. 15).</summary>
+    public string? SanctionActs { get; private set; }
+    /// <summary>处分期间 in months as executed; null for 开除 or no sanction.</summary>
+    public int? SanctionMonths { get; private set; }
+    /// <summary>调查认定的事实, recorded while investigating.</summary>
+    public string? Findings { get; private set; }
+    public DateTimeOffset? FindingsAt { get; private set; }
     public int? Category { get; private set; }
     public string? ClosedReason { get; private set; }
     public string? ExemptionId { get; private set; }
@@ -153,25 +211,41 @@ public sealed class AccountabilityCase
 
     public void Apply(AccountabilityAction action)
     {
-        if (!Next.TryGetValue((Status, action), out var next))
-        {
-            throw new RuleException("accountability.illegal_transition", $"当前状态为“{Label(Status)}”，不能{Label(action)}", 409);
-        }
-        Status = next;
+        Status = NextFor(action);
         Version++;
     }
 
-    public void Decide(string decision, IReadOnlyCollection<AccountabilityForm> forms, IReadOnlyCollection<AccountabilityForm> headForms,
-        IReadOnlyCollection<AccountabilityForm> deputyForms, Sanction? sanction, DateOnly? sanctionFrom, int category, string by, DateTimeOffset at)
+    private AccountabilityStatus NextFor(AccountabilityAction action) => Next.TryGetValue((Status, action), out var next) ? next
+        : throw new RuleException("accountability.illegal_transition", $"当前状态为“{Label(Status)}”，不能{Label(action)}", 409);
+
+    public void RecordFindings(string findings, DateTimeOffset at)
     {
+        if (Status != Investigating)
+        {
+            throw new RuleException("accountability.findings_not_investigating", $"当前状态为“{Label(Status)}”，只有调查中的案件才能记录调查事实", 409);
+        }
+        Findings = findings;
+        FindingsAt = at;
+        Version++;
+    }
+
+    /// <param name="sanctionActs">The sanction each act calls for (empty for none); combined by 政务处分法 Art. 15.</param>
+    public void Decide(string decision, IReadOnlyCollection<AccountabilityForm> forms, IReadOnlyCollection<AccountabilityForm> headForms,
+        IReadOnlyCollection<AccountabilityForm> deputyForms, IReadOnlyList<Sanction> sanctionActs, int? combinedMonths, DateOnly? sanctionFrom,
+        int category, string by, DateTimeOffset at)
+    {
+        _ = NextFor(AccountabilityAction.Decide);
+        (Sanction Executed, int? Months)? sanction = sanctionActs.Count == 0 ? null : Sanctions.Combine(sanctionActs, combinedMonths);
         Apply(AccountabilityAction.Decide);
         Decision = decision;
         Forms = AccountabilityForms.Join(forms);
         HeadForms = AccountabilityForms.Join(headForms);
         DeputyForms = AccountabilityForms.Join(deputyForms);
-        Sanction = sanction;
+        Sanction = sanction?.Executed;
+        SanctionActs = sanctionActs.Count > 1 ? string.Join(',', sanctionActs) : null;
+        SanctionMonths = sanction?.Months;
         SanctionFrom = sanction is null ? null : sanctionFrom;
-        SanctionUntil = sanction is { } s && sanctionFrom is { } from && Sanctions.Months(s) is { } months ? from.AddMonths(months) : null;
+        SanctionUntil = SanctionFrom is { } from && SanctionMonths is { } months ? from.AddMonths(months) : null;
         Category = category;
         DecidedBy = by;
         DecidedAt = at;
@@ -185,6 +259,9 @@ public sealed class AccountabilityCase
         DecidedBy = by;
         DecidedAt = at;
     }
+
+    public IReadOnlyList<Sanction> SanctionActList()
+        => SanctionActs is { Length: > 0 } acts ? acts.Split(',').Select(Enum.Parse<Sanction>).ToList() : Sanction is { } s ? [s] : [];
 
     public bool SanctionInEffect(DateOnly today)
         => Sanction is not null && SanctionFrom <= today && (SanctionUntil is null || today < SanctionUntil);
@@ -228,6 +305,8 @@ internal sealed class AccountabilityCaseConfiguration : IEntityTypeConfiguration
         b.Property(x => x.Facts).HasMaxLength(5000);
         b.Property(x => x.Decision).HasMaxLength(5000);
         b.Property(x => x.ClosedReason).HasMaxLength(2000);
+        b.Property(x => x.Findings).HasMaxLength(5000);
+        b.Property(x => x.SanctionActs).HasMaxLength(200);
         b.Property(x => x.Forms).HasMaxLength(200);
         b.Property(x => x.HeadForms).HasMaxLength(200);
         b.Property(x => x.DeputyForms).HasMaxLength(200);
@@ -244,3 +323,6 @@ internal sealed class AccountabilityCaseConfiguration : IEntityTypeConfiguration
         b.HasOne<Clue>().WithMany().HasForeignKey(x => x.ClueId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary>A sanction's period for display: from the decision, for its months, the first day it no longer binds.</summary>
+public sealed record SanctionPeriod(DateOnly From, DateOnly? Until, int? Months, bool InEffect);

@@ -1,92 +1,19 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
+using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Supervision;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Accountability;
 
-public sealed record OpenAccountabilityRequest
-{
-    /// <summary>The subject is a unit (党组织) when set; otherwise <see cref="CadreId"/>.</summary>
-    public string? UnitId { get; init; }
-    public string? CadreId { get; init; }
-    public string? ClueId { get; init; }
-    public string? CaseId { get; init; }
-    public string? NoticeId { get; init; }
-
-    [Required(ErrorMessage = "请填写问责事实")]
-    [StringLength(5000, MinimumLength = 2, ErrorMessage = "问责事实应为2至5000字")]
-    public required string Facts { get; init; }
-}
-
-public sealed record DecideAccountabilityRequest
-{
-    [Required(ErrorMessage = "请填写问责决定")]
-    [StringLength(5000, MinimumLength = 2, ErrorMessage = "问责决定应为2至5000字")]
-    public required string Decision { get; init; }
-
-    /// <summary>问责方式 for the subject.</summary>
-    public IReadOnlyList<string>? Forms { get; init; }
-    /// <summary>问责方式 for the unit's head (第一责任人), unit cases only.</summary>
-    public IReadOnlyList<string>? HeadForms { get; init; }
-    /// <summary>问责方式 for the unit's deputy in charge (分管领导), unit cases only.</summary>
-    public IReadOnlyList<string>? DeputyForms { get; init; }
-
-    /// <summary>政务处分: warning, demerit, majordemerit, demotion, dismissal, expulsion (cadre cases only).</summary>
-    public string? Sanction { get; init; }
-    /// <summary>yyyy-MM-dd; today (China time) when omitted.</summary>
-    public string? SanctionFrom { get; init; }
-
-    [Range(1, 4, ErrorMessage = "四种形态应为1至4")]
-    public int Category { get; init; }
-}
-
-public sealed record CloseAccountabilityRequest
-{
-    [Required(ErrorMessage = "请填写不予问责的理由")]
-    [StringLength(2000, MinimumLength = 2, ErrorMessage = "不予问责的理由应为2至2000字")]
-    public required string Reason { get; init; }
-}
-
-public sealed record ApplyExemptionRequest
-{
-    [Required(ErrorMessage = "请指定申请容错免责的干部")]
-    public required string CadreId { get; init; }
-    public string? AccountabilityCaseId { get; init; }
-
-    [Required(ErrorMessage = "请填写容错免责的事实")]
-    [StringLength(5000, MinimumLength = 2, ErrorMessage = "事实应为2至5000字")]
-    public required string Facts { get; init; }
-
-    public bool PublicPurpose { get; init; }
-    [StringLength(1000)] public string? PublicPurposeNote { get; init; }
-    public bool NoPersonalGain { get; init; }
-    [StringLength(1000)] public string? NoPersonalGainNote { get; init; }
-    public bool NoBreachOfLaw { get; init; }
-    [StringLength(1000)] public string? NoBreachOfLawNote { get; init; }
-    public bool NoMajorLoss { get; init; }
-    [StringLength(1000)] public string? NoMajorLossNote { get; init; }
-    public bool TimelyRemedy { get; init; }
-    [StringLength(1000)] public string? TimelyRemedyNote { get; init; }
-    public bool ProcedureFollowed { get; init; }
-    [StringLength(1000)] public string? ProcedureFollowedNote { get; init; }
-}
-
-public sealed record DecideExemptionRequest
-{
-    public bool Approve { get; init; }
-
-    [Required(ErrorMessage = "请填写认定理由")]
-    [StringLength(2000, MinimumLength = 2, ErrorMessage = "认定理由应为2至2000字")]
-    public required string Reason { get; init; }
-}
+/// <summary>The ledger's filter: a status (or "active" for opened and investigating) and words in the facts or the subject's name.</summary>
+public sealed record AccountabilityFilter(string? Status, string? Query);
 
 /// <summary>问责 and 容错免责: opening, investigating and deciding cases; applying for and deciding exemptions.</summary>
-public sealed class AccountabilityWorkflow(AppDb db, TimeProvider clock, CurrentUser user)
+public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock, CurrentUser user)
 {
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -103,11 +30,14 @@ public sealed class AccountabilityWorkflow(AppDb db, TimeProvider clock, Current
         {
             var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == unitId, ct)
                 ?? throw new RuleException("accountability.unknown_unit", "问责单位不存在", 400);
+            await user.EnsureCanSeeUnitAsync(unit.Id, ct);
             (headId, deputyId) = (unit.HeadId, unit.DeputyId);
         }
-        else if (!await db.Cadres.AnyAsync(c => c.Id == cadreId, ct))
+        else
         {
-            throw new RuleException("accountability.unknown_cadre", "问责干部不存在", 400);
+            var cadre = await db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cadreId, ct)
+                ?? throw new RuleException("accountability.unknown_cadre", "问责干部不存在", 400);
+            await user.EnsureCanSeeUnitAsync(cadre.UnitId, ct);
         }
         var clueId = Blank(r.ClueId);
         if (clueId is not null)
@@ -150,6 +80,16 @@ public sealed class AccountabilityWorkflow(AppDb db, TimeProvider clock, Current
         return item;
     }
 
+    /// <summary>调查认定的事实; may be revised until the decision.</summary>
+    public async Task<AccountabilityCase> RecordFindingsAsync(string id, FindingsRequest r, CancellationToken ct)
+    {
+        var item = await LoadAsync(id, ct);
+        item.RecordFindings(r.Findings.Trim(), Now);
+        db.PendingAction = "accountability.findings";
+        await db.SaveChangesAsync(ct);
+        return item;
+    }
+
     public async Task<AccountabilityCase> DecideAsync(string id, DecideAccountabilityRequest r, CancellationToken ct)
     {
         var item = await LoadAsync(id, ct);
@@ -164,19 +104,21 @@ public sealed class AccountabilityWorkflow(AppDb db, TimeProvider clock, Current
         {
             throw new RuleException("accountability.no_leader", "立项时该单位未登记主要负责人或分管领导，不能对其问责", 400);
         }
-        Sanction? sanction = null;
-        DateOnly? from = null;
-        if (!string.IsNullOrWhiteSpace(r.Sanction))
+        await EnsureLeadingCadreAsync(item.SubjectType == AccountabilitySubject.Cadre ? item.CadreId : null, forms, "问责对象", ct);
+        await EnsureLeadingCadreAsync(item.HeadId, headForms, "主要负责人", ct);
+        await EnsureLeadingCadreAsync(item.DeputyId, deputyForms, "分管领导", ct);
+        var acts = SanctionActs(r);
+        if (acts.Count > 0 && item.SubjectType != AccountabilitySubject.Cadre)
         {
-            if (item.SubjectType != AccountabilitySubject.Cadre)
-            {
-                throw new RuleException("accountability.sanction_for_cadre", "政务处分只能给予公职人员，不能用于单位", 400);
-            }
-            if (!Sanctions.TryParse(r.Sanction, out var s))
-            {
-                throw new RuleException("accountability.bad_sanction", "政务处分应为 warning（警告）、demerit（记过）、majordemerit（记大过）、demotion（降级）、dismissal（撤职）或 expulsion（开除）", 400);
-            }
-            sanction = s;
+            throw new RuleException("accountability.sanction_for_cadre", "政务处分只能给予公职人员，不能用于单位", 400);
+        }
+        if (acts.Count == 0 && r.CombinedMonths is not null)
+        {
+            throw new RuleException("accountability.combined_not_allowed", "未给予政务处分，不能确定处分期间", 400);
+        }
+        DateOnly? from = null;
+        if (acts.Count > 0)
+        {
             from = Now.CstDate();
             if (!string.IsNullOrWhiteSpace(r.SanctionFrom))
             {
@@ -184,11 +126,11 @@ public sealed class AccountabilityWorkflow(AppDb db, TimeProvider clock, Current
                     ? d : throw new RuleException("accountability.bad_date", "处分生效日期应为 yyyy-MM-dd 格式的日期", 400);
             }
         }
-        if (forms.Count == 0 && headForms.Count == 0 && deputyForms.Count == 0 && sanction is null)
+        if (forms.Count == 0 && headForms.Count == 0 && deputyForms.Count == 0 && acts.Count == 0)
         {
             throw new RuleException("accountability.no_form", "请至少选择一种问责方式或政务处分", 400);
         }
-        item.Decide(r.Decision.Trim(), forms, headForms, deputyForms, sanction, from, r.Category, user.Id, Now);
+        item.Decide(r.Decision.Trim(), forms, headForms, deputyForms, acts, r.CombinedMonths, from, r.Category, user.Id, Now);
         db.PendingAction = "accountability.decide";
         await db.SaveChangesAsync(ct);
         return item;
@@ -205,71 +147,90 @@ public sealed class AccountabilityWorkflow(AppDb db, TimeProvider clock, Current
     }
 
     public async Task<AccountabilityCase> LoadAsync(string id, CancellationToken ct)
-        => await db.Set<AccountabilityCase>().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("问责案件");
+    {
+        var item = await db.Set<AccountabilityCase>().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("问责案件");
+        await EnsureCanSeeAsync(item, ct);
+        return item;
+    }
 
-    public Task<List<AccountabilityCase>> ListAsync(string? status, CancellationToken ct)
+    public async Task<List<AccountabilityCase>> ListAsync(string? status, CancellationToken ct)
+        => await (await QueryAsync(new AccountabilityFilter(status, null), ct)).OrderByDescending(c => c.OpenedAt).Take(500).ToListAsync(ct);
+
+    public async Task<Page<AccountabilityCase>> SearchAsync(AccountabilityFilter filter, int page, int pageSize, CancellationToken ct)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 200);
+        var q = await QueryAsync(filter, ct);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(c => c.OpenedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Page<AccountabilityCase>(items, total, page, pageSize);
+    }
+
+    private async Task<IQueryable<AccountabilityCase>> QueryAsync(AccountabilityFilter filter, CancellationToken ct)
     {
         var q = db.Set<AccountabilityCase>().AsNoTracking();
-        if (Enum.TryParse<AccountabilityStatus>(status, ignoreCase: true, out var s))
+        if (await user.VisibleUnitsAsync(ct) is { } visible)
+        {
+            var units = visible.ToList();
+            var cadres = db.Cadres.Where(c => units.Contains(c.UnitId)).Select(c => c.Id);
+            q = q.Where(c => units.Contains(c.UnitId!) || cadres.Contains(c.CadreId!));
+        }
+        if (string.Equals(filter.Status, "active", StringComparison.OrdinalIgnoreCase))
+        {
+            q = q.Where(c => c.Status == AccountabilityStatus.Opened || c.Status == AccountabilityStatus.Investigating);
+        }
+        else if (Enum.TryParse<AccountabilityStatus>(filter.Status, ignoreCase: true, out var s) && Enum.IsDefined(s))
         {
             q = q.Where(c => c.Status == s);
         }
-        return q.OrderByDescending(c => c.OpenedAt).Take(500).ToListAsync(ct);
-    }
-
-    public async Task<Exemption> ApplyExemptionAsync(ApplyExemptionRequest r, CancellationToken ct)
-    {
-        var cadre = await db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Id == r.CadreId, ct)
-            ?? throw new RuleException("exemption.unknown_cadre", "干部不存在", 400);
-        await user.EnsureCanSeeUnitAsync(cadre.UnitId, ct);
-        var caseId = Blank(r.AccountabilityCaseId);
-        if (caseId is not null)
+        if (Blank(filter.Query) is { } term)
         {
-            var linked = await db.Set<AccountabilityCase>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct)
-                ?? throw new RuleException("exemption.unknown_case", "关联的问责案件不存在", 400);
-            if (linked.CadreId != cadre.Id && linked.HeadId != cadre.Id && linked.DeputyId != cadre.Id)
-            {
-                throw new RuleException("exemption.not_concerned", "该干部不是关联问责案件的问责对象或责任领导", 400);
-            }
-            if (linked.Status is AccountabilityStatus.Decided or AccountabilityStatus.Closed)
-            {
-                throw new RuleException("exemption.case_finished", $"关联的问责案件状态为“{AccountabilityCase.Label(linked.Status)}”，不能再申请容错免责", 409);
-            }
+            var units = db.Units.Where(u => u.Name.Contains(term)).Select(u => u.Id);
+            var cadres = db.Cadres.Where(c => c.Name.Contains(term)).Select(c => c.Id);
+            q = q.Where(c => c.Facts.Contains(term) || (c.Decision != null && c.Decision.Contains(term))
+                || units.Contains(c.UnitId!) || cadres.Contains(c.CadreId!) || cadres.Contains(c.HeadId!) || cadres.Contains(c.DeputyId!));
         }
-        var e = new Exemption
-        {
-            Id = Ids.New(), CadreId = cadre.Id, AccountabilityCaseId = caseId, Facts = r.Facts.Trim(),
-            PublicPurpose = r.PublicPurpose, PublicPurposeNote = Blank(r.PublicPurposeNote),
-            NoPersonalGain = r.NoPersonalGain, NoPersonalGainNote = Blank(r.NoPersonalGainNote),
-            NoBreachOfLaw = r.NoBreachOfLaw, NoBreachOfLawNote = Blank(r.NoBreachOfLawNote),
-            NoMajorLoss = r.NoMajorLoss, NoMajorLossNote = Blank(r.NoMajorLossNote),
-            TimelyRemedy = r.TimelyRemedy, TimelyRemedyNote = Blank(r.TimelyRemedyNote),
-            ProcedureFollowed = r.ProcedureFollowed, ProcedureFollowedNote = Blank(r.ProcedureFollowedNote),
-            AppliedBy = user.Id, AppliedAt = Now,
-        };
-        db.Add(e);
-        db.PendingAction = "exemption.apply";
-        await db.SaveChangesAsync(ct);
-        return e;
+        return q;
     }
 
-    /// <summary>认定: an approval needs all six conditions and closes the linked case as 免予问责 in the same save.</summary>
-    public async Task<Exemption> DecideExemptionAsync(string id, DecideExemptionRequest r, CancellationToken ct)
+    private async Task EnsureCanSeeAsync(AccountabilityCase item, CancellationToken ct)
     {
-        var e = await LoadExemptionAsync(id, ct);
-        e.Decide(r.Approve ? ExemptionAction.Approve : ExemptionAction.Refuse, r.Reason.Trim(), user.Id, Now);
-        if (r.Approve && e.AccountabilityCaseId is not null)
+        var unitId = item.UnitId ?? await db.Cadres.AsNoTracking().Where(c => c.Id == item.CadreId).Select(c => c.UnitId).FirstOrDefaultAsync(ct);
+        if (unitId is not null && !await user.CanSeeUnitAsync(unitId, ct))
         {
-            var linked = await LoadAsync(e.AccountabilityCaseId, ct);
-            linked.Close(AccountabilityAction.Exempt, "免予问责（容错免责）：" + r.Reason.Trim(), e.Id, user.Id, Now);
+            throw new ForbiddenException("无权查看其他单位的问责案件");
         }
-        db.PendingAction = r.Approve ? "exemption.approve" : "exemption.refuse";
-        await db.SaveChangesAsync(ct);
-        return e;
     }
 
-    public async Task<Exemption> LoadExemptionAsync(string id, CancellationToken ct)
-        => await db.Set<Exemption>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("容错免责申请");
+    /// <summary>问责条例 Art. 8: 通报, 诫勉, 组织调整或者组织处理 and 纪律处分 are forms for 领导干部 only.</summary>
+    private async Task EnsureLeadingCadreAsync(string? cadreId, List<AccountabilityForm> forms, string role, CancellationToken ct)
+    {
+        if (cadreId is null || forms.Count == 0)
+        {
+            return;
+        }
+        var cadre = await db.Cadres.AsNoTracking().FirstAsync(c => c.Id == cadreId, ct);
+        if (!cadre.IsLeadingCadre)
+        {
+            throw new RuleException("accountability.not_leading_cadre",
+                $"{role}{cadre.Name}为{Cadre.RankLabel(cadre.Rank)}，不是领导干部；“{string.Join("、", forms.Select(AccountabilityForms.Label))}”是问责条例对党的领导干部的问责方式，不能适用（可依法给予政务处分）", 422);
+        }
+    }
+
+    private static List<Sanction> SanctionActs(DecideAccountabilityRequest r)
+    {
+        var codes = (r.Sanctions ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+        if (codes.Count > 0 && !string.IsNullOrWhiteSpace(r.Sanction))
+        {
+            throw new RuleException("accountability.sanction_twice", "sanction 与 sanctions 只能填写其一：一项行为用 sanction，多项行为用 sanctions", 400);
+        }
+        if (codes.Count == 0 && !string.IsNullOrWhiteSpace(r.Sanction))
+        {
+            codes.Add(r.Sanction);
+        }
+        return codes.Select(code => Sanctions.TryParse(code.Trim(), out var s) ? s
+            : throw new RuleException("accountability.bad_sanction", "政务处分应为 warning（警告）、demerit（记过）、majordemerit（记大过）、demotion（降级）、dismissal（撤职）或 expulsion（开除）", 400)).ToList();
+    }
 
     private static List<AccountabilityForm> Parse(IReadOnlyList<string>? codes, AccountabilitySubject subject)
         => (codes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => AccountabilityForms.Parse(c, subject)).Distinct().ToList();

@@ -47,6 +47,8 @@ public sealed class Exemption
     public string? ProcedureFollowedNote { get; init; }
     public ExemptionStatus Status { get; private set; } = Applied;
     public string? DecisionReason { get; private set; }
+    /// <summary>The criteria the decider found not met (keys of <see cref="CriterionKeys"/>, comma-joined), on a refusal.</summary>
+    public string? RefusedCriteria { get; private set; }
     public string? DecidedBy { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public required string AppliedBy { get; init; }
@@ -67,6 +69,25 @@ public sealed class Exemption
         return failing;
     }
 
+    /// <summary>The API keys of the six criteria, in the order of <see cref="Criteria"/>.</summary>
+    public static readonly IReadOnlyList<string> CriterionKeys =
+        ["publicPurpose", "noPersonalGain", "noBreachOfLaw", "noMajorLoss", "timelyRemedy", "procedureFollowed"];
+
+    public static string CriterionName(string key) => key switch
+    {
+        "publicPurpose" => "出于推进改革或公共利益",
+        "noPersonalGain" => "未谋取私利",
+        "noBreachOfLaw" => "未违反法律法规和党纪",
+        "noMajorLoss" => "未造成重大损失或恶劣影响",
+        "timelyRemedy" => "及时纠错挽回损失",
+        "procedureFollowed" => "履行了决策程序",
+        _ => throw new RuleException("exemption.bad_criterion", $"“{key}”不是容错免责条件，应为 {string.Join("、", CriterionKeys)} 之一", 400),
+    };
+
+    /// <summary>The criteria named in a refusal, by their Chinese names.</summary>
+    public IReadOnlyList<string> RefusedCriterionNames()
+        => string.IsNullOrEmpty(RefusedCriteria) ? [] : RefusedCriteria.Split(',').Select(CriterionName).ToList();
+
     public IEnumerable<(bool Holds, string Name)> Criteria() =>
     [
         (PublicPurpose, "出于推进改革或公共利益"),
@@ -77,16 +98,23 @@ public sealed class Exemption
         (ProcedureFollowed, "履行了决策程序"),
     ];
 
-    public void Decide(ExemptionAction action, string reason, string by, DateTimeOffset at)
+    /// <param name="foundFailing">Keys of criteria the decider finds not met, beyond those the applicant answered "no".</param>
+    public void Decide(ExemptionAction action, string reason, IReadOnlyCollection<string> foundFailing, string by, DateTimeOffset at)
     {
         if (!Next.TryGetValue((Status, action), out var next))
         {
             throw new RuleException("exemption.illegal_transition", $"当前状态为“{Label(Status)}”，不能{(action == Approve ? "批准" : "不予批准")}", 409);
         }
-        if (action == Approve && FailingCriteria() is { Count: > 0 } failing)
+        var failing = CriterionKeys.Where((key, i) => !Criteria().ElementAt(i).Holds || foundFailing.Contains(key)).ToList();
+        if (action == Approve && failing.Count > 0)
         {
-            throw new RuleException("exemption.criteria_not_met", $"不符合容错免责条件：{string.Join("、", failing)}", 422);
+            throw new RuleException("exemption.criteria_not_met", $"不符合容错免责条件：{string.Join("、", failing.Select(CriterionName))}", 422);
         }
+        if (action == Refuse && failing.Count == 0)
+        {
+            throw new RuleException("exemption.refusal_without_criteria", "不予容错免责时，请指出不符合的容错免责条件", 400);
+        }
+        RefusedCriteria = action == Refuse ? string.Join(',', failing) : null;
         Status = next;
         DecisionReason = reason;
         DecidedBy = by;
@@ -112,6 +140,7 @@ internal sealed class ExemptionConfiguration : IEntityTypeConfiguration<Exemptio
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Facts).HasMaxLength(5000);
         b.Property(x => x.DecisionReason).HasMaxLength(2000);
+        b.Property(x => x.RefusedCriteria).HasMaxLength(200);
         foreach (var note in new[] { nameof(Exemption.PublicPurposeNote), nameof(Exemption.NoPersonalGainNote), nameof(Exemption.NoBreachOfLawNote),
             nameof(Exemption.NoMajorLossNote), nameof(Exemption.TimelyRemedyNote), nameof(Exemption.ProcedureFollowedNote) })
         {

@@ -3,50 +3,45 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Accountability;
 
-/// <summary>问责台账: the cases, newest first, and a form to open one.</summary>
+/// <summary>问责台账: the cases in the user's scope, newest first, filtered by status and words, a page at a time.</summary>
 [Authorize(Policy = Policies.Inspect)]
 public sealed class IndexModel(AccountabilityWorkflow flow, AppDb db) : PageModel
 {
-    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    public const int PageSize = 20;
 
-    public List<AccountabilityCase> Cases { get; private set; } = [];
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
+
+    public Page<AccountabilityCase> Result { get; private set; } = new([], 0, 1, PageSize);
     public Dictionary<string, string> UnitNames { get; private set; } = [];
     public Dictionary<string, string> CadreNames { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
-
-    public async Task<IActionResult> OnPostAsync(OpenAccountabilityRequest open, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                await flow.OpenAsync(open, ct);
-                TempData["Notice"] = "问责案件已立项";
-                return RedirectToPage("Index");
-            }
-            catch (RuleException e)
-            {
-                ModelState.AddModelError("", e.Message);
-            }
-        }
-        db.ChangeTracker.Clear();
-        await LoadAsync(ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
-    {
-        Cases = await flow.ListAsync(Status, ct);
-        UnitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        CadreNames = await db.Cadres.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        Result = await flow.SearchAsync(new AccountabilityFilter(Status, Q), PageNumber, PageSize, ct);
+        var unitIds = Result.Items.Where(c => c.UnitId is not null).Select(c => c.UnitId!).Distinct().ToList();
+        var cadreIds = Result.Items.SelectMany(c => new[] { c.CadreId, c.HeadId, c.DeputyId }).OfType<string>().Distinct().ToList();
+        UnitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        CadreNames = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
     }
 
     public string Name(string? cadreId) => cadreId is not null && CadreNames.TryGetValue(cadreId, out var n) ? n : "";
 
     public string Subject(AccountabilityCase c) => c.UnitId is { } u ? UnitNames.GetValueOrDefault(u, u) : Name(c.CadreId);
+
+    public string PageLink(int page) => Url.Page("Index", new { Status, Q, p = page })!;
+
+    public static string Tag(AccountabilityStatus s) => s switch
+    {
+        AccountabilityStatus.Decided => "tag red",
+        AccountabilityStatus.Closed => "tag ok",
+        AccountabilityStatus.Investigating => "tag warn",
+        _ => "tag",
+    };
 }

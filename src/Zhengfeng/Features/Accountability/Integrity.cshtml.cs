@@ -5,9 +5,9 @@ using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Accountability;
 
-/// <summary>廉政档案 of one cadre.</summary>
+/// <summary>廉政档案 of one cadre: sanctions with their periods, accountability cases in every role, exemptions and clues.</summary>
 [Authorize(Policy = Policies.ReadIntegrity)]
-public sealed class IntegrityModel(IntegrityFile file) : PageModel
+public sealed class IntegrityModel(IntegrityFile file, CurrentUser me) : PageModel
 {
     public IntegrityFileView Record { get; private set; } = null!;
 
@@ -16,11 +16,16 @@ public sealed class IntegrityModel(IntegrityFile file) : PageModel
         try
         {
             Record = await file.ForAsync(id, ct);
+            await me.EnsureCanSeeUnitAsync(Record.UnitId, ct);
             return Page();
         }
         catch (NotFoundException)
         {
             return NotFound();
+        }
+        catch (ForbiddenException)
+        {
+            return Forbid();
         }
     }
 }

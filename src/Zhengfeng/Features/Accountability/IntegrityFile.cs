@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Clues;
+using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Accountability;
@@ -9,7 +10,8 @@ public sealed record AccountabilityCaseView(string Id, string SubjectType, strin
     string? ClueId, string? CaseId, string? NoticeId, string Facts, string Status, string StatusLabel, string? Decision,
     IReadOnlyList<string> Forms, IReadOnlyList<string> FormLabels, IReadOnlyList<string> HeadForms, IReadOnlyList<string> DeputyForms,
     string? Sanction, string? SanctionLabel, DateOnly? SanctionFrom, DateOnly? SanctionUntil, bool SanctionInEffect,
-    int? Category, string CategoryLabel, string? ClosedReason, string? ExemptionId, DateTimeOffset OpenedAt, DateTimeOffset? DecidedAt)
+    int? Category, string CategoryLabel, string? ClosedReason, string? ExemptionId, DateTimeOffset OpenedAt, DateTimeOffset? DecidedAt,
+    IReadOnlyList<string> SanctionActs, int? SanctionMonths, string? Findings)
 {
     public static AccountabilityCaseView From(AccountabilityCase c, DateOnly today)
     {
@@ -20,26 +22,29 @@ public sealed record AccountabilityCaseView(string Id, string SubjectType, strin
             AccountabilityForms.Split(c.HeadForms).Select(AccountabilityForms.Code).ToList(),
             AccountabilityForms.Split(c.DeputyForms).Select(AccountabilityForms.Code).ToList(),
             c.Sanction?.ToString().ToLowerInvariant(), c.Sanction is { } s ? Sanctions.Label(s) : null, c.SanctionFrom, c.SanctionUntil,
-            c.SanctionInEffect(today), c.Category, AccountabilityCase.CategoryLabel(c.Category), c.ClosedReason, c.ExemptionId, c.OpenedAt, c.DecidedAt);
+            c.SanctionInEffect(today), c.Category, AccountabilityCase.CategoryLabel(c.Category), c.ClosedReason, c.ExemptionId, c.OpenedAt, c.DecidedAt,
+            c.SanctionActList().Select(a => a.ToString().ToLowerInvariant()).ToList(), c.SanctionMonths, c.Findings);
     }
 }
 
 public sealed record ExemptionView(string Id, string CadreId, string? AccountabilityCaseId, string Facts, string Status, string StatusLabel,
-    IReadOnlyList<CriterionView> Criteria, IReadOnlyList<string> FailingCriteria, string? DecisionReason, DateTimeOffset AppliedAt, DateTimeOffset? DecidedAt)
+    IReadOnlyList<CriterionView> Criteria, IReadOnlyList<string> FailingCriteria, string? DecisionReason, DateTimeOffset AppliedAt, DateTimeOffset? DecidedAt,
+    IReadOnlyList<string> RefusedCriteria)
 {
     public static ExemptionView From(Exemption e)
     {
         string?[] notes = [e.PublicPurposeNote, e.NoPersonalGainNote, e.NoBreachOfLawNote, e.NoMajorLossNote, e.TimelyRemedyNote, e.ProcedureFollowedNote];
         var criteria = e.Criteria().Select((c, i) => new CriterionView(c.Name, c.Holds, notes[i])).ToList();
         return new(e.Id, e.CadreId, e.AccountabilityCaseId, e.Facts, e.Status.ToString().ToLowerInvariant(), Exemption.Label(e.Status),
-            criteria, e.FailingCriteria(), e.DecisionReason, e.AppliedAt, e.DecidedAt);
+            criteria, e.FailingCriteria(), e.DecisionReason, e.AppliedAt, e.DecidedAt, e.RefusedCriterionNames());
     }
 }
 
 public sealed record CriterionView(string Name, bool Holds, string? Note);
 
-/// <summary>A sanction on the file and whether it still binds today (China time).</summary>
-public sealed record SanctionView(string CaseId, string Sanction, string Label, DateOnly From, DateOnly? Until, bool Permanent, bool InEffect);
+/// <summary>A sanction on the file and whether it still binds today (China time); <c>Acts</c> lists each act's sanction when combined (Art. 15).</summary>
+public sealed record SanctionView(string CaseId, string Sanction, string Label, DateOnly From, DateOnly? Until, bool Permanent, bool InEffect,
+    int? Months, IReadOnlyList<string> Acts);
 
 public sealed record FileClueView(string Id, string UnitId, string ProblemType, string Content, string Status, string StatusLabel, string Result, DateTimeOffset RegisteredAt);
 
@@ -47,7 +52,8 @@ public sealed record FileClueView(string Id, string UnitId, string ProblemType, 
 public sealed record FileCaseView(string Role, string RoleLabel, IReadOnlyList<string> FormsOnCadre, AccountabilityCaseView Case);
 
 public sealed record IntegrityFileView(string CadreId, string Name, string UnitId, string Post, bool IsLeadingCadre, DateOnly Today,
-    IReadOnlyList<FileCaseView> Cases, IReadOnlyList<SanctionView> Sanctions, IReadOnlyList<ExemptionView> Exemptions, IReadOnlyList<FileClueView> Clues);
+    IReadOnlyList<FileCaseView> Cases, IReadOnlyList<SanctionView> Sanctions, IReadOnlyList<ExemptionView> Exemptions, IReadOnlyList<FileClueView> Clues,
+    string UnitName, string RankLabel);
 
 /// <summary>廉政档案: everything on record about one cadre.</summary>
 public sealed class IntegrityFile(AppDb db, TimeProvider clock)
@@ -65,10 +71,12 @@ public sealed class IntegrityFile(AppDb db, TimeProvider clock)
             cases.Select(c => Role(c, cadreId, today)).ToList(),
             cases.Where(c => c.CadreId == cadreId && c.Sanction is not null && c.SanctionFrom is not null)
                 .Select(c => new SanctionView(c.Id, c.Sanction!.Value.ToString().ToLowerInvariant(), Accountability.Sanctions.Label(c.Sanction.Value),
-                    c.SanctionFrom!.Value, c.SanctionUntil, c.SanctionUntil is null, c.SanctionInEffect(today)))
+                    c.SanctionFrom!.Value, c.SanctionUntil, c.SanctionUntil is null, c.SanctionInEffect(today), c.SanctionMonths,
+                    c.SanctionActs is null ? [] : c.SanctionActList().Select(Accountability.Sanctions.Label).ToList()))
                 .ToList(),
             exemptions.Select(ExemptionView.From).ToList(),
-            clues.Select(c => new FileClueView(c.Id, c.UnitId, c.ProblemType, c.Content, c.Status.ToString().ToLowerInvariant(), Clue.Label(c.Status), Clue.Label(c.Result), c.RegisteredAt)).ToList());
+            clues.Select(c => new FileClueView(c.Id, c.UnitId, c.ProblemType, c.Content, c.Status.ToString().ToLowerInvariant(), Clue.Label(c.Status), Clue.Label(c.Result), c.RegisteredAt)).ToList(),
+            await db.Units.AsNoTracking().Where(u => u.Id == cadre.UnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "", Cadre.RankLabel(cadre.Rank));
     }
 
     private static FileCaseView Role(AccountabilityCase c, string cadreId, DateOnly today)

@@ -13,11 +13,12 @@ namespace Zhengfeng.Features.Audit;
 /// <summary>
 /// The one path every state change takes: the changed rows are turned into audit entries, chained to the
 /// last entry's hash, and written in the same transaction. Appends are serialised: in-process by a lock,
-/// across instances by the database (SQLite's write lock, PostgreSQL's advisory lock).
+/// across instances by the database (SQLite's write lock, PostgreSQL's advisory lock). On SQLite, saves that
+/// arrive together are written together by <see cref="GroupCommit"/>.
 /// </summary>
 public static class AuditTrail
 {
-    private static readonly SemaphoreSlim AppendLock = new(1, 1);
+    internal static readonly SemaphoreSlim AppendLock = new(1, 1);
     private const long PostgresLockKey = 0x5A46_4155_4449_54;
 
     internal static async Task<int> SaveWithAuditAsync(AppDb db, Func<Task<int>> save, CancellationToken ct)
@@ -34,6 +35,10 @@ public static class AuditTrail
         // Snapshots are taken before the lock: only numbering, chaining and the write itself are serialised.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(db.Clock.GetUtcNow().ToUnixTimeMilliseconds()); // stored at ms precision
         var pending = changes.Select(c => Describe(db.PendingAction, c)).ToList();
+        if (GroupCommit.Accepts(db))
+        {
+            return await GroupCommit.For(db).SaveAsync(db, pending, now, save, ct);
+        }
         // The connection (and its per-connection settings) is opened before the lock, so only the write itself is serialised.
         await db.Database.OpenConnectionAsync(ct);
         await AppendLock.WaitAsync(ct);
@@ -45,21 +50,8 @@ public static class AuditTrail
             {
                 await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
             }
-            var last = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq)
-                .Select(a => new { a.Seq, a.Hash }).FirstOrDefaultAsync(ct);
-            var seq = last?.Seq ?? 0;
-            var prev = last?.Hash ?? Genesis;
-            foreach (var p in pending)
-            {
-                var entry = new AuditEntry
-                {
-                    Seq = ++seq, At = now, ActorId = db.Actor.Id, ActorName = db.Actor.Name, Action = p.Action,
-                    EntityType = p.EntityType, EntityId = p.EntityId, Before = p.Before, After = p.After, PrevHash = prev,
-                };
-                entry.Hash = ComputeHash(entry);
-                prev = entry.Hash;
-                db.AuditEntries.Add(entry);
-            }
+            var head = await HeadAsync(db, ct);
+            Chain(db, pending, now, head);
             var written = await save();
             if (tx is not null)
             {
@@ -75,7 +67,34 @@ public static class AuditTrail
         }
     }
 
-    private sealed record Change(string Action, string EntityType, string EntityId, string? Before, string? After);
+    /// <summary>The last entry's number and hash: where the next entry is chained.</summary>
+    internal sealed record ChainHead(long Seq, string Hash);
+
+    internal static async Task<ChainHead> HeadAsync(AppDb db, CancellationToken ct)
+        => await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq)
+            .Select(a => new ChainHead(a.Seq, a.Hash)).FirstOrDefaultAsync(ct) ?? new ChainHead(0, Genesis);
+
+    /// <summary>Adds one entry per change to <paramref name="db"/>, chained after <paramref name="head"/>; returns the new head and the entries.</summary>
+    internal static (ChainHead Head, List<AuditEntry> Entries) Chain(AppDb db, IReadOnlyList<Change> pending, DateTimeOffset now, ChainHead head)
+    {
+        var (seq, prev) = (head.Seq, head.Hash);
+        var entries = new List<AuditEntry>(pending.Count);
+        foreach (var p in pending)
+        {
+            var entry = new AuditEntry
+            {
+                Seq = ++seq, At = now, ActorId = db.Actor.Id, ActorName = db.Actor.Name, Action = p.Action,
+                EntityType = p.EntityType, EntityId = p.EntityId, Before = p.Before, After = p.After, PrevHash = prev,
+            };
+            entry.Hash = ComputeHash(entry);
+            prev = entry.Hash;
+            entries.Add(entry);
+        }
+        db.AuditEntries.AddRange(entries);
+        return (new ChainHead(seq, prev), entries);
+    }
+
+    internal sealed record Change(string Action, string EntityType, string EntityId, string? Before, string? After);
 
     private static Change Describe(string? action, EntityEntry change)
     {
@@ -103,12 +122,17 @@ public static class AuditTrail
             {
                 continue;
             }
-            var sensitive = p.Metadata.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>() is not null;
+            var sensitive = IsSensitive(p.Metadata.PropertyInfo);
             var value = original ? p.OriginalValue : p.CurrentValue;
             values[p.Metadata.Name] = sensitive && value is not null ? "***" : value;
         }
         return JsonSerializer.Serialize(values, SnapshotJson);
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PropertyInfo, bool> Sensitive = new();
+
+    private static bool IsSensitive(PropertyInfo? property)
+        => property is not null && Sensitive.GetOrAdd(property, static p => p.GetCustomAttribute<SensitiveAttribute>() is not null);
 
     public static string ComputeHash(AuditEntry e)
     {

@@ -17,7 +17,7 @@ namespace Zhengfeng.Features.Cases;
 /// </summary>
 public sealed partial class CaseWorkflow(
     AppDb db, TimeProvider clock, WorkCalendar calendar, CurrentUser user, ReporterIdentity identity,
-    Notifier notifier, UnitTree tree, RelapseWatch relapses, ClueWorkflow clues, IOptions<CaseRules> options)
+    Notifier notifier, UnitTree tree, CategoryCatalog categories, RelapseWatch relapses, ClueWorkflow clues, IOptions<CaseRules> options)
 {
     private CaseRules Rules => options.Value;
 
@@ -258,7 +258,7 @@ public sealed partial class CaseWorkflow(
             && UnitTree.Subtree(await tree.GetAsync(db, ct), c.LeadUnitId).Contains(user.UnitId);
 
     private async Task<Category> CategoryAsync(string code, CancellationToken ct)
-        => await db.Set<Category>().AsNoTracking().FirstOrDefaultAsync(x => x.Code == code && x.IsActive, ct)
+        => await categories.FindActiveAsync(db, code, ct)
             ?? throw new RuleException("case.unknown_category", $"诉求分类“{code}”不存在", 400);
 
     private async Task<Unit> UnitAsync(string id, string label, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Caching.Memory;
 using Zhengfeng.Data;
 using Zhengfeng.Web;
 
@@ -53,8 +54,29 @@ public sealed record CategoryRequest
     public int UrgentHandleHours { get; init; } = 24;
 }
 
+/// <summary>
+/// The categories as intake reads them, kept in memory for a minute: every new case looks its category up.
+/// An edit here clears it at once; another instance sees the edit within the minute.
+/// </summary>
+public sealed class CategoryCatalog(IMemoryCache cache)
+{
+    private const string Key = "categories";
+
+    public async Task<Category?> FindActiveAsync(AppDb db, string code, CancellationToken ct)
+    {
+        if (!cache.TryGetValue(Key, out IReadOnlyDictionary<string, Category>? all) || all is null)
+        {
+            all = await db.Set<Category>().AsNoTracking().ToDictionaryAsync(c => c.Code, ct);
+            cache.Set(Key, all, TimeSpan.FromMinutes(1));
+        }
+        return all.GetValueOrDefault(code) is { IsActive: true } category ? category : null;
+    }
+
+    public void Invalidate() => cache.Remove(Key);
+}
+
 /// <summary>Adds and edits categories (admin).</summary>
-public sealed class CategoryService(AppDb db)
+public sealed class CategoryService(AppDb db, CategoryCatalog catalog)
 {
     public async Task<Category> CreateAsync(CategoryRequest r, CancellationToken ct)
     {
@@ -66,6 +88,7 @@ public sealed class CategoryService(AppDb db)
         db.Add(category);
         db.PendingAction = "category.create";
         await db.SaveChangesAsync(ct);
+        catalog.Invalidate();
         return category;
     }
 
@@ -78,6 +101,7 @@ public sealed class CategoryService(AppDb db)
         category.UrgentHandleHours = r.UrgentHandleHours;
         db.PendingAction = "category.update";
         await db.SaveChangesAsync(ct);
+        catalog.Invalidate();
         return category;
     }
 }

@@ -25,6 +25,7 @@ public sealed class DetailModel(ClueWorkflow flow, RectificationWorkflow rectifi
     public List<RectificationItem> Items { get; private set; } = [];
     public bool CanVerify { get; private set; }
     public bool CanOpenItem { get; private set; }
+    public bool CanOpenAccountability { get; private set; }
     public string DefaultDue { get; private set; } = "";
     public string? Error { get; private set; }
 
@@ -96,6 +97,7 @@ public sealed class DetailModel(ClueWorkflow flow, RectificationWorkflow rectifi
         Items = await db.Set<RectificationItem>().AsNoTracking().Where(i => i.ClueId == id).OrderBy(i => i.CreatedAt).ToListAsync(ct);
         CanVerify = C.Status == ClueStatus.Registered && (await auth.AuthorizeAsync(User, Policies.Inspect)).Succeeded;
         CanOpenItem = C.IsTrue && (await auth.AuthorizeAsync(User, Policies.Supervise)).Succeeded;
+        CanOpenAccountability = C.IsTrue && (await auth.AuthorizeAsync(User, Policies.Inspect)).Succeeded;
         if (CanOpenItem)
         {
             Cadres = await db.Cadres.AsNoTracking().Where(c => c.UnitId == C.UnitId && c.IsActive).OrderBy(c => c.Name).ToListAsync(ct);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Accountability;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Org;
@@ -57,6 +58,14 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
         if (me.IsIn(Roles.Supervisor, Roles.Inspector))
         {
             Tiles.Add(new("待核查线索", await db.Set<Clue>().CountAsync(c => c.Status == ClueStatus.Registered, ct), "/clues?status=registered", "条问题线索"));
+        }
+        if (me.IsIn(Roles.Supervisor, Roles.Inspector))
+        {
+            Tiles.Add(new("在办问责案件", await db.Set<AccountabilityCase>().CountAsync(c => c.Status == AccountabilityStatus.Opened || c.Status == AccountabilityStatus.Investigating, ct), "/accountability?status=active", "件已立项或调查中"));
+        }
+        if (me.IsIn(Roles.Leader, Roles.Inspector))
+        {
+            Tiles.Add(new("容错免责待认定", await db.Set<Exemption>().CountAsync(e => e.Status == ExemptionStatus.Applied, ct), "/exemptions?status=applied", "件容错免责申请"));
         }
         if (me.IsIn(Roles.Supervisor))
         {

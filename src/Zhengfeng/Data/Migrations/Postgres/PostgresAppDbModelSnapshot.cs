@@ -112,6 +112,13 @@ namespace Zhengfeng.Data.Migrations.Postgres
                         .HasMaxLength(5000)
                         .HasColumnType("character varying(5000)");
 
+                    b.Property<string>("Findings")
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<long?>("FindingsAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Forms")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -140,8 +147,15 @@ namespace Zhengfeng.Data.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("SanctionActs")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateOnly?>("SanctionFrom")
                         .HasColumnType("date");
+
+                    b.Property<int?>("SanctionMonths")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("SanctionUntil")
                         .HasColumnType("date");
@@ -254,6 +268,10 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     b.Property<string>("PublicPurposeNote")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("RefusedCriteria")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Status")
                         .IsRequired()

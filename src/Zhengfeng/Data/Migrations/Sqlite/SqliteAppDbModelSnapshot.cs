@@ -105,6 +105,13 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                         .HasMaxLength(5000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Findings")
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FindingsAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Forms")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -133,8 +140,15 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("SanctionActs")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("SanctionFrom")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("SanctionMonths")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("SanctionUntil")
                         .HasColumnType("TEXT");
@@ -246,6 +260,10 @@ namespace Zhengfeng.Data.Migrations.Sqlite
 
                     b.Property<string>("PublicPurposeNote")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RefusedCriteria")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
