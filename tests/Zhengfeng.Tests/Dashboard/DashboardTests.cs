@@ -102,7 +102,7 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
         var approved = await inspector.PostOkAsync("/api/v1/exemptions", Criteria(tolerated, exempted), HttpStatusCode.Created);
         await inspector.PostOkAsync($"/api/v1/exemptions/{approved.Id()}/decision", new { approve = true, reason = "符合容错免责全部条件" });
         var refused = await inspector.PostOkAsync("/api/v1/exemptions", Criteria(await CadreAsync("陈守旧"), null), HttpStatusCode.Created);
-        await inspector.PostOkAsync($"/api/v1/exemptions/{refused.Id()}/decision", new { approve = false, reason = "造成较大损失" });
+        await inspector.PostOkAsync($"/api/v1/exemptions/{refused.Id()}/decision", new { approve = false, failedCriteria = new[] { "noMajorLoss" }, reason = "造成较大损失" });
 
         var typical = await supervisor.PostOkAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "accountability", sourceId = cadreCase }, HttpStatusCode.Created);
         await supervisor.PostOkAsync($"/api/v1/typical-cases/{typical.Id()}/submission", new { });

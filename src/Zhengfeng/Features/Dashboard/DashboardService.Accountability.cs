@@ -89,8 +89,8 @@ public sealed partial class DashboardService
         {
             case "exemption":
                 var exemptions = await ExemptionsDecided(key ?? "", from, to).OrderByDescending(e => e.DecidedAt).Take(1000)
-                    .Join(db.Cadres, e => e.CadreId, c => c.Id, (e, c) => new { e.Id, e.CadreId, c.Name, e.Facts, e.Status }).ToListAsync(ct);
-                return exemptions.Select(e => new DrillRecord(e.Id, $"{e.Name}：{e.Facts}（{Exemption.Label(e.Status)}）", $"/cadres/{e.CadreId}/integrity")).ToList();
+                    .Join(db.Cadres, e => e.CadreId, c => c.Id, (e, c) => new { e.Id, c.Name, e.Facts, e.Status }).ToListAsync(ct);
+                return exemptions.Select(e => new DrillRecord(e.Id, $"{e.Name}：{e.Facts}（{Exemption.Label(e.Status)}）", $"/exemptions/{e.Id}")).ToList();
             case "typical":
                 var typical = await TypicalPublished(key ?? "", from, to).OrderByDescending(t => t.PublishedAt).Take(1000)
                     .Select(t => new { t.Id, t.Title }).ToListAsync(ct);

@@ -93,7 +93,7 @@ public sealed class TypicalSources(AppDb db)
                     var approved = e.Status == ExemptionStatus.Approved ? null
                         : $"容错免责申请状态为“{Exemption.Label(e.Status)}”，予以容错免责后才能作为典型案例";
                     var facts = $"{e.Facts.TrimEnd('。')}。经认定，符合{string.Join("、", e.Criteria().Select(c => c.Name))}等条件，予以容错免责：{e.DecisionReason}";
-                    return new SourceRecord(type, e.Id, cadre.UnitId, Unit(cadre.UnitId), $"/cadres/{cadre.Id}/integrity", $"{cadre.Name}：{Short(e.Facts)}",
+                    return new SourceRecord(type, e.Id, cadre.UnitId, Unit(cadre.UnitId), $"/exemptions/{e.Id}", $"{cadre.Name}：{Short(e.Facts)}",
                         $"{Unit(cadre.UnitId)}干部担当作为获容错免责", facts,
                         approved, null, "容错免责只能作为正面典型（激励担当作为）",
                         [cadre.Id], null);
@@ -179,12 +179,7 @@ public sealed class TypicalSources(AppDb db)
         return list;
     }
 
-    /// <summary>
-    /// The page that shows an accountability case: the integrity file of the cadre held to account, or of the unit's head
-    /// for a unit case; the list filtered by status when neither is on record.
-    /// </summary>
-    public static string AccountabilityUrl(AccountabilityCase a)
-        => (a.CadreId ?? a.HeadId) is { } cadre ? $"/cadres/{cadre}/integrity" : $"/accountability?status={a.Status.ToString().ToLowerInvariant()}";
+    public static string AccountabilityUrl(AccountabilityCase a) => $"/accountability/{a.Id}";
 
     private static string Short(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }
