@@ -21,6 +21,7 @@ using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rankings;
 using Zhengfeng.Features.Rectification;
 using Zhengfeng.Features.Supervision;
+using Zhengfeng.Features.TypicalCases;
 using Zhengfeng.Jobs;
 using Zhengfeng.Web;
 
@@ -103,6 +104,8 @@ builder.Services.AddOptions<AssessmentRules>().BindConfiguration("Assessments").
 builder.Services.AddScoped<EvaluationWorkflow>();
 builder.Services.AddScoped<AssessmentWorkflow>();
 builder.Services.AddScoped<EvaluationFollowUp>();
+builder.Services.AddScoped<TypicalSources>();
+builder.Services.AddScoped<TypicalCaseWorkflow>();
 builder.Services.AddSingleton<OverdueSweep>();
 if (builder.Configuration["jobs"] != "off")
 {
@@ -147,6 +150,7 @@ app.MapBulletins();
 app.MapExports();
 app.MapEvaluations();
 app.MapAssessments();
+app.MapTypicalCases();
 app.MapRazorPages();
 
 await app.RunAsync();

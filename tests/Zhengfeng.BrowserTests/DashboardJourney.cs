@@ -33,7 +33,7 @@ public sealed class DashboardJourney(BrowserApp app) : IClassFixture<BrowserApp>
         await BrowserApp.LoginAsync(page, username, AppFactory.Password);
         await BrowserApp.NavigateAsync(page, "驾驶舱");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "领导驾驶舱" })).ToBeVisibleAsync();
-        foreach (var chart in new[] { "#chart-trend", "#chart-units", "#chart-problems", "#chart-rectification" })
+        foreach (var chart in new[] { "#chart-trend", "#chart-units", "#chart-problems", "#chart-rectification", "#chart-accountability", "#chart-forms", "#chart-categories", "#chart-exemptions" })
         {
             await Assertions.Expect(page.Locator($"{chart} canvas")).ToHaveCountAsync(1);
         }

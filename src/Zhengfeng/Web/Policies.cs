@@ -45,6 +45,8 @@ public static class Policies
     public const string DecideExtension = "decide-extension";
     public const string DecideExemption = "decide-exemption";
     public const string ReadIntegrity = "read-integrity";
+    public const string DraftTypical = "draft-typical";
+    public const string ReviewTypical = "review-typical";
 
     public static void Add(AuthorizationOptions o)
     {
@@ -59,5 +61,7 @@ public static class Policies
         o.AddPolicy(DecideExtension, p => p.RequireRole(Roles.Dispatcher, Roles.Leader, Roles.Admin));
         o.AddPolicy(DecideExemption, p => p.RequireRole(Roles.Leader, Roles.Inspector, Roles.Admin));
         o.AddPolicy(ReadIntegrity, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Leader, Roles.Admin));
+        o.AddPolicy(DraftTypical, p => p.RequireRole(Roles.Supervisor, Roles.Inspector, Roles.Admin, Roles.Unit));
+        o.AddPolicy(ReviewTypical, p => p.RequireRole(Roles.Leader, Roles.Admin));
     }
 }

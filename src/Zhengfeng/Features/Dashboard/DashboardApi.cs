@@ -27,7 +27,7 @@ public static class DashboardApi
         var bytes = LedgerExports.Sheet("领导驾驶舱", rows,
             new LedgerExports.Column<Row>("板块", 14, r => r.Section),
             new LedgerExports.Column<Row>("项目", 30, r => r.Item),
-            new LedgerExports.Column<Row>("月份", 10, r => r.Month),
+            new LedgerExports.Column<Row>("月份", 16, r => r.Month),
             new LedgerExports.Column<Row>("数值", 12, r => r.Value),
             new LedgerExports.Column<Row>("查看明细", 60, r => r.Url));
         return TypedResults.File(bytes, LedgerExports.XlsxType, $"领导驾驶舱-{clock.GetUtcNow().ToCst().ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.xlsx");
@@ -58,6 +58,28 @@ public static class DashboardApi
         }
         yield return new Row("整改进度", "逾期未完成", null, view.Rectification.Overdue.Value, view.Rectification.Overdue.Url);
         yield return new Row("整改进度", "反弹", null, view.Rectification.Relapsed.Value, view.Rectification.Relapsed.Url);
-        yield return new Row("问责情况", view.Accountability, null, 0, "");
+        var a = view.Accountability;
+        foreach (var m in a.Trend)
+        {
+            yield return new Row("问责情况", "问责立项", m.Month, m.Opened.Value, m.Opened.Url);
+            yield return new Row("问责情况", "作出问责决定", m.Month, m.Decided.Value, m.Decided.Url);
+        }
+        var range = $"{view.From}至{view.To}";
+        foreach (var f in a.ByForm)
+        {
+            yield return new Row("问责方式", f.Label, range, f.Items.Value, f.Items.Url);
+        }
+        foreach (var f in a.ByCategory)
+        {
+            yield return new Row("四种形态", f.Label, range, f.Items.Value, f.Items.Url);
+        }
+        foreach (var f in a.Exemptions)
+        {
+            yield return new Row("容错免责", f.Label, range, f.Items.Value, f.Items.Url);
+        }
+        foreach (var f in a.TypicalCases)
+        {
+            yield return new Row("典型案例", f.Label, range, f.Items.Value, f.Items.Url);
+        }
     }
 }

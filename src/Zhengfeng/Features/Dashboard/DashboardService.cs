@@ -23,19 +23,18 @@ public sealed record StatusCount(string Status, string Label, Figure Items);
 public sealed record RectificationProgress(IReadOnlyList<StatusCount> ByStatus, Figure Overdue, Figure Relapsed);
 
 public sealed record DashboardView(string From, string To, string RankingMonth, IReadOnlyList<MonthTrend> Trend,
-    IReadOnlyList<UnitScore> Units, IReadOnlyList<ProblemCell> ProblemKinds, RectificationProgress Rectification, string Accountability);
+    IReadOnlyList<UnitScore> Units, IReadOnlyList<ProblemCell> ProblemKinds, RectificationProgress Rectification, AccountabilityFigures Accountability);
 
 /// <summary>One record behind a dashboard figure.</summary>
 public sealed record DrillRecord(string Id, string Label, string Url);
 
 /// <summary>
-/// 领导驾驶舱: monthly trends, the latest month's unit ranking, problem kinds by unit and rectification progress.
+/// 领导驾驶舱: monthly trends, the latest month's unit ranking, problem kinds by unit, rectification progress, and
+/// accountability with exemptions and typical cases (<c>DashboardService.Accountability.cs</c>).
 /// Every figure is computed by the same query its drill-down lists, so the number and the list cannot disagree.
 /// </summary>
-public sealed class DashboardService(AppDb db, RankingService rankings, TimeProvider clock)
+public sealed partial class DashboardService(AppDb db, RankingService rankings, TimeProvider clock)
 {
-    public const string NoAccountability = "本系统尚未登记问责记录";
-
     public (string From, string To) DefaultRange()
     {
         var today = clock.GetUtcNow().CstDate();
@@ -96,7 +95,7 @@ public sealed class DashboardService(AppDb db, RankingService rankings, TimeProv
             new Figure(await Rectifications("overdue").CountAsync(ct), "/rectifications?overdue=true", Drill("rectification", null, status: "overdue")),
             new Figure(await Rectifications("relapsed").CountAsync(ct), "/rectifications?relapsed=true", Drill("rectification", null, status: "relapsed")));
 
-        return new DashboardView(from, to, latest, trend, units, problems, rectification, NoAccountability);
+        return new DashboardView(from, to, latest, trend, units, problems, rectification, await AccountabilityAsync(months, from, to, ct));
     }
 
     /// <summary>The records behind one figure, capped at 1000.</summary>
@@ -125,7 +124,9 @@ public sealed class DashboardService(AppDb db, RankingService rankings, TimeProv
                 var items = await Rectifications(status ?? "").OrderBy(i => i.DueDate).Take(1000).Select(i => new { i.Id, i.Measures }).ToListAsync(ct);
                 return items.Select(i => new DrillRecord(i.Id, i.Measures, $"/rectifications/{i.Id}")).ToList();
             default:
-                throw new RuleException("dashboard.bad_metric", "metric 应为 registered、overdue、rated、satisfied、problems 或 rectification", 400);
+                return await DrillAccountabilityAsync(metric, month, from, to, status, ct)
+                    ?? throw new RuleException("dashboard.bad_metric",
+                        "metric 应为 registered、overdue、rated、satisfied、problems、rectification、acc-opened、acc-decided、acc-form、acc-category、exemption 或 typical", 400);
         }
     }
 
@@ -198,6 +199,9 @@ public sealed class DashboardService(AppDb db, RankingService rankings, TimeProv
         => month ?? throw new RuleException("dashboard.month_required", "请指定 month（yyyy-MM）", 400);
 
     private static string Period(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private static string DrillPage(string metric, string? month, string? from = null, string? to = null, string? status = null)
+        => QueryString("/dashboard/records", ("metric", metric), ("month", month), ("from", from), ("to", to), ("status", status));
 
     private static string Drill(string metric, string? month, string? from = null, string? to = null, string? unitId = null, string? problemType = null, string? status = null)
         => QueryString("/api/v1/dashboard/drill", ("metric", metric), ("month", month), ("from", from), ("to", to), ("unitId", unitId), ("problemType", problemType), ("status", status));

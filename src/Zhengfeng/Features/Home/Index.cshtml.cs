@@ -7,6 +7,7 @@ using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rectification;
 using Zhengfeng.Features.Supervision;
+using Zhengfeng.Features.TypicalCases;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Home;
@@ -76,6 +77,10 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
             var mine = visible?.ToList() ?? [];
             Tiles.Add(new("整改任务", await db.Set<RectificationItem>().CountAsync(i => mine.Contains(i.UnitId) && (i.Status == RectificationStatus.Open || i.Status == RectificationStatus.Reported), ct), "/rectifications", "项未销号"));
             Tiles.Add(new("待回复督办单", await db.Set<SupervisionNotice>().CountAsync(n => mine.Contains(n.UnitId) && n.Status == NoticeStatus.Issued, ct), "/notices?status=issued", "份"));
+        }
+        if (me.IsIn(Roles.Leader))
+        {
+            Tiles.Add(new("典型案例待审核", await db.Set<TypicalCase>().CountAsync(t => t.Status == TypicalCaseStatus.PendingReview, ct), "/typical-cases?status=pending_review", "件待审核发布"));
         }
         Tiles.Add(new("本单位及下级干部", await cadres.CountAsync(ct), "/people", "干部名册"));
         if (me.IsIn(Roles.Admin))

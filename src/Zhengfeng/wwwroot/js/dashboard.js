@@ -51,4 +51,37 @@
         legend: { bottom: 0 },
         series: [{ name: '整改状态', type: 'pie', radius: '60%', data: statuses.map(s => ({ name: s.label, value: s.items.value })) }],
     }, p => statuses[p.dataIndex].items.url);
+
+    const acc = data.accountability;
+    make('chart-accountability', {
+        tooltip: { trigger: 'axis' },
+        legend: { data: ['问责立项', '作出问责决定'] },
+        xAxis: { type: 'category', data: acc.trend.map(m => m.month) },
+        yAxis: { type: 'value', name: '件', minInterval: 1 },
+        series: [
+            { name: '问责立项', type: 'bar', data: acc.trend.map(m => m.opened.value) },
+            { name: '作出问责决定', type: 'bar', data: acc.trend.map(m => m.decided.value) },
+        ],
+    }, p => { const m = acc.trend[p.dataIndex]; return p.seriesIndex === 0 ? m.opened.url : m.decided.url; });
+
+    make('chart-forms', {
+        tooltip: {},
+        xAxis: { type: 'category', data: acc.byForm.map(f => f.label), axisLabel: { interval: 0, rotate: 30 } },
+        yAxis: { type: 'value', name: '件', minInterval: 1 },
+        series: [{ name: '问责方式', type: 'bar', data: acc.byForm.map(f => f.items.value) }],
+    }, p => acc.byForm[p.dataIndex].items.url);
+
+    make('chart-categories', {
+        tooltip: { trigger: 'item' },
+        legend: { bottom: 0 },
+        series: [{ name: '四种形态', type: 'pie', radius: '55%', data: acc.byCategory.map(f => ({ name: f.label, value: f.items.value })) }],
+    }, p => acc.byCategory[p.dataIndex].items.url);
+
+    const others = acc.exemptions.concat(acc.typicalCases);
+    make('chart-exemptions', {
+        tooltip: {},
+        xAxis: { type: 'category', data: others.map(f => f.label) },
+        yAxis: { type: 'value', name: '件', minInterval: 1 },
+        series: [{ name: '件数', type: 'bar', data: others.map(f => f.items.value) }],
+    }, p => others[p.dataIndex].items.url);
 })();

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengfeng.Data;
+using Zhengfeng.Web;
+
+namespace Zhengfeng.Features.TypicalCases;
+
+/// <summary>典型案例: published cases for every member of staff, and the drafts and reviews within the user's unit scope.</summary>
+public sealed class IndexModel(TypicalCaseWorkflow flow, AppDb db, IAuthorizationService auth) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Status { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Kind { get; set; }
+
+    public List<TypicalCase> Items { get; private set; } = [];
+    public Dictionary<string, string> UnitNames { get; private set; } = [];
+    public bool CanDraft { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        TypicalCaseStatus? status = TypicalCase.TryParseStatus(Status, out var s) ? s : null;
+        TypicalCaseKind? kind = TypicalCase.TryParseKind(Kind, out var k) ? k : null;
+        Items = await flow.ListAsync(status, kind, ct);
+        UnitNames = await TypicalCasePages.UnitNamesAsync(db, ct);
+        CanDraft = (await auth.AuthorizeAsync(User, Policies.DraftTypical)).Succeeded;
+    }
+}

@@ -1,0 +1,209 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Zhengfeng.Features.Org;
+using Zhengfeng.Web;
+using static Zhengfeng.Features.TypicalCases.TypicalCaseAction;
+using static Zhengfeng.Features.TypicalCases.TypicalCaseStatus;
+
+namespace Zhengfeng.Features.TypicalCases;
+
+// 典型案例 TypicalCase · 正面典型 Positive · 反面典型/曝光 Negative · 草稿 Draft · 待审核 PendingReview
+// 已发布 Published · 已撤回 Withdrawn · 退回修改 Return · 来源记录 Source · 启示/警示 Lesson
+
+public enum TypicalCaseKind { Positive, Negative }
+
+public enum TypicalCaseStatus { Draft, PendingReview, Published, Withdrawn }
+
+public enum TypicalCaseAction { Submit, Return, Publish, Withdraw }
+
+/// <summary>The kinds of record a typical case may be drawn from.</summary>
+public enum TypicalSourceType { Case, Accountability, Exemption, Notice, Rectification, Evaluation }
+
+/// <summary>
+/// A positive or negative example published from a real record. The drafter starts from the record's facts, a reviewer
+/// other than the drafter publishes it, and what the public sees is the text frozen (and masked) at publication.
+/// </summary>
+public sealed class TypicalCase
+{
+    public static readonly IReadOnlyDictionary<(TypicalCaseStatus, TypicalCaseAction), TypicalCaseStatus> Next =
+        new Dictionary<(TypicalCaseStatus, TypicalCaseAction), TypicalCaseStatus>
+        {
+            [(Draft, Submit)] = PendingReview,
+            [(PendingReview, TypicalCaseAction.Return)] = Draft,   // 退回修改
+            [(PendingReview, Publish)] = Published,
+            [(Published, Withdraw)] = Withdrawn,
+        };
+
+    public required string Id { get; init; }
+    public TypicalCaseKind Kind { get; init; }
+    public TypicalSourceType SourceType { get; init; }
+    public required string SourceId { get; init; }
+    public required string UnitId { get; init; }
+    public string Title { get; private set; } = "";
+    public string Facts { get; private set; } = "";
+    public string Lesson { get; private set; } = "";
+    public TypicalCaseStatus Status { get; private set; } = Draft;
+
+    public required string DraftedBy { get; init; }
+    public required string DraftedByName { get; init; }
+    public DateTimeOffset DraftedAt { get; init; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+    public string? SubmittedBy { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public string? ReviewedBy { get; private set; }
+    public string? ReviewedByName { get; private set; }
+    public DateTimeOffset? ReviewedAt { get; private set; }
+    public string? ReviewNote { get; private set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
+    public string? WithdrawnBy { get; private set; }
+    public string? WithdrawnByName { get; private set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+    public string? WithdrawReason { get; private set; }
+
+    /// <summary>The text the public list shows, fixed at publication with names masked where the rules ask for it.</summary>
+    public string? PublicTitle { get; private set; }
+    public string? PublicFacts { get; private set; }
+    public string? PublicLesson { get; private set; }
+
+    public int Version { get; private set; }
+
+    public void Edit(string title, string facts, string lesson, DateTimeOffset at)
+    {
+        if (Status != Draft)
+        {
+            throw new RuleException("typical.not_draft", $"当前状态为“{Label(Status)}”，只有草稿可以修改", StatusCodes.Status409Conflict);
+        }
+        Title = title;
+        Facts = facts;
+        Lesson = lesson;
+        UpdatedAt = at;
+        Version++;
+    }
+
+    public void Apply(TypicalCaseAction action, string by, string byName, DateTimeOffset at, string? note)
+    {
+        if (!Next.TryGetValue((Status, action), out var next))
+        {
+            throw new RuleException("typical.illegal_transition", $"当前状态为“{Label(Status)}”，不能{Label(action)}", StatusCodes.Status409Conflict);
+        }
+        Status = next;
+        Version++;
+        switch (action)
+        {
+            case Submit:
+                SubmittedBy = by;
+                SubmittedAt = at;
+                break;
+            case TypicalCaseAction.Return or Publish:
+                ReviewedBy = by;
+                ReviewedByName = byName;
+                ReviewedAt = at;
+                ReviewNote = note;
+                PublishedAt = action == Publish ? at : null;
+                break;
+            case Withdraw:
+                WithdrawnBy = by;
+                WithdrawnByName = byName;
+                WithdrawnAt = at;
+                WithdrawReason = note;
+                break;
+        }
+    }
+
+    public void SetPublicText(string title, string facts, string lesson)
+    {
+        PublicTitle = title;
+        PublicFacts = facts;
+        PublicLesson = lesson;
+    }
+
+    public static string Label(TypicalCaseStatus s) => s switch
+    {
+        Draft => "草稿",
+        PendingReview => "待审核",
+        Published => "已发布",
+        _ => "已撤回",
+    };
+
+    public static string Label(TypicalCaseAction a) => a switch
+    {
+        Submit => "提交审核",
+        TypicalCaseAction.Return => "退回修改",
+        Publish => "发布",
+        _ => "撤回",
+    };
+
+    public static string Label(TypicalCaseKind k) => k == TypicalCaseKind.Positive ? "正面典型" : "反面典型（曝光）";
+
+    public static string Label(TypicalSourceType t) => t switch
+    {
+        TypicalSourceType.Case => "诉求工单",
+        TypicalSourceType.Accountability => "问责案件",
+        TypicalSourceType.Exemption => "容错免责",
+        TypicalSourceType.Notice => "督办单",
+        TypicalSourceType.Rectification => "整改任务",
+        _ => "评议结果",
+    };
+
+    /// <summary>The wire name of a status: snake_case like the rest of the API (e.g. "pending_review").</summary>
+    public static string Wire(TypicalCaseStatus s) => s == PendingReview ? "pending_review" : s.ToString().ToLowerInvariant();
+
+    public static string Wire(TypicalCaseKind k) => k.ToString().ToLowerInvariant();
+
+    public static string Wire(TypicalSourceType t) => t.ToString().ToLowerInvariant();
+
+    public static bool TryParseStatus(string? value, out TypicalCaseStatus status)
+    {
+        foreach (var s in Enum.GetValues<TypicalCaseStatus>())
+        {
+            if (string.Equals(Wire(s), value?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                status = s;
+                return true;
+            }
+        }
+        status = default;
+        return false;
+    }
+
+    public static bool TryParseKind(string? value, out TypicalCaseKind kind)
+        => Enum.TryParse(value?.Trim(), ignoreCase: true, out kind) && Enum.IsDefined(kind);
+
+    public static bool TryParseSource(string? value, out TypicalSourceType type)
+        => Enum.TryParse(value?.Trim(), ignoreCase: true, out type) && Enum.IsDefined(type);
+}
+
+internal sealed class TypicalCaseConfiguration : IEntityTypeConfiguration<TypicalCase>
+{
+    public void Configure(EntityTypeBuilder<TypicalCase> b)
+    {
+        b.ToTable("TypicalCases");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).HasMaxLength(32);
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.SourceType).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(x => x.SourceId).HasMaxLength(32);
+        b.Property(x => x.UnitId).HasMaxLength(32);
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.Facts).HasMaxLength(5000);
+        b.Property(x => x.Lesson).HasMaxLength(2000);
+        b.Property(x => x.PublicTitle).HasMaxLength(200);
+        b.Property(x => x.PublicFacts).HasMaxLength(5000);
+        b.Property(x => x.PublicLesson).HasMaxLength(2000);
+        b.Property(x => x.ReviewNote).HasMaxLength(2000);
+        b.Property(x => x.WithdrawReason).HasMaxLength(2000);
+        b.Property(x => x.DraftedBy).HasMaxLength(32);
+        b.Property(x => x.DraftedByName).HasMaxLength(100);
+        b.Property(x => x.SubmittedBy).HasMaxLength(32);
+        b.Property(x => x.ReviewedBy).HasMaxLength(32);
+        b.Property(x => x.ReviewedByName).HasMaxLength(100);
+        b.Property(x => x.WithdrawnBy).HasMaxLength(32);
+        b.Property(x => x.WithdrawnByName).HasMaxLength(100);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => new { x.Status, x.PublishedAt });
+        b.HasIndex(x => new { x.SourceType, x.SourceId });
+        b.HasIndex(x => x.UnitId);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
