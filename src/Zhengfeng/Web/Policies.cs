@@ -45,6 +45,7 @@ public static class Policies
     public const string DecideExtension = "decide-extension";
     public const string DecideExemption = "decide-exemption";
     public const string ReadIntegrity = "read-integrity";
+    public const string ReadEvaluations = "read-evaluations";
     public const string DraftTypical = "draft-typical";
     public const string ReviewTypical = "review-typical";
 
@@ -61,6 +62,8 @@ public static class Policies
         o.AddPolicy(DecideExtension, p => p.RequireRole(Roles.Dispatcher, Roles.Leader, Roles.Admin));
         o.AddPolicy(DecideExemption, p => p.RequireRole(Roles.Leader, Roles.Inspector, Roles.Admin));
         o.AddPolicy(ReadIntegrity, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Leader, Roles.Admin));
+        // 纪检 and 督查 act on evaluation results (referral, praise), so they read them too.
+        o.AddPolicy(ReadEvaluations, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Leader, Roles.Admin));
         o.AddPolicy(DraftTypical, p => p.RequireRole(Roles.Supervisor, Roles.Inspector, Roles.Admin, Roles.Unit));
         o.AddPolicy(ReviewTypical, p => p.RequireRole(Roles.Leader, Roles.Admin));
     }

@@ -110,7 +110,7 @@ public sealed class EvaluationFollowUpTests(AppFactory app) : IClassFixture<AppF
     }
 
     [Fact]
-    public async Task Referring_a_consequence_opens_an_accountability_case_against_the_cadre_only_once()
+    public async Task An_inspector_referring_a_consequence_opens_an_accountability_case_against_the_cadre_only_once()
     {
         var (admin, _, head, deputy, campaign) = await UnsatisfiedTwiceAsync(2090);
         var unit = (await admin.GetOkAsync($"/api/v1/evaluations/{campaign}")).GetProperty("unitIds")[0].GetString()!;
@@ -118,7 +118,10 @@ public sealed class EvaluationFollowUpTests(AppFactory app) : IClassFixture<AppF
         Assert.Equal(deputy, accountability.GetProperty("cadreId").GetString());
         Assert.Equal(JsonValueKind.Null, accountability.GetProperty("accountabilityCaseId").ValueKind);
 
-        var referral = await admin.PostOkAsync($"/api/v1/evaluations/{campaign}/consequences/{accountability.Id()}/referral", new { });
+        // 纪检 reads the results and refers the consequence.
+        var inspector = await admin.UserAsync(app, await admin.RootUnitIdAsync(), "inspector");
+        Assert.Equal(2, (await ConsequencesAsync(inspector, campaign, unit)).Count);
+        var referral = await inspector.PostOkAsync($"/api/v1/evaluations/{campaign}/consequences/{accountability.Id()}/referral", new { });
         var caseId = referral.GetProperty("accountabilityCaseId").GetString()!;
         var opened = await admin.GetOkAsync($"/api/v1/accountability/{caseId}");
         Assert.Equal(deputy, opened.GetProperty("cadreId").GetString());

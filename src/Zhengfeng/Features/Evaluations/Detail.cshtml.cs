@@ -11,7 +11,7 @@ namespace Zhengfeng.Features.Evaluations;
 /// One campaign: open, issue ballots (codes shown once, on this response only, or downloaded once as .xlsx), watch the
 /// turnout, close, and the results with their consequences, which can be acted on here.
 /// </summary>
-[Authorize(Policy = Policies.Lead)]
+[Authorize(Policy = Policies.ReadEvaluations)]
 public sealed class DetailModel(EvaluationWorkflow flow, EvaluationFollowUp followUp, AppDb db, CurrentUser me) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";

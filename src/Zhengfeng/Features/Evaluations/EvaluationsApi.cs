@@ -40,7 +40,7 @@ public static class EvaluationsApi
 {
     public static void MapEvaluations(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/v1/evaluations").RequireAuthorization(Policies.Lead).WithTags("评议");
+        var group = app.MapGroup("/api/v1/evaluations").RequireAuthorization(Policies.ReadEvaluations).WithTags("评议");
         group.MapGet("/", List);
         group.MapPost("/", Create).RequireAuthorization(Policies.Admin);
         group.MapGet("/{id}", async (string id, EvaluationWorkflow flow, CancellationToken ct) => TypedResults.Ok(await ViewAsync(await flow.LoadAsync(id, ct), flow, ct)));

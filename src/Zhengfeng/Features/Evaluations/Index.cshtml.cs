@@ -9,7 +9,7 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Evaluations;
 
 /// <summary>评议列表 and creating a campaign.</summary>
-[Authorize(Policy = Policies.Lead)]
+[Authorize(Policy = Policies.ReadEvaluations)]
 public sealed class IndexModel(EvaluationWorkflow flow, AppDb db, CurrentUser me, TimeProvider clock) : PageModel
 {
     public List<EvaluationCampaign> Campaigns { get; private set; } = [];
