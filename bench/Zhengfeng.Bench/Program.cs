@@ -107,6 +107,9 @@ public static class Program
             ("unit: GET /api/v1/cases?status=dispatched", staff, $"/api/v1/cases?unitId={unit}&status=dispatched"),
             ("unit: GET /api/v1/cases?overdue=true", staff, $"/api/v1/cases?unitId={unit}&overdue=true"),
             ("unit: GET /api/v1/cases (all of the unit)", staff, $"/api/v1/cases?unitId={unit}"),
+            ("unit: GET /api/v1/inbox (counts + 待签收)", staff, "/api/v1/inbox"),
+            ("unit: GET /api/v1/inbox?box=overdue", staff, "/api/v1/inbox?box=overdue"),
+            ("unit: GET /api/v1/inbox?box=duesoon", staff, "/api/v1/inbox?box=duesoon"),
             ("dispatcher: GET /api/v1/rankings/units", dispatcher, $"/api/v1/rankings/units?period={period}"),
         };
         var before = await TimeQueriesAsync(queries, o.Queries);
