@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.Json;
 using Zhengfeng;
 using Zhengfeng.Data;
@@ -50,12 +49,13 @@ builder.Services.AddZhengfengAuth();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemExceptionHandler.Localize);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddValidation();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddSchemaTransformer(OpenApiEnums.ListAllowedValues));
 builder.Services.Configure<JsonOptions>(o =>
 {
     o.SerializerOptions.Converters.Add(new ChinaTimeJsonConverter());
-    o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+    o.SerializerOptions.Converters.Add(new WireEnumConverterFactory());
 });
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // ProblemExceptionHandler names the bad field
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -17,7 +19,7 @@ public sealed class NotFoundException(string what) : RuleException("not_found", 
 public sealed class ForbiddenException(string message) : RuleException("forbidden", message, StatusCodes.Status403Forbidden);
 
 /// <summary>Turns exceptions into RFC 9457 problem details with a Chinese detail, a code and the trace id.</summary>
-public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -25,8 +27,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             RuleException r => (r.Status, r.Code, r.Message),
             DbUpdateConcurrencyException => (409, "concurrency", "数据已被他人修改，请刷新后重试"),
+            BadHttpRequestException { InnerException: JsonException j } => (400, "bad_value", Describe(j)),
             BadHttpRequestException b => (b.StatusCode, "bad_request", "请求格式不正确：" + b.Message),
-            System.Text.Json.JsonException => (400, "bad_json", "请求内容不是有效的 JSON"),
+            JsonException j => (400, "bad_value", Describe(j)),
             _ => (500, "server_error", "服务器内部错误"),
         };
         if (status >= 500)
@@ -41,6 +44,32 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             ProblemDetails = Problem(status, code, detail, httpContext),
         });
     }
+
+    /// <summary>A body that could not be read, told by the field it failed on (the enum converter's message lists the allowed values).</summary>
+    public static string Describe(JsonException e)
+    {
+        var field = e.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
+        var missing = MissingMembers().Match(e.Message);
+        if (missing.Success)
+        {
+            return "缺少必填字段：" + missing.Groups[1].Value.Replace("'", "").Replace(", ", "、");
+        }
+        if (field is null)
+        {
+            return "请求内容不是有效的 JSON";
+        }
+        if (e.Message.Any(c => c > 0x2E80))
+        {
+            return $"字段“{field}”：{e.Message}";
+        }
+        return e.Message.Contains("System.DateOnly")
+            ? $"字段“{field}”应为日期，格式为 yyyy-MM-dd"
+            : e.Message.Contains("System.DateTimeOffset") ? $"字段“{field}”应为带时区的时间，如 2026-11-02T09:00:00+08:00"
+            : $"字段“{field}”的值格式不正确";
+    }
+
+    [GeneratedRegex("missing required properties including: (.+?)\\.?$")]
+    private static partial Regex MissingMembers();
 
     public static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string code, string detail, HttpContext http)
     {
