@@ -54,6 +54,32 @@ public sealed class EvaluationCampaign
         Version++;
     }
 
+    /// <summary>Codes can be printed ahead of the opening, but not once the results are fixed.</summary>
+    public void EnsureBallotsMayBeIssued()
+    {
+        if (Status == Closed)
+        {
+            throw new RuleException("evaluation.closed", "评议已结束，不能再发放评议票", 409);
+        }
+    }
+
+    public void EnsureOpenForVoting()
+    {
+        if (Status != CampaignStatus.Open)
+        {
+            throw new RuleException("evaluation.not_open", Status == Closed ? "评议已结束，不能再投票" : "评议尚未开始", 409);
+        }
+    }
+
+    /// <summary>Results exist only once the campaign closed; before that a partial score would leak how the vote goes.</summary>
+    public void EnsureResultsFixed()
+    {
+        if (Status != Closed)
+        {
+            throw new RuleException("evaluation.not_closed", "评议结束后才能查看结果", 409);
+        }
+    }
+
     public static string Label(CampaignStatus s) => s switch
     {
         Draft => "草稿",

@@ -82,10 +82,7 @@ public sealed partial class EvaluationWorkflow(AppDb db, TimeProvider clock, IOp
     public async Task<List<string>> IssueBallotsAsync(string id, IssueBallotsRequest r, CancellationToken ct)
     {
         var campaign = await LoadAsync(id, ct);
-        if (campaign.Status == CampaignStatus.Closed)
-        {
-            throw new RuleException("evaluation.closed", "评议已结束，不能再发放评议票", 409);
-        }
+        campaign.EnsureBallotsMayBeIssued();
         if (r.Count < 1 || r.Count > Rules.MaxBallotsPerIssue)
         {
             throw new RuleException("evaluation.bad_count", $"每次发放评议票数量应为1至{Rules.MaxBallotsPerIssue}张", 400);
@@ -113,10 +110,7 @@ public sealed partial class EvaluationWorkflow(AppDb db, TimeProvider clock, IOp
     public async Task CastAsync(string code, CastBallotRequest r, CancellationToken ct)
     {
         var (ballot, campaign) = await FindBallotAsync(code, ct);
-        if (campaign.Status != CampaignStatus.Open)
-        {
-            throw new RuleException("evaluation.not_open", campaign.Status == CampaignStatus.Closed ? "评议已结束，不能再投票" : "评议尚未开始", 409);
-        }
+        campaign.EnsureOpenForVoting();
         ballot.Cast(Now);
         var units = (await UnitsAsync(campaign.Id, ct)).Select(u => u.UnitId).ToHashSet();
         if (r.Ratings.Count == 0 || r.Ratings.Select(x => x.UnitId).Distinct().Count() != r.Ratings.Count)
@@ -161,10 +155,7 @@ public sealed partial class EvaluationWorkflow(AppDb db, TimeProvider clock, IOp
     public async Task<(List<EvaluationResult> Results, List<EvaluationConsequence> Consequences)> ResultsAsync(string id, CancellationToken ct)
     {
         var campaign = await LoadAsync(id, ct);
-        if (campaign.Status != CampaignStatus.Closed)
-        {
-            throw new RuleException("evaluation.not_closed", "评议结束后才能查看结果", 409);
-        }
+        campaign.EnsureResultsFixed();
         var results = await db.Set<EvaluationResult>().AsNoTracking().Where(x => x.CampaignId == id).ToListAsync(ct);
         var consequences = await db.Set<EvaluationConsequence>().AsNoTracking().Where(x => x.CampaignId == id).ToListAsync(ct);
         return (results.OrderByDescending(x => x.Score).ToList(), consequences);
