@@ -3,6 +3,7 @@ using Zhengfeng;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Accountability;
 using Zhengfeng.Features.Accounts;
+using Zhengfeng.Features.Assessments;
 using Zhengfeng.Features.Attachments;
 using Zhengfeng.Features.Audit;
 using Zhengfeng.Features.Bulletins;
@@ -85,8 +86,7 @@ builder.Services.AddOptions<RectificationRules>().BindConfiguration("Rectificati
 builder.Services.AddScoped<ClueWorkflow>();
 builder.Services.AddScoped<TourImport>();
 builder.Services.AddScoped<RectificationWorkflow>();
-builder.Services.AddScoped<AccountabilityWorkflow>();
-builder.Services.AddScoped<IntegrityFile>();
+builder.Services.AddAccountability();
 builder.Services.AddScoped<RelapseWatch>();
 builder.Services.AddOptions<SupervisionRules>().BindConfiguration("Supervision").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<SupervisionWorkflow>();
@@ -99,13 +99,9 @@ builder.Services.AddScoped<ICalendarListener, DeadlineRescheduler>();
 builder.Services.AddOptions<BulletinOptions>().BindConfiguration("Bulletins").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddScoped<BulletinComposer>();
 builder.Services.AddScoped<BulletinWorkflow>();
-builder.Services.AddOptions<EvaluationRules>().BindConfiguration("Evaluations").ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddOptions<AssessmentRules>().BindConfiguration("Assessments").ValidateDataAnnotations().ValidateOnStart();
-builder.Services.AddScoped<EvaluationWorkflow>();
-builder.Services.AddScoped<AssessmentWorkflow>();
-builder.Services.AddScoped<EvaluationFollowUp>();
-builder.Services.AddScoped<TypicalSources>();
-builder.Services.AddScoped<TypicalCaseWorkflow>();
+builder.Services.AddEvaluations();
+builder.Services.AddAssessments();
+builder.Services.AddTypicalCases();
 builder.Services.AddSingleton<OverdueSweep>();
 if (builder.Configuration["jobs"] != "off")
 {

@@ -5,12 +5,15 @@ namespace Zhengfeng.Features.Accountability;
 
 public static class AccountabilityApi
 {
+    public static IServiceCollection AddAccountability(this IServiceCollection services)
+        => services.AddScoped<AccountabilityWorkflow>().AddScoped<IntegrityFile>();
+
     public static void MapAccountability(this IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/api/v1/accountability").RequireAuthorization(Policies.Inspect).WithTags("问责");
         cases.MapPost("/", Open);
         cases.MapGet("/", async (string? status, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct)
-            => TypedResults.Ok((await flow.ListAsync(status, ct)).Select(c => AccountabilityCaseView.From(c, clock.GetUtcNow().CstDate())).ToList()));
+            => TypedResults.Ok((await flow.ListAsync(AccountabilityFilter.Of(status, null), ct)).Select(c => AccountabilityCaseView.From(c, clock.GetUtcNow().CstDate())).ToList()));
         cases.MapGet("/{id}", (string id, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.LoadAsync(id, ct), clock));
         cases.MapPost("/{id}/investigation", (string id, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.InvestigateAsync(id, ct), clock));
         cases.MapPost("/{id}/findings", (string id, FindingsRequest r, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.RecordFindingsAsync(id, r, ct), clock));

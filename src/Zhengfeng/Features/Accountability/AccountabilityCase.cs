@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengfeng.Features.Clues;
@@ -15,13 +16,21 @@ public enum AccountabilitySubject { Unit, Cadre }
 
 public enum AccountabilityStatus { Opened, Investigating, Decided, Closed }
 
-public enum AccountabilityAction { Investigate, Decide, Dismiss, Exempt }
+public enum AccountabilityAction { Investigate, RecordFindings, Decide, Dismiss, Exempt }
 
 /// <summary>问责方式 of 问责条例 Art. 8: the first three for 党组织, the last four for 领导干部.</summary>
 public enum AccountabilityForm { Inspection, UnitCircular, Reorganisation, Circular, Admonition, OrganisationalHandling, Disciplinary }
 
 /// <summary>政务处分 of 公职人员政务处分法 Art. 7.</summary>
-public enum Sanction { Warning, Demerit, MajorDemerit, Demotion, Dismissal, Expulsion }
+public enum Sanction
+{
+    Warning,
+    Demerit,
+    [JsonStringEnumMemberName("majordemerit")] MajorDemerit,
+    Demotion,
+    Dismissal,
+    Expulsion,
+}
 
 public static class AccountabilityForms
 {
@@ -84,8 +93,6 @@ public static class AccountabilityForms
 
 public static class Sanctions
 {
-    public static bool TryParse(string? code, out Sanction s) => Enum.TryParse(code, ignoreCase: true, out s) && Enum.IsDefined(s);
-
     /// <summary>处分期间 (Art. 8): months from the decision; null for 开除, which has no end.</summary>
     public static int? Months(Sanction s) => s switch
     {
@@ -161,16 +168,18 @@ public static class Sanctions
 /// <summary>One accountability case against a unit (党组织) or a leading cadre, from opening to decision or closing.</summary>
 public sealed class AccountabilityCase
 {
-    public static readonly IReadOnlyDictionary<(AccountabilityStatus, AccountabilityAction), AccountabilityStatus> Next =
+    public static readonly StateMachine<AccountabilityStatus, AccountabilityAction> Workflow = new("accountability",
         new Dictionary<(AccountabilityStatus, AccountabilityAction), AccountabilityStatus>
         {
             [(Opened, Investigate)] = Investigating,
+            [(Investigating, AccountabilityAction.RecordFindings)] = Investigating,   // may be revised until the decision
             [(Investigating, AccountabilityAction.Decide)] = Decided,
-            [(Opened, Dismiss)] = Closed,         // 不予问责
-            [(Investigating, Dismiss)] = Closed,
-            [(Opened, Exempt)] = Closed,          // 免予问责 after an approved 容错免责
-            [(Investigating, Exempt)] = Closed,
-        };
+            [(Opened, AccountabilityAction.Dismiss)] = Closed,         // 不予问责
+            [(Investigating, AccountabilityAction.Dismiss)] = Closed,
+            [(Opened, AccountabilityAction.Exempt)] = Closed,          // 免予问责 after an approved 容错免责
+            [(Investigating, AccountabilityAction.Exempt)] = Closed,
+        },
+        Label, Label);
 
     public required string Id { get; init; }
     public AccountabilitySubject SubjectType { get; init; }
@@ -209,34 +218,49 @@ public sealed class AccountabilityCase
     public DateTimeOffset? DecidedAt { get; private set; }
     public int Version { get; private set; }
 
-    public void Apply(AccountabilityAction action)
-    {
-        Status = NextFor(action);
-        Version++;
-    }
+    /// <summary>开始调查.</summary>
+    public void StartInvestigation() => Step(Investigate);
 
-    private AccountabilityStatus NextFor(AccountabilityAction action) => Next.TryGetValue((Status, action), out var next) ? next
-        : throw new RuleException("accountability.illegal_transition", $"当前状态为“{Label(Status)}”，不能{Label(action)}", 409);
-
+    /// <summary>调查认定的事实; recorded again replaces the earlier text.</summary>
     public void RecordFindings(string findings, DateTimeOffset at)
     {
-        if (Status != Investigating)
-        {
-            throw new RuleException("accountability.findings_not_investigating", $"当前状态为“{Label(Status)}”，只有调查中的案件才能记录调查事实", 409);
-        }
+        Step(AccountabilityAction.RecordFindings);
         Findings = findings;
         FindingsAt = at;
-        Version++;
     }
 
-    /// <param name="sanctionActs">The sanction each act calls for (empty for none); combined by 政务处分法 Art. 15.</param>
+    /// <summary>
+    /// 作出问责决定 with the forms for the subject (and, on a unit, for its head and deputy) and, on a cadre, the sanction
+    /// each act calls for, combined by 政务处分法 Art. 15 and running from <paramref name="sanctionFrom"/>.
+    /// </summary>
     public void Decide(string decision, IReadOnlyCollection<AccountabilityForm> forms, IReadOnlyCollection<AccountabilityForm> headForms,
-        IReadOnlyCollection<AccountabilityForm> deputyForms, IReadOnlyList<Sanction> sanctionActs, int? combinedMonths, DateOnly? sanctionFrom,
+        IReadOnlyCollection<AccountabilityForm> deputyForms, IReadOnlyList<Sanction> sanctionActs, int? combinedMonths, DateOnly sanctionFrom,
         int category, string by, DateTimeOffset at)
     {
-        _ = NextFor(AccountabilityAction.Decide);
+        var next = Workflow.Step(Status, AccountabilityAction.Decide);
+        if (SubjectType == AccountabilitySubject.Cadre && (headForms.Count > 0 || deputyForms.Count > 0))
+        {
+            throw new RuleException("accountability.leader_forms", "对干部的问责不涉及单位主要负责人和分管领导，请只填写 forms", 400);
+        }
+        if (headForms.Count > 0 && HeadId is null || deputyForms.Count > 0 && DeputyId is null)
+        {
+            throw new RuleException("accountability.no_leader", "立项时该单位未登记主要负责人或分管领导，不能对其问责", 400);
+        }
+        if (sanctionActs.Count > 0 && SubjectType != AccountabilitySubject.Cadre)
+        {
+            throw new RuleException("accountability.sanction_for_cadre", "政务处分只能给予公职人员，不能用于单位", 400);
+        }
+        if (sanctionActs.Count == 0 && combinedMonths is not null)
+        {
+            throw new RuleException("accountability.combined_not_allowed", "未给予政务处分，不能确定处分期间", 400);
+        }
+        if (forms.Count == 0 && headForms.Count == 0 && deputyForms.Count == 0 && sanctionActs.Count == 0)
+        {
+            throw new RuleException("accountability.no_form", "请至少选择一种问责方式或政务处分", 400);
+        }
         (Sanction Executed, int? Months)? sanction = sanctionActs.Count == 0 ? null : Sanctions.Combine(sanctionActs, combinedMonths);
-        Apply(AccountabilityAction.Decide);
+        Status = next;
+        Version++;
         Decision = decision;
         Forms = AccountabilityForms.Join(forms);
         HeadForms = AccountabilityForms.Join(headForms);
@@ -251,13 +275,26 @@ public sealed class AccountabilityCase
         DecidedAt = at;
     }
 
-    public void Close(AccountabilityAction action, string reason, string? exemptionId, string by, DateTimeOffset at)
+    /// <summary>不予问责: the case closes without a decision.</summary>
+    public void Dismiss(string reason, string by, DateTimeOffset at) => Close(AccountabilityAction.Dismiss, "不予问责：" + reason, null, by, at);
+
+    /// <summary>免予问责: an approved 容错免责 closes the case it is linked to.</summary>
+    public void Exempt(string exemptionId, string reason, string by, DateTimeOffset at)
+        => Close(AccountabilityAction.Exempt, "免予问责（容错免责）：" + reason, exemptionId, by, at);
+
+    private void Close(AccountabilityAction action, string reason, string? exemptionId, string by, DateTimeOffset at)
     {
-        Apply(action);
+        Step(action);
         ClosedReason = reason;
         ExemptionId = exemptionId;
         DecidedBy = by;
         DecidedAt = at;
+    }
+
+    private void Step(AccountabilityAction action)
+    {
+        Status = Workflow.Step(Status, action);
+        Version++;
     }
 
     public IReadOnlyList<Sanction> SanctionActList()
@@ -277,8 +314,9 @@ public sealed class AccountabilityCase
     public static string Label(AccountabilityAction a) => a switch
     {
         Investigate => "开始调查",
+        AccountabilityAction.RecordFindings => "记录调查事实",
         AccountabilityAction.Decide => "作出问责决定",
-        Dismiss => "不予问责",
+        AccountabilityAction.Dismiss => "不予问责",
         _ => "免予问责",
     };
 

@@ -30,14 +30,14 @@ public sealed record DecideAccountabilityRequest
     public IReadOnlyList<string>? DeputyForms { get; init; }
 
     /// <summary>政务处分: warning, demerit, majordemerit, demotion, dismissal, expulsion (cadre cases only).</summary>
-    public string? Sanction { get; init; }
-    /// <summary>One sanction per act when the decision covers several acts (政务处分法 Art. 15); instead of <see cref="Sanction"/>.</summary>
-    public IReadOnlyList<string>? Sanctions { get; init; }
+    public Sanction? Sanction { get; init; }
+    /// <summary>One sanction per act when the decision covers several acts (政务处分法 Art. 15); instead of <see cref="Sanction"/>; empty entries are skipped.</summary>
+    public IReadOnlyList<Sanction?>? Sanctions { get; init; }
     /// <summary>The combined 处分期间 in months for several equal sanctions below 撤职 (Art. 15).</summary>
     [Range(1, Accountability.Sanctions.MaxCombinedMonths, ErrorMessage = "合并后的处分期间应为1至48个月")]
     public int? CombinedMonths { get; init; }
-    /// <summary>yyyy-MM-dd; today (China time) when omitted.</summary>
-    public string? SanctionFrom { get; init; }
+    /// <summary>The first day of the sanction; today (China time) when omitted.</summary>
+    public DateOnly? SanctionFrom { get; init; }
 
     [Range(1, 4, ErrorMessage = "四种形态应为1至4")]
     public int Category { get; init; }

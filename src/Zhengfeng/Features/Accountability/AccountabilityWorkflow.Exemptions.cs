@@ -52,15 +52,18 @@ public sealed partial class AccountabilityWorkflow
     {
         var e = await LoadExemptionAsync(id, ct);
         var found = (r.FailedCriteria ?? []).Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim()).Distinct().ToList();
-        foreach (var key in found)
+        if (r.Approve)
         {
-            _ = Exemption.CriterionName(key);
+            e.Approve(r.Reason.Trim(), found, user.Id, Now);
         }
-        e.Decide(r.Approve ? ExemptionAction.Approve : ExemptionAction.Refuse, r.Reason.Trim(), found, user.Id, Now);
+        else
+        {
+            e.Refuse(r.Reason.Trim(), found, user.Id, Now);
+        }
         if (r.Approve && e.AccountabilityCaseId is not null)
         {
             var linked = await LoadAsync(e.AccountabilityCaseId, ct);
-            linked.Close(AccountabilityAction.Exempt, "免予问责（容错免责）：" + r.Reason.Trim(), e.Id, user.Id, Now);
+            linked.Exempt(e.Id, r.Reason.Trim(), user.Id, Now);
         }
         db.PendingAction = r.Approve ? "exemption.approve" : "exemption.refuse";
         await db.SaveChangesAsync(ct);
@@ -76,7 +79,7 @@ public sealed partial class AccountabilityWorkflow
     }
 
     /// <summary>Applications in the user's scope, newest first, optionally of one status.</summary>
-    public async Task<Page<Exemption>> SearchExemptionsAsync(string? status, int page, int pageSize, CancellationToken ct)
+    public async Task<Page<Exemption>> SearchExemptionsAsync(ExemptionStatus? status, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
@@ -87,7 +90,7 @@ public sealed partial class AccountabilityWorkflow
             var cadres = db.Cadres.Where(c => units.Contains(c.UnitId)).Select(c => c.Id);
             q = q.Where(x => cadres.Contains(x.CadreId));
         }
-        if (Enum.TryParse<ExemptionStatus>(status, ignoreCase: true, out var s) && Enum.IsDefined(s))
+        if (status is { } s)
         {
             q = q.Where(x => x.Status == s);
         }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Cases;
@@ -9,8 +8,15 @@ using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Accountability;
 
-/// <summary>The ledger's filter: a status (or "active" for opened and investigating) and words in the facts or the subject's name.</summary>
-public sealed record AccountabilityFilter(string? Status, string? Query);
+/// <summary>The ledger's filter: a status (or <paramref name="Active"/> for opened and investigating) and words in the facts or the subject's name.</summary>
+public sealed record AccountabilityFilter(AccountabilityStatus? Status, string? Query, bool Active = false)
+{
+    /// <summary>A query string's status: "active" or a status's wire name; anything else is a 400 naming the field.</summary>
+    public static AccountabilityFilter Of(string? status, string? query)
+        => string.Equals(status?.Trim(), "active", StringComparison.OrdinalIgnoreCase)
+            ? new(null, query, Active: true)
+            : new(WireEnum.ParseOptional<AccountabilityStatus>(status, "status"), query);
+}
 
 /// <summary>问责 and 容错免责: opening, investigating and deciding cases; applying for and deciding exemptions.</summary>
 public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock, CurrentUser user)
@@ -74,7 +80,7 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
     public async Task<AccountabilityCase> InvestigateAsync(string id, CancellationToken ct)
     {
         var item = await LoadAsync(id, ct);
-        item.Apply(AccountabilityAction.Investigate);
+        item.StartInvestigation();
         db.PendingAction = "accountability.investigate";
         await db.SaveChangesAsync(ct);
         return item;
@@ -96,41 +102,11 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
         var forms = Parse(r.Forms, item.SubjectType);
         var headForms = Parse(r.HeadForms, AccountabilitySubject.Cadre);
         var deputyForms = Parse(r.DeputyForms, AccountabilitySubject.Cadre);
-        if (item.SubjectType == AccountabilitySubject.Cadre && (headForms.Count > 0 || deputyForms.Count > 0))
-        {
-            throw new RuleException("accountability.leader_forms", "对干部的问责不涉及单位主要负责人和分管领导，请只填写 forms", 400);
-        }
-        if (headForms.Count > 0 && item.HeadId is null || deputyForms.Count > 0 && item.DeputyId is null)
-        {
-            throw new RuleException("accountability.no_leader", "立项时该单位未登记主要负责人或分管领导，不能对其问责", 400);
-        }
         await EnsureLeadingCadreAsync(item.SubjectType == AccountabilitySubject.Cadre ? item.CadreId : null, forms, "问责对象", ct);
         await EnsureLeadingCadreAsync(item.HeadId, headForms, "主要负责人", ct);
         await EnsureLeadingCadreAsync(item.DeputyId, deputyForms, "分管领导", ct);
-        var acts = SanctionActs(r);
-        if (acts.Count > 0 && item.SubjectType != AccountabilitySubject.Cadre)
-        {
-            throw new RuleException("accountability.sanction_for_cadre", "政务处分只能给予公职人员，不能用于单位", 400);
-        }
-        if (acts.Count == 0 && r.CombinedMonths is not null)
-        {
-            throw new RuleException("accountability.combined_not_allowed", "未给予政务处分，不能确定处分期间", 400);
-        }
-        DateOnly? from = null;
-        if (acts.Count > 0)
-        {
-            from = Now.CstDate();
-            if (!string.IsNullOrWhiteSpace(r.SanctionFrom))
-            {
-                from = DateOnly.TryParseExact(r.SanctionFrom.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-                    ? d : throw new RuleException("accountability.bad_date", "处分生效日期应为 yyyy-MM-dd 格式的日期", 400);
-            }
-        }
-        if (forms.Count == 0 && headForms.Count == 0 && deputyForms.Count == 0 && acts.Count == 0)
-        {
-            throw new RuleException("accountability.no_form", "请至少选择一种问责方式或政务处分", 400);
-        }
-        item.Decide(r.Decision.Trim(), forms, headForms, deputyForms, acts, r.CombinedMonths, from, r.Category, user.Id, Now);
+        item.Decide(r.Decision.Trim(), forms, headForms, deputyForms, SanctionActs(r), r.CombinedMonths, r.SanctionFrom ?? Now.CstDate(),
+            r.Category, user.Id, Now);
         db.PendingAction = "accountability.decide";
         await db.SaveChangesAsync(ct);
         return item;
@@ -140,7 +116,7 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
     public async Task<AccountabilityCase> DismissAsync(string id, CloseAccountabilityRequest r, CancellationToken ct)
     {
         var item = await LoadAsync(id, ct);
-        item.Close(AccountabilityAction.Dismiss, "不予问责：" + r.Reason.Trim(), null, user.Id, Now);
+        item.Dismiss(r.Reason.Trim(), user.Id, Now);
         db.PendingAction = "accountability.dismiss";
         await db.SaveChangesAsync(ct);
         return item;
@@ -153,8 +129,8 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
         return item;
     }
 
-    public async Task<List<AccountabilityCase>> ListAsync(string? status, CancellationToken ct)
-        => await (await QueryAsync(new AccountabilityFilter(status, null), ct)).OrderByDescending(c => c.OpenedAt).Take(500).ToListAsync(ct);
+    public async Task<List<AccountabilityCase>> ListAsync(AccountabilityFilter filter, CancellationToken ct)
+        => await (await QueryAsync(filter, ct)).OrderByDescending(c => c.OpenedAt).Take(500).ToListAsync(ct);
 
     public async Task<Page<AccountabilityCase>> SearchAsync(AccountabilityFilter filter, int page, int pageSize, CancellationToken ct)
     {
@@ -175,11 +151,11 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
             var cadres = db.Cadres.Where(c => units.Contains(c.UnitId)).Select(c => c.Id);
             q = q.Where(c => units.Contains(c.UnitId!) || cadres.Contains(c.CadreId!));
         }
-        if (string.Equals(filter.Status, "active", StringComparison.OrdinalIgnoreCase))
+        if (filter.Active)
         {
             q = q.Where(c => c.Status == AccountabilityStatus.Opened || c.Status == AccountabilityStatus.Investigating);
         }
-        else if (Enum.TryParse<AccountabilityStatus>(filter.Status, ignoreCase: true, out var s) && Enum.IsDefined(s))
+        else if (filter.Status is { } s)
         {
             q = q.Where(c => c.Status == s);
         }
@@ -219,17 +195,12 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
 
     private static List<Sanction> SanctionActs(DecideAccountabilityRequest r)
     {
-        var codes = (r.Sanctions ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
-        if (codes.Count > 0 && !string.IsNullOrWhiteSpace(r.Sanction))
+        var acts = (r.Sanctions ?? []).OfType<Sanction>().ToList();
+        if (acts.Count > 0 && r.Sanction is not null)
         {
             throw new RuleException("accountability.sanction_twice", "sanction 与 sanctions 只能填写其一：一项行为用 sanction，多项行为用 sanctions", 400);
         }
-        if (codes.Count == 0 && !string.IsNullOrWhiteSpace(r.Sanction))
-        {
-            codes.Add(r.Sanction);
-        }
-        return codes.Select(code => Sanctions.TryParse(code.Trim(), out var s) ? s
-            : throw new RuleException("accountability.bad_sanction", "政务处分应为 warning（警告）、demerit（记过）、majordemerit（记大过）、demotion（降级）、dismissal（撤职）或 expulsion（开除）", 400)).ToList();
+        return r.Sanction is { } one ? [one] : acts;
     }
 
     private static List<AccountabilityForm> Parse(IReadOnlyList<string>? codes, AccountabilitySubject subject)

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
-using static Zhengfeng.Features.Accountability.ExemptionAction;
 using static Zhengfeng.Features.Accountability.ExemptionStatus;
 
 namespace Zhengfeng.Features.Accountability;
@@ -16,12 +15,13 @@ public enum ExemptionAction { Approve, Refuse }
 /// <summary>An application to tolerate a cadre's error; an approval closes the linked accountability case (免予问责).</summary>
 public sealed class Exemption
 {
-    public static readonly IReadOnlyDictionary<(ExemptionStatus, ExemptionAction), ExemptionStatus> Next =
+    public static readonly StateMachine<ExemptionStatus, ExemptionAction> Workflow = new("exemption",
         new Dictionary<(ExemptionStatus, ExemptionAction), ExemptionStatus>
         {
-            [(Applied, Approve)] = Approved,
-            [(Applied, Refuse)] = Refused,
-        };
+            [(Applied, ExemptionAction.Approve)] = Approved,
+            [(Applied, ExemptionAction.Refuse)] = Refused,
+        },
+        Label, Label);
 
     public required string Id { get; init; }
     public required string CadreId { get; init; }
@@ -98,24 +98,44 @@ public sealed class Exemption
         (ProcedureFollowed, "履行了决策程序"),
     ];
 
+    /// <summary>予以容错免责: only when all six conditions hold, by the applicant's answers and the decider's findings.</summary>
     /// <param name="foundFailing">Keys of criteria the decider finds not met, beyond those the applicant answered "no".</param>
-    public void Decide(ExemptionAction action, string reason, IReadOnlyCollection<string> foundFailing, string by, DateTimeOffset at)
+    public void Approve(string reason, IReadOnlyCollection<string> foundFailing, string by, DateTimeOffset at)
     {
-        if (!Next.TryGetValue((Status, action), out var next))
-        {
-            throw new RuleException("exemption.illegal_transition", $"当前状态为“{Label(Status)}”，不能{(action == Approve ? "批准" : "不予批准")}", 409);
-        }
-        var failing = CriterionKeys.Where((key, i) => !Criteria().ElementAt(i).Holds || foundFailing.Contains(key)).ToList();
-        if (action == Approve && failing.Count > 0)
+        var next = Workflow.Step(Status, ExemptionAction.Approve);
+        var failing = Failing(foundFailing);
+        if (failing.Count > 0)
         {
             throw new RuleException("exemption.criteria_not_met", $"不符合容错免责条件：{string.Join("、", failing.Select(CriterionName))}", 422);
         }
-        if (action == Refuse && failing.Count == 0)
+        Decided(next, reason, null, by, at);
+    }
+
+    /// <summary>不予容错免责: names the conditions that fail, so a refusal always says why.</summary>
+    public void Refuse(string reason, IReadOnlyCollection<string> foundFailing, string by, DateTimeOffset at)
+    {
+        var next = Workflow.Step(Status, ExemptionAction.Refuse);
+        var failing = Failing(foundFailing);
+        if (failing.Count == 0)
         {
             throw new RuleException("exemption.refusal_without_criteria", "不予容错免责时，请指出不符合的容错免责条件", 400);
         }
-        RefusedCriteria = action == Refuse ? string.Join(',', failing) : null;
+        Decided(next, reason, string.Join(',', failing), by, at);
+    }
+
+    private List<string> Failing(IReadOnlyCollection<string> foundFailing)
+    {
+        foreach (var key in foundFailing)
+        {
+            _ = CriterionName(key);
+        }
+        return CriterionKeys.Where((key, i) => !Criteria().ElementAt(i).Holds || foundFailing.Contains(key)).ToList();
+    }
+
+    private void Decided(ExemptionStatus next, string reason, string? refusedCriteria, string by, DateTimeOffset at)
+    {
         Status = next;
+        RefusedCriteria = refusedCriteria;
         DecisionReason = reason;
         DecidedBy = by;
         DecidedAt = at;
@@ -128,6 +148,8 @@ public sealed class Exemption
         Approved => "予以容错免责",
         _ => "不予容错免责",
     };
+
+    public static string Label(ExemptionAction a) => a == ExemptionAction.Approve ? "批准" : "不予批准";
 }
 
 internal sealed class ExemptionConfiguration : IEntityTypeConfiguration<Exemption>

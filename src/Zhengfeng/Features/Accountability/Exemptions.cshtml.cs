@@ -22,7 +22,7 @@ public sealed class ExemptionsModel(AccountabilityWorkflow flow, AppDb db) : Pag
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Result = await flow.SearchExemptionsAsync(Status, PageNumber, PageSize, ct);
+        Result = await flow.SearchExemptionsAsync(WireEnum.ParseOptional<ExemptionStatus>(Status, "status"), PageNumber, PageSize, ct);
         var ids = Result.Items.Select(e => e.CadreId).Distinct().ToList();
         CadreNames = await db.Cadres.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
     }

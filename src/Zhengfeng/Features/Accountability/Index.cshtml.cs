@@ -24,7 +24,7 @@ public sealed class IndexModel(AccountabilityWorkflow flow, AppDb db) : PageMode
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Result = await flow.SearchAsync(new AccountabilityFilter(Status, Q), PageNumber, PageSize, ct);
+        Result = await flow.SearchAsync(AccountabilityFilter.Of(Status, Q), PageNumber, PageSize, ct);
         var unitIds = Result.Items.Where(c => c.UnitId is not null).Select(c => c.UnitId!).Distinct().ToList();
         var cadreIds = Result.Items.SelectMany(c => new[] { c.CadreId, c.HeadId, c.DeputyId }).OfType<string>().Distinct().ToList();
         UnitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);

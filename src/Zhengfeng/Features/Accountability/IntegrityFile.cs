@@ -16,14 +16,14 @@ public sealed record AccountabilityCaseView(string Id, string SubjectType, strin
     public static AccountabilityCaseView From(AccountabilityCase c, DateOnly today)
     {
         var forms = AccountabilityForms.Split(c.Forms);
-        return new(c.Id, c.SubjectType.ToString().ToLowerInvariant(), c.UnitId, c.CadreId, c.HeadId, c.DeputyId, c.ClueId, c.CaseId, c.NoticeId,
-            c.Facts, c.Status.ToString().ToLowerInvariant(), AccountabilityCase.Label(c.Status), c.Decision,
+        return new(c.Id, WireEnum.Name(c.SubjectType), c.UnitId, c.CadreId, c.HeadId, c.DeputyId, c.ClueId, c.CaseId, c.NoticeId,
+            c.Facts, WireEnum.Name(c.Status), AccountabilityCase.Label(c.Status), c.Decision,
             forms.Select(AccountabilityForms.Code).ToList(), forms.Select(AccountabilityForms.Label).ToList(),
             AccountabilityForms.Split(c.HeadForms).Select(AccountabilityForms.Code).ToList(),
             AccountabilityForms.Split(c.DeputyForms).Select(AccountabilityForms.Code).ToList(),
-            c.Sanction?.ToString().ToLowerInvariant(), c.Sanction is { } s ? Sanctions.Label(s) : null, c.SanctionFrom, c.SanctionUntil,
+            c.Sanction is { } executed ? WireEnum.Name(executed) : null, c.Sanction is { } s ? Sanctions.Label(s) : null, c.SanctionFrom, c.SanctionUntil,
             c.SanctionInEffect(today), c.Category, AccountabilityCase.CategoryLabel(c.Category), c.ClosedReason, c.ExemptionId, c.OpenedAt, c.DecidedAt,
-            c.SanctionActList().Select(a => a.ToString().ToLowerInvariant()).ToList(), c.SanctionMonths, c.Findings);
+            c.SanctionActList().Select(WireEnum.Name).ToList(), c.SanctionMonths, c.Findings);
     }
 }
 
@@ -35,7 +35,7 @@ public sealed record ExemptionView(string Id, string CadreId, string? Accountabi
     {
         string?[] notes = [e.PublicPurposeNote, e.NoPersonalGainNote, e.NoBreachOfLawNote, e.NoMajorLossNote, e.TimelyRemedyNote, e.ProcedureFollowedNote];
         var criteria = e.Criteria().Select((c, i) => new CriterionView(c.Name, c.Holds, notes[i])).ToList();
-        return new(e.Id, e.CadreId, e.AccountabilityCaseId, e.Facts, e.Status.ToString().ToLowerInvariant(), Exemption.Label(e.Status),
+        return new(e.Id, e.CadreId, e.AccountabilityCaseId, e.Facts, WireEnum.Name(e.Status), Exemption.Label(e.Status),
             criteria, e.FailingCriteria(), e.DecisionReason, e.AppliedAt, e.DecidedAt, e.RefusedCriterionNames());
     }
 }
@@ -70,7 +70,7 @@ public sealed class IntegrityFile(AppDb db, TimeProvider clock)
         return new IntegrityFileView(cadre.Id, cadre.Name, cadre.UnitId, cadre.Post, cadre.IsLeadingCadre, today,
             cases.Select(c => Role(c, cadreId, today)).ToList(),
             cases.Where(c => c.CadreId == cadreId && c.Sanction is not null && c.SanctionFrom is not null)
-                .Select(c => new SanctionView(c.Id, c.Sanction!.Value.ToString().ToLowerInvariant(), Accountability.Sanctions.Label(c.Sanction.Value),
+                .Select(c => new SanctionView(c.Id, WireEnum.Name(c.Sanction!.Value), Accountability.Sanctions.Label(c.Sanction.Value),
                     c.SanctionFrom!.Value, c.SanctionUntil, c.SanctionUntil is null, c.SanctionInEffect(today), c.SanctionMonths,
                     c.SanctionActs is null ? [] : c.SanctionActList().Select(Accountability.Sanctions.Label).ToList()))
                 .ToList(),

@@ -25,7 +25,7 @@ public sealed class BallotModel(EvaluationWorkflow flow, AppDb db) : PageModel
     {
         try
         {
-            var ratings = Levels.Where(l => !string.IsNullOrEmpty(l.Value)).Select(l => new UnitRating { UnitId = l.Key, Level = l.Value }).ToList();
+            var ratings = Levels.Where(l => !string.IsNullOrEmpty(l.Value)).Select(l => new UnitRating { UnitId = l.Key, Level = WireEnum.Parse<SatisfactionLevel>(l.Value, "level") }).ToList();
             await flow.CastAsync(Code, new CastBallotRequest { Ratings = ratings }, ct);
             Done = true;
         }

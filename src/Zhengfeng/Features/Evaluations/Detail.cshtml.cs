@@ -53,8 +53,9 @@ public sealed class DetailModel(EvaluationWorkflow flow, EvaluationFollowUp foll
         try
         {
             EnsureManager();
-            Codes = await flow.IssueBallotsAsync(Id, new IssueBallotsRequest { Group = group, Count = count }, ct);
-            IssuedGroup = EvaluationCampaign.Label(EvaluationWorkflow.ParseGroup(group));
+            var rater = WireEnum.Parse<RaterGroup>(group, "group");
+            Codes = await flow.IssueBallotsAsync(Id, new IssueBallotsRequest { Group = rater, Count = count }, ct);
+            IssuedGroup = EvaluationCampaign.Label(rater);
         }
         catch (RuleException e) when (e is not NotFoundException)
         {
@@ -70,8 +71,9 @@ public sealed class DetailModel(EvaluationWorkflow flow, EvaluationFollowUp foll
         {
             EnsureManager();
             var campaign = await flow.LoadAsync(Id, ct);
-            var codes = await flow.IssueBallotsAsync(Id, new IssueBallotsRequest { Group = group, Count = count }, ct);
-            var file = BallotSheet.File(campaign, EvaluationWorkflow.ParseGroup(group), codes, BaseUrl);
+            var rater = WireEnum.Parse<RaterGroup>(group, "group");
+            var codes = await flow.IssueBallotsAsync(Id, new IssueBallotsRequest { Group = rater, Count = count }, ct);
+            var file = BallotSheet.File(campaign, rater, codes, BaseUrl);
             return File(file.FileContents.ToArray(), file.ContentType, file.FileDownloadName);
         }
         catch (RuleException e) when (e is not NotFoundException)

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
-using static Zhengfeng.Features.Evaluations.CampaignAction;
 using static Zhengfeng.Features.Evaluations.CampaignStatus;
 
 namespace Zhengfeng.Features.Evaluations;
@@ -22,15 +21,16 @@ public enum SatisfactionLevel { Satisfied, Basic, Unsatisfied }
 /// <summary>An annual 评议 of units by outside raters, who vote with one-time ballot codes.</summary>
 public sealed class EvaluationCampaign
 {
-    public static readonly IReadOnlyDictionary<(CampaignStatus, CampaignAction), CampaignStatus> Next =
+    public static readonly StateMachine<CampaignStatus, CampaignAction> Workflow = new("evaluation",
         new Dictionary<(CampaignStatus, CampaignAction), CampaignStatus>
         {
             [(Draft, CampaignAction.Open)] = CampaignStatus.Open,
-            [(CampaignStatus.Open, Close)] = Closed,   // results and consequences are computed here
-        };
+            [(CampaignStatus.Open, CampaignAction.Close)] = Closed,   // results and consequences are computed here
+        },
+        Label, Label);
 
     public required string Id { get; init; }
-    public required string Name { get; set; }
+    public required string Name { get; init; }
     public int Year { get; init; }
     public CampaignStatus Status { get; private set; } = Draft;
     public DateTimeOffset CreatedAt { get; init; }
@@ -38,21 +38,45 @@ public sealed class EvaluationCampaign
     public DateTimeOffset? ClosedAt { get; private set; }
     public int Version { get; private set; }
 
-    public void Apply(CampaignAction action, DateTimeOffset now)
+    /// <summary>开始评议: ballots can be cast from now on.</summary>
+    public void Open(DateTimeOffset at)
     {
-        if (!Next.TryGetValue((Status, action), out var next))
-        {
-            throw new RuleException("evaluation.illegal_transition", $"评议状态为“{Label(Status)}”，不能{Label(action)}", 409);
-        }
-        Status = next;
+        Status = Workflow.Step(Status, CampaignAction.Open);
+        OpenedAt = at;
         Version++;
-        if (action == CampaignAction.Open)
+    }
+
+    /// <summary>结束评议: no more ballots; the workflow fixes the results in the same save.</summary>
+    public void Close(DateTimeOffset at)
+    {
+        Status = Workflow.Step(Status, CampaignAction.Close);
+        ClosedAt = at;
+        Version++;
+    }
+
+    /// <summary>Codes can be printed ahead of the opening, but not once the results are fixed.</summary>
+    public void EnsureBallotsMayBeIssued()
+    {
+        if (Status == Closed)
         {
-            OpenedAt = now;
+            throw new RuleException("evaluation.closed", "评议已结束，不能再发放评议票", 409);
         }
-        else
+    }
+
+    public void EnsureOpenForVoting()
+    {
+        if (Status != CampaignStatus.Open)
         {
-            ClosedAt = now;
+            throw new RuleException("evaluation.not_open", Status == Closed ? "评议已结束，不能再投票" : "评议尚未开始", 409);
+        }
+    }
+
+    /// <summary>Results exist only once the campaign closed; before that a partial score would leak how the vote goes.</summary>
+    public void EnsureResultsFixed()
+    {
+        if (Status != Closed)
+        {
+            throw new RuleException("evaluation.not_closed", "评议结束后才能查看结果", 409);
         }
     }
 

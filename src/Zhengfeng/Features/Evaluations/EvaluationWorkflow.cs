@@ -20,55 +20,6 @@ public sealed class EvaluationRules
     [Range(1, 5000)] public int MaxBallotsPerIssue { get; set; } = 1000;
 }
 
-public sealed record GroupWeight
-{
-    [Required(ErrorMessage = "请选择评议群体")]
-    public required string Group { get; init; }
-
-    [Range(1, 100, ErrorMessage = "权重应为1至100")]
-    public int Weight { get; init; }
-}
-
-public sealed record CreateCampaignRequest
-{
-    [Required(ErrorMessage = "请填写评议名称")]
-    [StringLength(200, MinimumLength = 2, ErrorMessage = "评议名称应为2至200字")]
-    public required string Name { get; init; }
-
-    [Range(2000, 2100, ErrorMessage = "年度不正确")]
-    public int Year { get; init; }
-
-    [Required(ErrorMessage = "请选择被评议单位")]
-    public required List<string> UnitIds { get; init; }
-
-    [Required(ErrorMessage = "请设置评议群体及权重")]
-    public required List<GroupWeight> Groups { get; init; }
-}
-
-public sealed record IssueBallotsRequest
-{
-    [Required(ErrorMessage = "请选择评议群体")]
-    public required string Group { get; init; }
-
-    [Range(1, 5000, ErrorMessage = "评议票数量应为1至5000")]
-    public int Count { get; init; }
-}
-
-public sealed record UnitRating
-{
-    [Required(ErrorMessage = "请指定被评议单位")]
-    public required string UnitId { get; init; }
-
-    [Required(ErrorMessage = "请选择满意程度")]
-    public required string Level { get; init; }
-}
-
-public sealed record CastBallotRequest
-{
-    [Required(ErrorMessage = "请填写评议意见")]
-    public required List<UnitRating> Ratings { get; init; }
-}
-
 public sealed record UnitScore(string UnitId, double Score, int Votes, SatisfactionLevel Verdict);
 
 /// <summary>
@@ -92,7 +43,7 @@ public sealed partial class EvaluationWorkflow(AppDb db, TimeProvider clock, IOp
         {
             throw new RuleException("evaluation.unknown_unit", "被评议单位不存在", 400);
         }
-        var groups = r.Groups.Select(g => (Group: ParseGroup(g.Group), g.Weight)).ToList();
+        var groups = r.Groups.Select(g => (g.Group, g.Weight)).ToList();
         if (groups.Count == 0 || groups.Select(g => g.Group).Distinct().Count() != groups.Count)
         {
             throw new RuleException("evaluation.bad_groups", "请设置评议群体，每个群体只能出现一次", 400);
@@ -121,7 +72,7 @@ public sealed partial class EvaluationWorkflow(AppDb db, TimeProvider clock, IOp
     public async Task<EvaluationCampaign> OpenAsync(string id, CancellationToken ct)
     {
         var campaign = await LoadAsync(id, ct);
-        campaign.Apply(CampaignAction.Open, Now);
+        campaign.Open(Now);
         db.PendingAction = "evaluation.open";
         await db.SaveChangesAsync(ct);
         return campaign;
@@ -131,15 +82,12 @@ public sealed partial class EvaluationWorkflow(AppDb db, TimeProvider clock, IOp
     public async Task<List<string>> IssueBallotsAsync(string id, IssueBallotsRequest r, CancellationToken ct)
     {
         var campaign = await LoadAsync(id, ct);
-        if (campaign.Status == CampaignStatus.Closed)
-        {
-            throw new RuleException("evaluation.closed", "评议已结束，不能再发放评议票", 409);
-        }
+        campaign.EnsureBallotsMayBeIssued();
         if (r.Count < 1 || r.Count > Rules.MaxBallotsPerIssue)
         {
             throw new RuleException("evaluation.bad_count", $"每次发放评议票数量应为1至{Rules.MaxBallotsPerIssue}张", 400);
         }
-        var group = ParseGroup(r.Group);
+        var group = r.Group;
         if (!await db.Set<CampaignGroup>().AnyAsync(g => g.CampaignId == id && g.Group == group, ct))
         {
             throw new RuleException("evaluation.group_not_in_campaign", $"本次评议未设置“{EvaluationCampaign.Label(group)}”群体", 400);
@@ -162,10 +110,7 @@ public sealed partial class EvaluationWorkflow(AppDb db, TimeProvider clock, IOp
     public async Task CastAsync(string code, CastBallotRequest r, CancellationToken ct)
     {
         var (ballot, campaign) = await FindBallotAsync(code, ct);
-        if (campaign.Status != CampaignStatus.Open)
-        {
-            throw new RuleException("evaluation.not_open", campaign.Status == CampaignStatus.Closed ? "评议已结束，不能再投票" : "评议尚未开始", 409);
-        }
+        campaign.EnsureOpenForVoting();
         ballot.Cast(Now);
         var units = (await UnitsAsync(campaign.Id, ct)).Select(u => u.UnitId).ToHashSet();
         if (r.Ratings.Count == 0 || r.Ratings.Select(x => x.UnitId).Distinct().Count() != r.Ratings.Count)
@@ -180,7 +125,7 @@ public sealed partial class EvaluationWorkflow(AppDb db, TimeProvider clock, IOp
             }
             db.Add(new BallotRating
             {
-                Id = Ids.New(), BallotId = ballot.Id, CampaignId = campaign.Id, UnitId = rating.UnitId, Group = ballot.Group, Level = ParseLevel(rating.Level),
+                Id = Ids.New(), BallotId = ballot.Id, CampaignId = campaign.Id, UnitId = rating.UnitId, Group = ballot.Group, Level = rating.Level,
             });
         }
         db.PendingAction = "evaluation.cast";
@@ -198,7 +143,7 @@ public sealed partial class EvaluationWorkflow(AppDb db, TimeProvider clock, IOp
     public async Task<EvaluationCampaign> CloseAsync(string id, CancellationToken ct)
     {
         var campaign = await LoadAsync(id, ct);
-        campaign.Apply(CampaignAction.Close, Now);
+        campaign.Close(Now);
         var scores = await ScoresAsync(campaign.Id, ct);
         db.AddRange(scores.Select(s => new EvaluationResult { Id = Ids.New(), CampaignId = id, UnitId = s.UnitId, Score = s.Score, Votes = s.Votes, Verdict = s.Verdict }));
         db.AddRange(await ConsequencesAsync(campaign, scores, ct));
@@ -210,10 +155,7 @@ public sealed partial class EvaluationWorkflow(AppDb db, TimeProvider clock, IOp
     public async Task<(List<EvaluationResult> Results, List<EvaluationConsequence> Consequences)> ResultsAsync(string id, CancellationToken ct)
     {
         var campaign = await LoadAsync(id, ct);
-        if (campaign.Status != CampaignStatus.Closed)
-        {
-            throw new RuleException("evaluation.not_closed", "评议结束后才能查看结果", 409);
-        }
+        campaign.EnsureResultsFixed();
         var results = await db.Set<EvaluationResult>().AsNoTracking().Where(x => x.CampaignId == id).ToListAsync(ct);
         var consequences = await db.Set<EvaluationConsequence>().AsNoTracking().Where(x => x.CampaignId == id).ToListAsync(ct);
         return (results.OrderByDescending(x => x.Score).ToList(), consequences);
@@ -284,12 +226,4 @@ public sealed partial class EvaluationWorkflow(AppDb db, TimeProvider clock, IOp
         var raw = new string(RandomNumberGenerator.GetItems<char>(CodeAlphabet, 12)); // 60 bits: not guessable
         return $"{raw[..4]}-{raw[4..8]}-{raw[8..]}";
     }
-
-    public static RaterGroup ParseGroup(string? value)
-        => Enum.TryParse<RaterGroup>(value, ignoreCase: true, out var g) && Enum.IsDefined(g) ? g
-            : throw new RuleException("evaluation.bad_group", "评议群体应为 deputies（人大代表、政协委员）、firms（企业）、monitors（行风监督员）、public（群众）或 clients（服务对象）", 400);
-
-    public static SatisfactionLevel ParseLevel(string? value)
-        => Enum.TryParse<SatisfactionLevel>(value, ignoreCase: true, out var l) && Enum.IsDefined(l) ? l
-            : throw new RuleException("ballot.bad_level", "满意程度应为 satisfied（满意）、basic（基本满意）或 unsatisfied（不满意）", 400);
 }

@@ -11,10 +11,8 @@ public sealed record CampaignView(string Id, string Name, int Year, string Statu
     DateTimeOffset CreatedAt, DateTimeOffset? OpenedAt, DateTimeOffset? ClosedAt)
 {
     public static CampaignView From(EvaluationCampaign c, List<CampaignUnit> units, List<CampaignGroup> groups) => new(c.Id, c.Name, c.Year,
-        c.Status.ToString().ToLowerInvariant(), EvaluationCampaign.Label(c.Status), units.Select(u => u.UnitId).ToList(),
-        groups.Select(g => new GroupView(Wire(g.Group), EvaluationCampaign.Label(g.Group), g.Weight)).ToList(), c.CreatedAt, c.OpenedAt, c.ClosedAt);
-
-    public static string Wire(RaterGroup g) => g.ToString().ToLowerInvariant();
+        WireEnum.Name(c.Status), EvaluationCampaign.Label(c.Status), units.Select(u => u.UnitId).ToList(),
+        groups.Select(g => new GroupView(WireEnum.Name(g.Group), EvaluationCampaign.Label(g.Group), g.Weight)).ToList(), c.CreatedAt, c.OpenedAt, c.ClosedAt);
 }
 
 public sealed record IssuedBallots(string Group, List<string> Codes);
@@ -23,7 +21,7 @@ public sealed record ConsequenceView(string Id, string Kind, string? CadreId, st
 
 public sealed record TurnoutView(string Group, string Label, int Weight, int Issued, int Cast, double Percent)
 {
-    public static TurnoutView From(GroupTurnout t) => new(CampaignView.Wire(t.Group), EvaluationCampaign.Label(t.Group), t.Weight, t.Issued, t.Cast, t.Percent);
+    public static TurnoutView From(GroupTurnout t) => new(WireEnum.Name(t.Group), EvaluationCampaign.Label(t.Group), t.Weight, t.Issued, t.Cast, t.Percent);
 }
 
 public sealed record ReferralView(string ConsequenceId, string AccountabilityCaseId);
@@ -38,6 +36,12 @@ public sealed record PublicBallotView(string Campaign, int Year, string Group, s
 
 public static class EvaluationsApi
 {
+    public static IServiceCollection AddEvaluations(this IServiceCollection services)
+    {
+        services.AddOptions<EvaluationRules>().BindConfiguration("Evaluations").ValidateDataAnnotations().ValidateOnStart();
+        return services.AddScoped<EvaluationWorkflow>().AddScoped<EvaluationFollowUp>();
+    }
+
     public static void MapEvaluations(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/evaluations").RequireAuthorization(Policies.ReadEvaluations).WithTags("评议");
@@ -49,7 +53,7 @@ public static class EvaluationsApi
         group.MapPost("/{id}/close", async (string id, EvaluationWorkflow flow, CancellationToken ct)
             => TypedResults.Ok(await ViewAsync(await flow.CloseAsync(id, ct), flow, ct))).RequireAuthorization(Policies.Admin);
         group.MapPost("/{id}/ballots", async (string id, IssueBallotsRequest r, EvaluationWorkflow flow, CancellationToken ct)
-            => TypedResults.Ok(new IssuedBallots(r.Group.ToLowerInvariant(), await flow.IssueBallotsAsync(id, r, ct)))).RequireAuthorization(Policies.Admin);
+            => TypedResults.Ok(new IssuedBallots(WireEnum.Name(r.Group), await flow.IssueBallotsAsync(id, r, ct)))).RequireAuthorization(Policies.Admin);
         group.MapPost("/{id}/ballots.xlsx", IssueXlsx).RequireAuthorization(Policies.Admin);
         group.MapGet("/{id}/turnout", async (string id, EvaluationWorkflow flow, CancellationToken ct)
             => TypedResults.Ok((await flow.TurnoutAsync(id, ct)).Select(TurnoutView.From).ToList()));
@@ -95,7 +99,7 @@ public static class EvaluationsApi
     {
         var campaign = await flow.LoadAsync(id, ct);
         var codes = await flow.IssueBallotsAsync(id, r, ct);
-        return BallotSheet.File(campaign, EvaluationWorkflow.ParseGroup(r.Group), codes, BallotSheet.BaseUrl(http));
+        return BallotSheet.File(campaign, r.Group, codes, BallotSheet.BaseUrl(http));
     }
 
     private static async Task<Ok<List<UnitResultView>>> Results(string id, EvaluationWorkflow flow, AppDb db, CancellationToken ct)
@@ -106,7 +110,7 @@ public static class EvaluationsApi
         var (results, consequences) = await flow.ResultsAsync(id, ct);
         var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         return results.Select(r => new UnitResultView(r.UnitId, names.GetValueOrDefault(r.UnitId, ""), r.Score, r.Votes,
-            r.Verdict.ToString().ToLowerInvariant(), EvaluationCampaign.Label(r.Verdict),
+            WireEnum.Name(r.Verdict), EvaluationCampaign.Label(r.Verdict),
             consequences.Where(c => c.UnitId == r.UnitId).OrderBy(c => c.Kind == EvaluationConsequence.Accountability)
                 .Select(c => new ConsequenceView(c.Id, c.Kind, c.CadreId, c.Reason, c.AccountabilityCaseId, c.BulletinId)).ToList())).ToList();
     }
@@ -118,7 +122,7 @@ public static class EvaluationsApi
         var unitIds = (await flow.UnitsAsync(campaign.Id, ct)).Select(u => u.UnitId).ToList();
         var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).OrderBy(u => u.SortOrder).ThenBy(u => u.Code)
             .Select(u => new PublicBallotUnit(u.Id, u.Name)).ToListAsync(ct);
-        return new PublicBallotView(campaign.Name, campaign.Year, CampaignView.Wire(ballot.Group), EvaluationCampaign.Label(ballot.Group),
+        return new PublicBallotView(campaign.Name, campaign.Year, WireEnum.Name(ballot.Group), EvaluationCampaign.Label(ballot.Group),
             ballot.CastAt is not null, campaign.Status == CampaignStatus.Open, units, campaign.Status == CampaignStatus.Closed);
     }
 }

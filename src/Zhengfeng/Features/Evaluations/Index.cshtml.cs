@@ -35,7 +35,7 @@ public sealed class IndexModel(EvaluationWorkflow flow, AppDb db, CurrentUser me
         }
         try
         {
-            var groups = Weights.Where(w => w.Value > 0).Select(w => new GroupWeight { Group = w.Key, Weight = w.Value }).ToList();
+            var groups = Weights.Where(w => w.Value > 0).Select(w => new GroupWeight { Group = WireEnum.Parse<RaterGroup>(w.Key, "group"), Weight = w.Value }).ToList();
             var c = await flow.CreateAsync(new CreateCampaignRequest { Name = Name, Year = Year, UnitIds = UnitIds, Groups = groups }, ct);
             return Redirect($"/evaluations/{c.Id}");
         }

@@ -18,9 +18,7 @@ public sealed class IndexModel(TypicalCaseWorkflow flow, AppDb db, IAuthorizatio
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        TypicalCaseStatus? status = TypicalCase.TryParseStatus(Status, out var s) ? s : null;
-        TypicalCaseKind? kind = TypicalCase.TryParseKind(Kind, out var k) ? k : null;
-        Items = await flow.ListAsync(status, kind, ct);
+        Items = await flow.ListAsync(WireEnum.ParseOptional<TypicalCaseStatus>(Status, "status"), WireEnum.ParseOptional<TypicalCaseKind>(Kind, "kind"), ct);
         UnitNames = await TypicalCasePages.UnitNamesAsync(db, ct);
         CanDraft = (await auth.AuthorizeAsync(User, Policies.DraftTypical)).Succeeded;
     }

@@ -35,14 +35,14 @@ public sealed class NewModel(TypicalCaseWorkflow flow) : PageModel
         {
             Title = Source.Title;
             Facts = Source.Facts;
-            Kind = KindsFor(Source) is [var first, ..] ? TypicalCase.Wire(first) : null;
+            Kind = KindsFor(Source) is [var first, ..] ? WireEnum.Name(first) : null;
         }
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(DraftTypicalCaseRequest draft, CancellationToken ct)
     {
-        SourceType = draft.SourceType;
+        SourceType = draft.SourceType is { } type ? WireEnum.Name(type) : null;
         SourceId = draft.SourceId;
         if (CasePages.Invalid(draft) is { } invalid)
         {
@@ -62,19 +62,19 @@ public sealed class NewModel(TypicalCaseWorkflow flow) : PageModel
             }
         }
         await LoadAsync(ct);
-        (Title, Facts, Lesson, Kind) = (draft.Title ?? "", draft.Facts ?? "", draft.Lesson ?? "", draft.Kind);
+        (Title, Facts, Lesson, Kind) = (draft.Title ?? "", draft.Facts ?? "", draft.Lesson ?? "", draft.Kind is { } kind ? WireEnum.Name(kind) : null);
         return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
     {
         Types = [.. Enum.GetValues<TypicalSourceType>().Where(flow.MayDraftFrom)];
-        PickerType = TypicalCase.TryParseSource(SourceType, out var t) && Types.Contains(t) ? t : Types[0];
+        PickerType = WireEnum.TryParse<TypicalSourceType>(SourceType, out var t) && Types.Contains(t) ? t : Types[0];
         if (!string.IsNullOrWhiteSpace(SourceId))
         {
             try
             {
-                Source = await flow.SourceAsync(SourceType, SourceId, null, ct);
+                Source = await flow.SourceAsync(WireEnum.Parse<TypicalSourceType>(SourceType, "sourceType"), SourceId, null, ct);
                 return;
             }
             catch (RuleException e)
@@ -82,6 +82,6 @@ public sealed class NewModel(TypicalCaseWorkflow flow) : PageModel
                 Error ??= e.Message;
             }
         }
-        Candidates = await flow.CandidatesAsync(TypicalCase.Wire(PickerType), ct);
+        Candidates = await flow.CandidatesAsync(PickerType, ct);
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengfeng.Data;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.TypicalCases;
 
@@ -15,7 +16,7 @@ public sealed class PublicModel(TypicalCaseWorkflow flow, AppDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        TypicalCaseKind? kind = TypicalCase.TryParseKind(Kind, out var k) ? k : null;
+        var kind = WireEnum.ParseOptional<TypicalCaseKind>(Kind, "kind");
         var names = await TypicalCasePages.UnitNamesAsync(db, ct);
         Items = (await flow.PublishedAsync(kind, ct)).Select(t => PublicTypicalCaseView.From(t, names)).ToList();
     }

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
-using static Zhengfeng.Features.TypicalCases.TypicalCaseAction;
 using static Zhengfeng.Features.TypicalCases.TypicalCaseStatus;
 
 namespace Zhengfeng.Features.TypicalCases;
@@ -14,7 +13,7 @@ public enum TypicalCaseKind { Positive, Negative }
 
 public enum TypicalCaseStatus { Draft, PendingReview, Published, Withdrawn }
 
-public enum TypicalCaseAction { Submit, Return, Publish, Withdraw }
+public enum TypicalCaseAction { Edit, Submit, Return, Publish, Withdraw }
 
 /// <summary>The kinds of record a typical case may be drawn from.</summary>
 public enum TypicalSourceType { Case, Accountability, Exemption, Notice, Rectification, Evaluation }
@@ -25,14 +24,16 @@ public enum TypicalSourceType { Case, Accountability, Exemption, Notice, Rectifi
 /// </summary>
 public sealed class TypicalCase
 {
-    public static readonly IReadOnlyDictionary<(TypicalCaseStatus, TypicalCaseAction), TypicalCaseStatus> Next =
+    public static readonly StateMachine<TypicalCaseStatus, TypicalCaseAction> Workflow = new("typical",
         new Dictionary<(TypicalCaseStatus, TypicalCaseAction), TypicalCaseStatus>
         {
-            [(Draft, Submit)] = PendingReview,
-            [(PendingReview, TypicalCaseAction.Return)] = Draft,   // 退回修改
-            [(PendingReview, Publish)] = Published,
-            [(Published, Withdraw)] = Withdrawn,
-        };
+            [(Draft, TypicalCaseAction.Edit)] = Draft,                // only a draft's text may change
+            [(Draft, TypicalCaseAction.Submit)] = PendingReview,
+            [(PendingReview, TypicalCaseAction.Return)] = Draft,      // 退回修改
+            [(PendingReview, TypicalCaseAction.Publish)] = Published,
+            [(Published, TypicalCaseAction.Withdraw)] = Withdrawn,
+        },
+        Label, Label);
 
     public required string Id { get; init; }
     public TypicalCaseKind Kind { get; init; }
@@ -67,54 +68,65 @@ public sealed class TypicalCase
 
     public int Version { get; private set; }
 
+    /// <summary>修改草稿.</summary>
     public void Edit(string title, string facts, string lesson, DateTimeOffset at)
     {
-        if (Status != Draft)
-        {
-            throw new RuleException("typical.not_draft", $"当前状态为“{Label(Status)}”，只有草稿可以修改", StatusCodes.Status409Conflict);
-        }
+        Step(TypicalCaseAction.Edit);
         Title = title;
         Facts = facts;
         Lesson = lesson;
         UpdatedAt = at;
-        Version++;
     }
 
-    public void Apply(TypicalCaseAction action, string by, string byName, DateTimeOffset at, string? note)
+    /// <summary>提交审核.</summary>
+    public void Submit(string by, DateTimeOffset at)
     {
-        if (!Next.TryGetValue((Status, action), out var next))
-        {
-            throw new RuleException("typical.illegal_transition", $"当前状态为“{Label(Status)}”，不能{Label(action)}", StatusCodes.Status409Conflict);
-        }
-        Status = next;
-        Version++;
-        switch (action)
-        {
-            case Submit:
-                SubmittedBy = by;
-                SubmittedAt = at;
-                break;
-            case TypicalCaseAction.Return or Publish:
-                ReviewedBy = by;
-                ReviewedByName = byName;
-                ReviewedAt = at;
-                ReviewNote = note;
-                PublishedAt = action == Publish ? at : null;
-                break;
-            case Withdraw:
-                WithdrawnBy = by;
-                WithdrawnByName = byName;
-                WithdrawnAt = at;
-                WithdrawReason = note;
-                break;
-        }
+        Step(TypicalCaseAction.Submit);
+        SubmittedBy = by;
+        SubmittedAt = at;
     }
 
-    public void SetPublicText(string title, string facts, string lesson)
+    /// <summary>退回修改: back to the drafter as a draft, with the reviewer's note.</summary>
+    public void Return(string by, string byName, DateTimeOffset at, string? note)
     {
-        PublicTitle = title;
-        PublicFacts = facts;
-        PublicLesson = lesson;
+        Step(TypicalCaseAction.Return);
+        Reviewed(by, byName, at, note);
+        PublishedAt = null;
+    }
+
+    /// <summary>发布: freezes the public text, passed through <paramref name="mask"/> (names and numbers hidden where the rules ask).</summary>
+    public void Publish(string by, string byName, DateTimeOffset at, string? note, Func<string, string> mask)
+    {
+        Step(TypicalCaseAction.Publish);
+        Reviewed(by, byName, at, note);
+        PublishedAt = at;
+        PublicTitle = mask(Title);
+        PublicFacts = mask(Facts);
+        PublicLesson = mask(Lesson);
+    }
+
+    /// <summary>撤回: the public list no longer shows it; the frozen text stays on record.</summary>
+    public void Withdraw(string by, string byName, DateTimeOffset at, string reason)
+    {
+        Step(TypicalCaseAction.Withdraw);
+        WithdrawnBy = by;
+        WithdrawnByName = byName;
+        WithdrawnAt = at;
+        WithdrawReason = reason;
+    }
+
+    private void Reviewed(string by, string byName, DateTimeOffset at, string? note)
+    {
+        ReviewedBy = by;
+        ReviewedByName = byName;
+        ReviewedAt = at;
+        ReviewNote = note;
+    }
+
+    private void Step(TypicalCaseAction action)
+    {
+        Status = Workflow.Step(Status, action);
+        Version++;
     }
 
     public static string Label(TypicalCaseStatus s) => s switch
@@ -127,9 +139,10 @@ public sealed class TypicalCase
 
     public static string Label(TypicalCaseAction a) => a switch
     {
-        Submit => "提交审核",
+        TypicalCaseAction.Edit => "修改",
+        TypicalCaseAction.Submit => "提交审核",
         TypicalCaseAction.Return => "退回修改",
-        Publish => "发布",
+        TypicalCaseAction.Publish => "发布",
         _ => "撤回",
     };
 
@@ -145,32 +158,10 @@ public sealed class TypicalCase
         _ => "评议结果",
     };
 
-    /// <summary>The wire name of a status: snake_case like the rest of the API (e.g. "pending_review").</summary>
-    public static string Wire(TypicalCaseStatus s) => s == PendingReview ? "pending_review" : s.ToString().ToLowerInvariant();
+    /// <summary>The wire name of a kind, for the dashboard's figures.</summary>
+    public static string Wire(TypicalCaseKind k) => WireEnum.Name(k);
 
-    public static string Wire(TypicalCaseKind k) => k.ToString().ToLowerInvariant();
-
-    public static string Wire(TypicalSourceType t) => t.ToString().ToLowerInvariant();
-
-    public static bool TryParseStatus(string? value, out TypicalCaseStatus status)
-    {
-        foreach (var s in Enum.GetValues<TypicalCaseStatus>())
-        {
-            if (string.Equals(Wire(s), value?.Trim(), StringComparison.OrdinalIgnoreCase))
-            {
-                status = s;
-                return true;
-            }
-        }
-        status = default;
-        return false;
-    }
-
-    public static bool TryParseKind(string? value, out TypicalCaseKind kind)
-        => Enum.TryParse(value?.Trim(), ignoreCase: true, out kind) && Enum.IsDefined(kind);
-
-    public static bool TryParseSource(string? value, out TypicalSourceType type)
-        => Enum.TryParse(value?.Trim(), ignoreCase: true, out type) && Enum.IsDefined(type);
+    public static bool TryParseKind(string? value, out TypicalCaseKind kind) => WireEnum.TryParse(value, out kind);
 }
 
 internal sealed class TypicalCaseConfiguration : IEntityTypeConfiguration<TypicalCase>

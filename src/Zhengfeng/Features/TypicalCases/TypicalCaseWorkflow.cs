@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
@@ -6,58 +5,6 @@ using Zhengfeng.Features.Cases;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.TypicalCases;
-
-public sealed record DraftTypicalCaseRequest
-{
-    /// <summary>positive (正面典型) or negative (反面典型).</summary>
-    [Required(ErrorMessage = "请选择典型类别")]
-    public required string Kind { get; init; }
-
-    /// <summary>case, accountability, exemption, notice, rectification or evaluation.</summary>
-    [Required(ErrorMessage = "请选择来源记录的类型")]
-    public required string SourceType { get; init; }
-
-    [Required(ErrorMessage = "请选择来源记录")]
-    public required string SourceId { get; init; }
-
-    /// <summary>Taken from the source record when left empty.</summary>
-    [StringLength(200, ErrorMessage = "标题不能超过200字")]
-    public string? Title { get; init; }
-
-    /// <summary>Taken from the source record when left empty.</summary>
-    [StringLength(5000, ErrorMessage = "基本案情不能超过5000字")]
-    public string? Facts { get; init; }
-
-    [StringLength(2000, ErrorMessage = "启示或警示不能超过2000字")]
-    public string? Lesson { get; init; }
-}
-
-public sealed record EditTypicalCaseRequest
-{
-    [Required(ErrorMessage = "请填写标题")]
-    [StringLength(200, MinimumLength = 4, ErrorMessage = "标题应为4至200字")]
-    public required string Title { get; init; }
-
-    [Required(ErrorMessage = "请填写基本案情")]
-    [StringLength(5000, MinimumLength = 10, ErrorMessage = "基本案情应为10至5000字")]
-    public required string Facts { get; init; }
-
-    [StringLength(2000, ErrorMessage = "启示或警示不能超过2000字")]
-    public string? Lesson { get; init; }
-}
-
-public sealed record ReviewTypicalCaseRequest
-{
-    [StringLength(2000, ErrorMessage = "审核意见不能超过2000字")]
-    public string? Note { get; init; }
-}
-
-public sealed record WithdrawTypicalCaseRequest
-{
-    [Required(ErrorMessage = "请填写撤回理由")]
-    [StringLength(2000, MinimumLength = 2, ErrorMessage = "撤回理由应为2至2000字")]
-    public required string Reason { get; init; }
-}
 
 /// <summary>
 /// 典型案例: drafting from a record the drafter may see and that is a fair example, submitting, reviewing (by someone other
@@ -68,21 +15,16 @@ public sealed partial class TypicalCaseWorkflow(AppDb db, TimeProvider clock, Cu
     private DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>What a draft from this record would start from; refuses a record the user may not use, like <see cref="DraftAsync"/>.</summary>
-    public async Task<SourceRecord> SourceAsync(string? sourceType, string? sourceId, string? kind, CancellationToken ct)
+    public async Task<SourceRecord> SourceAsync(TypicalSourceType type, string? sourceId, TypicalCaseKind? kind, CancellationToken ct)
     {
-        var (type, id) = ParseSource(sourceType, sourceId);
-        var record = await sources.LoadAsync(type, id, ct);
-        await EnsureMayUseAsync(record, TypicalCase.TryParseKind(kind, out var k) ? k : null, ct);
+        var record = await sources.LoadAsync(type, SourceId(sourceId), ct);
+        await EnsureMayUseAsync(record, kind, ct);
         return record;
     }
 
     /// <summary>The picker: records of one type the user may draft from, that would be fair examples and are not chosen yet.</summary>
-    public async Task<List<SourceRecord>> CandidatesAsync(string? sourceType, CancellationToken ct)
+    public async Task<List<SourceRecord>> CandidatesAsync(TypicalSourceType type, CancellationToken ct)
     {
-        if (!TypicalCase.TryParseSource(sourceType, out var type))
-        {
-            throw new RuleException("typical.bad_source_type", "来源类型应为 case、accountability、exemption、notice、rectification 或 evaluation", StatusCodes.Status400BadRequest);
-        }
         if (!MayDraftFrom(type))
         {
             throw new ForbiddenException($"承办单位不能以{TypicalCase.Label(type)}起草典型案例");
@@ -102,11 +44,7 @@ public sealed partial class TypicalCaseWorkflow(AppDb db, TimeProvider clock, Cu
 
     public async Task<TypicalCase> DraftAsync(DraftTypicalCaseRequest r, CancellationToken ct)
     {
-        if (!TypicalCase.TryParseKind(r.Kind, out var kind))
-        {
-            throw new RuleException("typical.bad_kind", "典型类别应为 positive（正面典型）或 negative（反面典型）", StatusCodes.Status400BadRequest);
-        }
-        var (type, id) = ParseSource(r.SourceType, r.SourceId);
+        var (kind, type, id) = (r.Kind!.Value, r.SourceType!.Value, SourceId(r.SourceId));
         var record = await sources.LoadAsync(type, id, ct);
         await EnsureMayUseAsync(record, kind, ct);
         if (record.NotReadyBecause is { } notReady)
@@ -148,7 +86,7 @@ public sealed partial class TypicalCaseWorkflow(AppDb db, TimeProvider clock, Cu
         var item = await LoadAsync(id, ct);
         EnsureDrafter(item, "提交");
         await EnsureNoReporterIdentityAsync(item, ct);
-        item.Apply(TypicalCaseAction.Submit, user.Id, user.DisplayName, Now, null);
+        item.Submit(user.Id, Now);
         db.PendingAction = "typical.submit";
         await db.SaveChangesAsync(ct);
         return item;
@@ -158,7 +96,7 @@ public sealed partial class TypicalCaseWorkflow(AppDb db, TimeProvider clock, Cu
     {
         var item = await LoadAsync(id, ct);
         EnsureReviewer(item);
-        item.Apply(TypicalCaseAction.Return, user.Id, user.DisplayName, Now, Blank(r.Note));
+        item.Return(user.Id, user.DisplayName, Now, Blank(r.Note));
         db.PendingAction = "typical.return";
         await db.SaveChangesAsync(ct);
         return item;
@@ -173,14 +111,13 @@ public sealed partial class TypicalCaseWorkflow(AppDb db, TimeProvider clock, Cu
         var item = await LoadAsync(id, ct);
         EnsureReviewer(item);
         var record = await sources.LoadAsync(item.SourceType, item.SourceId, ct);
-        if (item.Status == TypicalCaseStatus.PendingReview && record.Unfair(item.Kind) is { } why)
+        if (TypicalCase.Workflow.Allows(item.Status, TypicalCaseAction.Publish) && record.Unfair(item.Kind) is { } why)
         {
             throw new RuleException("typical.unfair_source", "来源记录已不适合作为典型案例：" + why, StatusCodes.Status409Conflict);
         }
         await EnsureNoReporterIdentityAsync(item, ct);
-        item.Apply(TypicalCaseAction.Publish, user.Id, user.DisplayName, Now, Blank(r.Note));
         var names = MasksNames(item) ? await CadreNamesAsync(item, record, ct) : [];
-        item.SetPublicText(Mask(item.Title, names), Mask(item.Facts, names), Mask(item.Lesson, names));
+        item.Publish(user.Id, user.DisplayName, Now, Blank(r.Note), text => Mask(text, names));
         db.PendingAction = "typical.publish";
         await db.SaveChangesAsync(ct);
         return item;
@@ -189,7 +126,7 @@ public sealed partial class TypicalCaseWorkflow(AppDb db, TimeProvider clock, Cu
     public async Task<TypicalCase> WithdrawAsync(string id, WithdrawTypicalCaseRequest r, CancellationToken ct)
     {
         var item = await LoadAsync(id, ct);
-        item.Apply(TypicalCaseAction.Withdraw, user.Id, user.DisplayName, Now, r.Reason.Trim());
+        item.Withdraw(user.Id, user.DisplayName, Now, r.Reason.Trim());
         db.PendingAction = "typical.withdraw";
         await db.SaveChangesAsync(ct);
         return item;
@@ -328,18 +265,9 @@ public sealed partial class TypicalCaseWorkflow(AppDb db, TimeProvider clock, Cu
         }
     }
 
-    private static (TypicalSourceType Type, string Id) ParseSource(string? sourceType, string? sourceId)
-    {
-        if (!TypicalCase.TryParseSource(sourceType, out var type))
-        {
-            throw new RuleException("typical.bad_source_type", "来源类型应为 case、accountability、exemption、notice、rectification 或 evaluation", StatusCodes.Status400BadRequest);
-        }
-        if (string.IsNullOrWhiteSpace(sourceId))
-        {
-            throw new RuleException("typical.source_required", "请选择来源记录", StatusCodes.Status400BadRequest);
-        }
-        return (type, sourceId.Trim());
-    }
+    private static string SourceId(string? sourceId) => string.IsNullOrWhiteSpace(sourceId)
+        ? throw new RuleException("typical.source_required", "请选择来源记录", StatusCodes.Status400BadRequest)
+        : sourceId.Trim();
 
     private static string Text(string? given, string fromSource, int max)
     {

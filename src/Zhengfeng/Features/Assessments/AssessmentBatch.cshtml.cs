@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengfeng.Data;
 using Zhengfeng.Web;
 
-namespace Zhengfeng.Features.Evaluations;
+namespace Zhengfeng.Features.Assessments;
 
 /// <summary>One unit's 年度考核 for a year: every cadre with a grade to choose, the 优秀 quota, caps from the record and flags.</summary>
 [Authorize(Policy = Policies.Lead)]
@@ -33,7 +33,12 @@ public sealed class AssessmentBatchModel(AssessmentWorkflow flow, AppDb db, Curr
             return Forbid();
         }
         var entries = Grades.Where(g => !string.IsNullOrWhiteSpace(g.Value))
-            .Select(g => new AssessmentEntry { CadreId = g.Key, Grade = g.Value, Accountability = Measures.GetValueOrDefault(g.Key) is { Length: > 0 } m ? m : null })
+            .Select(g => new AssessmentEntry
+            {
+                CadreId = g.Key,
+                Grade = WireEnum.Parse<AssessmentGrade>(g.Value, "grade"),
+                Accountability = WireEnum.ParseOptional<AccountabilityMeasure>(Measures.GetValueOrDefault(g.Key), "accountability"),
+            })
             .ToList();
         try
         {
@@ -57,10 +62,10 @@ public sealed class AssessmentBatchModel(AssessmentWorkflow flow, AppDb db, Curr
 
     /// <summary>The grade to show selected: what was just posted, else what is on record.</summary>
     public string SelectedGrade(AssessmentBatchRow row)
-        => Posted ? Grades.GetValueOrDefault(row.Cadre.Id, "") : row.Current?.Grade.ToString().ToLowerInvariant() ?? "";
+        => Posted ? Grades.GetValueOrDefault(row.Cadre.Id, "") : (row.Current is { } current ? WireEnum.Name(current.Grade) : "");
 
     /// <summary>The measure to show selected: posted, else recorded, else the one the record implies.</summary>
     public string SelectedMeasure(AssessmentBatchRow row)
         => Posted ? Measures.GetValueOrDefault(row.Cadre.Id, "")
-            : (row.Current?.Accountability ?? row.Cap?.Measure)?.ToString().ToLowerInvariant() ?? "";
+            : ((row.Current?.Accountability ?? row.Cap?.Measure) is { } measure ? WireEnum.Name(measure) : "");
 }

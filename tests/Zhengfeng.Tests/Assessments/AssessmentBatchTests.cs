@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Zhengfeng.Tests.Evaluations;
+namespace Zhengfeng.Tests.Assessments;
 
 /// <summary>年度考核 as a batch per unit and year: caps that come from decided accountability and 政务处分 on record.</summary>
 public sealed class AssessmentBatchTests(AppFactory app) : IClassFixture<AppFactory>

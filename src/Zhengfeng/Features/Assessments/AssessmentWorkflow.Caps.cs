@@ -4,7 +4,7 @@ using Zhengfeng.Features.Accountability;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
-namespace Zhengfeng.Features.Evaluations;
+namespace Zhengfeng.Features.Assessments;
 
 /// <summary>
 /// The best grade a cadre may get in a year because of what is on record; <see cref="Best"/> null means the year gets

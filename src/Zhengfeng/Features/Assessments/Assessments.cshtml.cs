@@ -6,7 +6,7 @@ using Zhengfeng.Data;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
-namespace Zhengfeng.Features.Evaluations;
+namespace Zhengfeng.Features.Assessments;
 
 /// <summary>年度考核: the units of one year with how far their batch has got; search by name, paged.</summary>
 [Authorize(Policy = Policies.Lead)]
