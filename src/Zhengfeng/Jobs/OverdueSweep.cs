@@ -70,7 +70,6 @@ public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock
             {
                 continue;
             }
-            c.RaiseOverdue(level);
             db.Add(new CaseAlert { Id = Ids.New(), CaseId = c.Id, Round = c.Round, Level = level, At = now });
             var text = level switch
             {
@@ -82,7 +81,7 @@ public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock
             var issued = notices.Count == 0 ? ""
                 : "；已下发" + string.Join("、", notices.Select(n => $"{SupervisionNotice.Label(n.Level)}督办单{n.Number}"))
                     + $"，请于{ChinaTime.Format(notices[0].ReplyDueAt)}前回复";
-            c.Record(level.ToString().ToLowerInvariant(), Actor.System, now, text + issued);
+            c.RaiseOverdue(level, now, text + issued);
             if (c.LeadUnitId is not null)
             {
                 notifier.Notify(c.LeadUnitId, level == OverdueLevel.Warning ? "warning" : "overdue", text + issued, c.Id);
@@ -121,8 +120,7 @@ public sealed class DeadlineRescheduler(AppDb db, WorkCalendar calendar, TimePro
             var response = c.Status == CaseStatus.Dispatched ? calendar.WorkdayDeadline(start, 1) : null;
             if (handle.DueAt != c.HandleDueAt || (response is not null && response.DueAt != c.ResponseDueAt))
             {
-                c.Reschedule(response, handle);
-                c.Record("reschedule", Actor.System, clock.GetUtcNow(), $"节假日安排调整，期限重算：{handle.Explanation}");
+                c.Reschedule(clock.GetUtcNow(), response, handle);
             }
         }
         if (db.ChangeTracker.HasChanges())

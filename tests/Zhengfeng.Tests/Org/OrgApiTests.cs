@@ -45,7 +45,7 @@ public sealed class OrgApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Theory]
     [InlineData("""{"name":"某局","code":"ok-code","parentId":"nope","kind":"department"}""", "上级单位不存在")]
     [InlineData("""{"name":"某局","code":"ok-code2","kind":"department"}""", "上级")]
-    [InlineData("""{"name":"某局","code":"ok-code3","kind":"ministry"}""", "单位类型")]
+    [InlineData("""{"name":"某局","code":"ok-code3","kind":"ministry"}""", "county、department、township、section、office")]
     [InlineData("""{"name":"","code":"","kind":"department"}""", "单位名称")]
     [InlineData("""{"name":"某局","code":"含 空格","kind":"department"}""", "单位编码")]
     public async Task Bad_units_get_a_clear_4xx_never_a_500(string json, string expected)

@@ -51,32 +51,7 @@ public sealed class IndexModel(AppDb db) : PageModel
 
     public object PageRoute(int page) => new { entityType = EntityType, action = Action, actorId = ActorId, p = page };
 
-    public static string EntityLabel(string type) => type switch
-    {
-        "Unit" => "单位",
-        "Cadre" => "干部",
-        "UserAccount" => "账号",
-        "HolidayDay" => "节假日",
-        "AppSetting" => "系统设置",
-        _ => type,
-    };
+    public static string EntityLabel(string type) => AuditActions.EntityLabel(type);
 
-    public static string ActionLabel(string action) => action switch
-    {
-        "unit.create" => "新增单位",
-        "unit.update" => "修改单位",
-        "cadre.create" => "新增干部",
-        "cadre.update" => "修改干部",
-        "user.create" => "新增账号",
-        "user.enable" => "启用账号",
-        "user.disable" => "停用账号",
-        "user.reset-password" => "重置密码",
-        "user.bootstrap-admin" => "创建初始管理员",
-        "auth.login" => "登录",
-        "auth.login-failed" => "登录失败",
-        "calendar.import" => "导入节假日",
-        "calendar.load-shipped" => "载入内置节假日",
-        "security.create-signing-key" => "生成令牌签名密钥",
-        _ => action,
-    };
+    public static string ActionLabel(string action) => AuditActions.Label(action);
 }

@@ -13,6 +13,8 @@ public enum BulletinKind { Praise, Criticism }
 
 public enum BulletinStatus { Draft, Issued }
 
+public enum BulletinAction { Issue }
+
 /// <summary>
 /// A 通报 composed by the supervision office. Drafts have no number; issuing assigns the next serial number of the
 /// prefix and year (GB/T 9704 §7.2.4: never padded, no "第"), and freezes the text.
@@ -49,18 +51,22 @@ public sealed class Bulletin
             ? $"{Prefix}〔{Year}〕{n.ToString(CultureInfo.InvariantCulture)}号"
             : $"{Prefix}〔{draftYear}〕　号";
 
+    /// <summary>A draft is issued once; the text is frozen from then on.</summary>
+    public static readonly StateMachine<BulletinStatus, BulletinAction> Table = new("bulletin",
+        new Dictionary<(BulletinStatus, BulletinAction), BulletinStatus>
+        {
+            [(BulletinStatus.Draft, BulletinAction.Issue)] = BulletinStatus.Issued,
+        }, Label, _ => "印发");
+
+    /// <summary>印发 with the next serial number of the prefix in the year of <paramref name="on"/>.</summary>
     public void Issue(int serial, DateOnly on, string by, DateTimeOffset at)
     {
-        if (Status != BulletinStatus.Draft)
-        {
-            throw new RuleException("bulletin.already_issued", $"该通报已印发（{DocumentNumber(on.Year)}），不能重复印发", StatusCodes.Status409Conflict);
-        }
+        Status = Table.Step(Status, BulletinAction.Issue);
         Year = on.Year;
         Serial = serial;
         IssuedOn = on;
         IssuedBy = by;
         IssuedAt = at;
-        Status = BulletinStatus.Issued;
     }
 
     public IReadOnlyList<string> ClueIdList => ClueIds.Split(',', StringSplitOptions.RemoveEmptyEntries);

@@ -12,7 +12,7 @@ namespace Zhengfeng.Features.Bulletins;
 public sealed record ComposeBulletinRequest
 {
     [Required(ErrorMessage = "请选择通报类型（praise 通报表扬、criticism 通报批评）")]
-    public required string Kind { get; init; }
+    public required BulletinKind? Kind { get; init; }
 
     [Required(ErrorMessage = "请填写通报标题")]
     [StringLength(200, MinimumLength = 2, ErrorMessage = "标题应为2至200字")]
@@ -43,10 +43,7 @@ public sealed class BulletinWorkflow(AppDb db, TimeProvider clock, CurrentUser u
 
     public async Task<Bulletin> ComposeAsync(ComposeBulletinRequest r, CancellationToken ct)
     {
-        if (!Enum.TryParse<BulletinKind>(r.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
-        {
-            throw new RuleException("bulletin.bad_kind", "通报类型应为 praise（通报表扬）或 criticism（通报批评）", 400);
-        }
+        var kind = r.Kind!.Value;
         var clueIds = (r.ClueIds ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Distinct().ToList();
         var caseIds = (r.CaseIds ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Distinct().ToList();
         var period = string.IsNullOrWhiteSpace(r.RankingPeriod) ? null : r.RankingPeriod.Trim();

@@ -18,7 +18,7 @@ public sealed class IndexModel(BulletinWorkflow flow, AppDb db, TimeProvider clo
 
     public sealed class ComposeInput
     {
-        [Required(ErrorMessage = "请选择通报类型")] public string Kind { get; set; } = "criticism";
+        [Required(ErrorMessage = "请选择通报类型")] public BulletinKind? Kind { get; set; } = BulletinKind.Criticism;
         [Required(ErrorMessage = "请填写通报标题")][StringLength(200, MinimumLength = 2, ErrorMessage = "标题应为2至200字")] public string Title { get; set; } = "";
         [Required(ErrorMessage = "请填写主送机关")][StringLength(500, ErrorMessage = "主送机关不能超过500字")] public string Recipients { get; set; } = "各乡镇党委、政府，县直各单位";
         [StringLength(500, ErrorMessage = "抄送机关不能超过500字")] public string? CopyTo { get; set; }

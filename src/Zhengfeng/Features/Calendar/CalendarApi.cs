@@ -24,7 +24,7 @@ public static class CalendarApi
 
     private static Ok<DateResult> AddWorkdays(string? from, string? days, WorkCalendar calendar)
     {
-        var start = ParseDate(from, "from");
+        var start = WireDate.Parse(from, "from");
         if (!int.TryParse(days, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n is < 0 or > 3650)
         {
             throw new RuleException("calendar.bad_days", "days 应为 0 到 3650 之间的整数", 400);
@@ -36,7 +36,7 @@ public static class CalendarApi
 
     private static Ok<WorkdayResult> IsWorkday(string? date, WorkCalendar calendar)
     {
-        var d = ParseDate(date, "date");
+        var d = WireDate.Parse(date, "date");
         return TypedResults.Ok(new WorkdayResult(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), calendar.IsWorkday(d), calendar.Listed(d)?.Name, calendar.IsCertain(d)));
     }
 
@@ -58,9 +58,4 @@ public static class CalendarApi
         }
         return TypedResults.Ok(await import.ImportAsync(CalendarImport.Parse(body), ct));
     }
-
-    private static DateOnly ParseDate(string? value, string name)
-        => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : throw new RuleException("calendar.bad_date", $"{name} 应为 yyyy-MM-dd 格式的日期", 400);
 }

@@ -12,8 +12,8 @@ public enum ReplyOutcome { Resolved, Partial, Unresolved, Explained }
 public enum OverdueLevel { None, Warning, YellowCard, RedCard }
 
 /// <summary>
-/// A citizen's or firm's request (诉求/工单). Its status changes only through <see cref="Apply"/>, which looks the
-/// step up in <see cref="CaseTransitions.Next"/> and writes the timeline.
+/// A citizen's or firm's request (诉求/工单). Each action is one method that steps its row of
+/// <see cref="CaseTransitions.Table"/>, checks what the case's own data decides, sets the data and writes the timeline.
 /// </summary>
 public sealed class Case
 {
@@ -85,27 +85,278 @@ public sealed class Case
 
     public bool IsOpen => CaseTransitions.IsOpen(Status);
 
-    /// <summary>The one way to change status: refuses any step not in the table, then records it.</summary>
-    public void Apply(CaseAction action, Actor actor, DateTimeOffset now, string? note = null)
+    /// <summary>受理: the first line of the timeline, written once when the case is taken in.</summary>
+    public void Register(Actor actor, DateTimeOffset now, string note)
     {
-        if (!CaseTransitions.Next.TryGetValue((Status, action), out var next))
+        if (EventCount > 0)
         {
-            throw new RuleException("case.illegal_transition",
-                $"当前状态为“{CaseTransitions.Label(Status)}”，不能{CaseTransitions.Label(action)}", StatusCodes.Status409Conflict);
+            throw new RuleException("case.already_registered", "该工单已受理", StatusCodes.Status409Conflict);
         }
-        Status = next;
-        Version++;
-        Record(action.ToString().ToLowerInvariant(), actor, now, note);
+        Record(CaseEventKind.Register, actor, now, note);
     }
 
-    public void Record(string action, Actor actor, DateTimeOffset now, string? note)
+    /// <summary>派单 or 改派 (before the unit signs): sets the lead and assisting units and starts the clocks.</summary>
+    public void Dispatch(Actor actor, DateTimeOffset now, string leadUnitId, string leadUnitName, IReadOnlyCollection<string> assistUnitIds,
+        CaseDeadlines deadlines, string? note)
+    {
+        var next = CaseTransitions.Table.Step(Status, CaseAction.Dispatch);
+        var assists = assistUnitIds.Where(a => a != leadUnitId).Distinct().ToList();
+        var verb = LeadUnitId is null ? "派单" : "改派";
+        Move(next, CaseAction.Dispatch, actor, now,
+            $"{verb}至{leadUnitName}{(assists.Count > 0 ? $"，协办单位{assists.Count}个" : "")}{Suffix(note)}");
+        AssignTo(leadUnitId, assists, now, deadlines);
+    }
+
+    public void Sign(Actor actor, DateTimeOffset now)
+    {
+        var next = CaseTransitions.Table.Step(Status, CaseAction.Sign);
+        Move(next, CaseAction.Sign, actor, now, null);
+        MarkSigned(now);
+    }
+
+    /// <summary>首次联系: the unit records that it reached the reporter (after signing).</summary>
+    public void RecordContact(Actor actor, DateTimeOffset now, string? note)
+    {
+        if (Status is not (CaseStatus.Handling or CaseStatus.Reopened))
+        {
+            throw new RuleException("case.not_handling", "签收后才能登记联系诉求人", StatusCodes.Status409Conflict);
+        }
+        FirstContactAt ??= now;
+        Record(CaseEventKind.Contact, actor, now, string.IsNullOrWhiteSpace(note) ? "已联系诉求人" : note.Trim());
+    }
+
+    /// <summary>退单申请, within the limit of returns and the window after dispatch (<paramref name="windowEndsAt"/>).</summary>
+    public void RequestReturn(Actor actor, DateTimeOffset now, string reason, CaseRules rules, DateTimeOffset? windowEndsAt)
+    {
+        var next = CaseTransitions.Table.Step(Status, CaseAction.RequestReturn);
+        if (ReturnCount >= rules.MaxReturns)
+        {
+            throw new RuleException("case.return_limit",
+                $"此工单已退单{ReturnCount}次，派单员的决定为最终决定，本单位须办理", StatusCodes.Status409Conflict);
+        }
+        if (windowEndsAt is { } window && now > window)
+        {
+            throw new RuleException("case.return_window",
+                $"退单须在派单后{rules.ReturnWindowWorkdays}个工作日内提出（截至{ChinaTime.Format(window)}），已超过时限", StatusCodes.Status409Conflict);
+        }
+        Move(next, CaseAction.RequestReturn, actor, now, reason.Trim());
+    }
+
+    /// <summary>The dispatcher approves the return and sends the case to another lead unit.</summary>
+    public void ApproveReturn(Actor actor, DateTimeOffset now, string newLeadUnitId, string newLeadUnitName, CaseDeadlines deadlines, string? note)
+    {
+        var next = CaseTransitions.Table.Step(Status, CaseAction.ApproveReturn);
+        if (newLeadUnitId == LeadUnitId)
+        {
+            throw new RuleException("case.same_unit", "改派单位不能是原主办单位", StatusCodes.Status400BadRequest);
+        }
+        ReturnCount++;
+        Move(next, CaseAction.ApproveReturn, actor, now, $"同意退单，改派至{newLeadUnitName}{Suffix(note)}");
+        AssignTo(newLeadUnitId, AssistUnits, now, deadlines);
+    }
+
+    /// <summary>The dispatcher's ruling binds: the unit handles the case, counted as signed now.</summary>
+    public void RejectReturn(Actor actor, DateTimeOffset now, string? note)
+    {
+        var next = CaseTransitions.Table.Step(Status, CaseAction.RejectReturn);
+        ReturnCount++;
+        Move(next, CaseAction.RejectReturn, actor, now, $"驳回退单{Suffix(note)}");
+        MarkSigned(now);
+    }
+
+    /// <summary>延期申请 while handling, within the length and count limits.</summary>
+    public void RequestExtension(Actor actor, DateTimeOffset now, int workdays, string reason, CaseRules rules)
+    {
+        if (Status is not (CaseStatus.Handling or CaseStatus.Reopened))
+        {
+            throw new RuleException("case.not_handling", "签收后、答复前才能申请延期", StatusCodes.Status409Conflict);
+        }
+        if (workdays > rules.MaxExtensionWorkdays)
+        {
+            throw new RuleException("case.extension_too_long", $"延期不能超过{rules.MaxExtensionWorkdays}个工作日", StatusCodes.Status422UnprocessableEntity);
+        }
+        if (ExtensionCount >= rules.MaxExtensions)
+        {
+            throw new RuleException("case.extension_limit", $"每件工单最多延期{rules.MaxExtensions}次", StatusCodes.Status409Conflict);
+        }
+        Record(CaseEventKind.ExtensionRequest, actor, now, $"申请延期{workdays}个工作日：{reason.Trim()}");
+    }
+
+    /// <summary>Approved: the handling deadline moves to <paramref name="handle"/>, and time under it is never overdue.</summary>
+    public void ApproveExtension(Actor actor, DateTimeOffset now, int workdays, Deadline handle, string? note)
+    {
+        EnsureStillHandling();
+        ExtensionCount++;
+        HandleDueAt = handle.DueAt;
+        HandleDueWhy = handle.Explanation;
+        OverdueLevel = OverdueLevel.None;
+        Record(CaseEventKind.ExtensionApprove, actor, now, $"同意延期{workdays}个工作日，办理期限改为{ChinaTime.Format(handle.DueAt)}{Suffix(note)}");
+    }
+
+    public void RejectExtension(Actor actor, DateTimeOffset now, string? note)
+    {
+        EnsureStillHandling();
+        Record(CaseEventKind.ExtensionReject, actor, now, $"不同意延期{Suffix(note)}");
+    }
+
+    /// <summary>The lead unit's answer; the reporter may rate it until <paramref name="feedbackDue"/>.</summary>
+    public void Reply(Actor actor, DateTimeOffset now, string content, ReplyOutcome outcome, DateTimeOffset feedbackDue)
+    {
+        var next = CaseTransitions.Table.Step(Status, CaseAction.Reply);
+        Move(next, CaseAction.Reply, actor, now, $"{OutcomeLabel(outcome)}：{content.Trim()}");
+        SetReply(content.Trim(), outcome, now, feedbackDue);
+    }
+
+    /// <summary>A consultation answered on the spot by the operator; every other kind must be dispatched.</summary>
+    public void DirectAnswer(Actor actor, DateTimeOffset now, string content, DateTimeOffset feedbackDue)
+    {
+        var next = CaseTransitions.Table.Step(Status, CaseAction.DirectAnswer);
+        if (Kind != CaseKind.Consultation)
+        {
+            throw new RuleException("case.not_consultation", "只有咨询类诉求可以直接答复，其他诉求须派单办理", StatusCodes.Status409Conflict);
+        }
+        Move(next, CaseAction.DirectAnswer, actor, now, content.Trim());
+        SetReply(content.Trim(), ReplyOutcome.Explained, now, feedbackDue);
+    }
+
+    /// <summary>并单: this repeat request joins <paramref name="main"/>, whose timeline records it.</summary>
+    public void MergeInto(Case main, Actor actor, DateTimeOffset now)
+    {
+        var next = CaseTransitions.Table.Step(Status, CaseAction.Merge);
+        if (main.Id == Id)
+        {
+            throw new RuleException("case.merge_self", "不能把工单并入它自己", StatusCodes.Status400BadRequest);
+        }
+        if (main.Status is CaseStatus.Merged or CaseStatus.Closed)
+        {
+            throw new RuleException("case.merge_target", "主工单已办结或已被并单，不能并入", StatusCodes.Status409Conflict);
+        }
+        Move(next, CaseAction.Merge, actor, now, $"并入工单 {main.TrackingCode}");
+        MergedIntoId = main.Id;
+        main.Record(CaseEventKind.MergeIn, actor, now, $"并入重复诉求 {TrackingCode}");
+    }
+
+    /// <summary>The answer was also sent to the reporters of the merged requests.</summary>
+    public void RecordMergedAnswer(Actor actor, DateTimeOffset now, IReadOnlyCollection<string> mergedTrackingCodes)
+        => Record(CaseEventKind.MergedAnswer, actor, now, $"答复同时告知并单诉求人：{string.Join("、", mergedTrackingCodes)}");
+
+    /// <summary>
+    /// The reporter rates the reply. 3–5 stars close the case; 1–2 reopen it for a new round until <paramref name="rework"/>
+    /// with a return visit.
+    /// </summary>
+    public void Rate(DateTimeOffset now, int level, bool resolved, string? comment, Deadline rework)
+    {
+        var bad = level <= 2;
+        var action = bad ? CaseAction.RateBad : CaseAction.RateGood;
+        var next = CaseTransitions.Table.Step(Status, action);
+        RatingLevel = level;
+        RatedResolved = resolved;
+        RatedAt = now;
+        Move(next, action, Actor.Public, now, $"{RatingLabel(level)}{Suffix(comment)}");
+        if (bad)
+        {
+            Round++;
+            HandleDueAt = rework.DueAt;
+            HandleDueWhy = rework.Explanation;
+            FeedbackDueAt = rework.DueAt;
+            OverdueLevel = OverdueLevel.None;
+            Record(CaseEventKind.Rework, Actor.System, now, $"差评重办并回访，期限{ChinaTime.Format(rework.DueAt)}");
+        }
+        else
+        {
+            ClosedAt = now;
+        }
+    }
+
+    /// <summary>结案 without a rating, once the rating window after the reply has passed.</summary>
+    public void Close(Actor actor, DateTimeOffset now, string? note, int ratingWindowDays)
+    {
+        var next = CaseTransitions.Table.Step(Status, CaseAction.Close);
+        if (RepliedAt is { } replied && now < replied.AddDays(ratingWindowDays))
+        {
+            throw new RuleException("case.rating_window", $"评价期（答复后{ratingWindowDays}天）未满，不能直接结案", StatusCodes.Status409Conflict);
+        }
+        Move(next, CaseAction.Close, actor, now, string.IsNullOrWhiteSpace(note) ? "评价期满未评价，结案" : note.Trim());
+        ClosedAt = now;
+    }
+
+    /// <summary>回访: the hotline called the reporter back (after the reply, or in a rework round).</summary>
+    public void RecordReturnVisit(Actor actor, DateTimeOffset now, string note)
+    {
+        if (RepliedAt is null && Round == 1)
+        {
+            throw new RuleException("case.visit_too_early", "工单尚未答复，不能回访", StatusCodes.Status409Conflict);
+        }
+        Record(CaseEventKind.ReturnVisit, actor, now, note.Trim());
+    }
+
+    public void RecordRatingAppeal(Actor actor, DateTimeOffset now, string reason)
+        => Record(CaseEventKind.RatingAppeal, actor, now, $"对评价提出申诉：{reason.Trim()}");
+
+    public void RecordAppealDecision(Actor actor, DateTimeOffset now, bool approved, string? note)
+        => Record(CaseEventKind.RatingAppealDecision, actor, now,
+            approved ? $"申诉成立，该评价不计入满意率：{note?.Trim()}" : $"申诉不成立{Suffix(note)}");
+
+    /// <summary>The case was turned into a problem clue (重复投诉, 重办后再次差评).</summary>
+    public void RecordEscalation(DateTimeOffset now, string note) => Record(CaseEventKind.Escalate, Actor.System, now, note);
+
+    /// <summary>The overdue ladder moved up a step (预警 → 黄牌 → 红牌).</summary>
+    public void RaiseOverdue(OverdueLevel level, DateTimeOffset now, string note)
+    {
+        if (level <= OverdueLevel)
+        {
+            throw new RuleException("case.overdue_level", "超期等级只能升高", StatusCodes.Status409Conflict);
+        }
+        OverdueLevel = level;
+        if (level >= OverdueLevel.YellowCard)
+        {
+            WasOverdue = true;
+        }
+        var kind = level switch
+        {
+            OverdueLevel.Warning => CaseEventKind.Warning,
+            OverdueLevel.YellowCard => CaseEventKind.YellowCard,
+            _ => CaseEventKind.RedCard,
+        };
+        Record(kind, Actor.System, now, note);
+    }
+
+    /// <summary>Recompute a running deadline after the calendar changed.</summary>
+    public void Reschedule(DateTimeOffset now, Deadline? response, Deadline handle)
+    {
+        if (response is not null)
+        {
+            ResponseDueAt = response.DueAt;
+            ResponseDueWhy = response.Explanation;
+        }
+        HandleDueAt = handle.DueAt;
+        HandleDueWhy = handle.Explanation;
+        Record(CaseEventKind.Reschedule, Actor.System, now, $"节假日安排调整，期限重算：{handle.Explanation}");
+    }
+
+    private void Move(CaseStatus next, CaseAction action, Actor actor, DateTimeOffset now, string? note)
+    {
+        Status = next;
+        Version++;
+        Record(CaseEvents.Of(action), actor, now, note);
+    }
+
+    private void Record(CaseEventKind kind, Actor actor, DateTimeOffset now, string? note)
         => Timeline.Add(new CaseEvent
         {
-            Id = Data.Ids.New(), CaseId = Id, At = now, Action = action, ActorId = actor.Id, ActorName = actor.Name,
+            Id = Data.Ids.New(), CaseId = Id, At = now, Action = kind, ActorId = actor.Id, ActorName = actor.Name,
             UnitId = actor.UnitId, Note = note is { Length: > 2000 } ? note[..2000] : note, Round = Round, Seq = ++EventCount,
         });
 
-    public void AssignTo(string leadUnitId, IEnumerable<string> assistUnitIds, DateTimeOffset now, Deadline response, DateTimeOffset contactDue, Deadline handle)
+    private void EnsureStillHandling()
+    {
+        if (!IsOpen || Status == CaseStatus.ReturnRequested)
+        {
+            throw new RuleException("case.not_handling", "工单已不在办理中，无需延期", StatusCodes.Status409Conflict);
+        }
+    }
+
+    private void AssignTo(string leadUnitId, IEnumerable<string> assistUnitIds, DateTimeOffset now, CaseDeadlines deadlines)
     {
         LeadUnitId = leadUnitId;
         AssistUnitIds = string.Join(",", assistUnitIds.Where(a => a != leadUnitId).Distinct());
@@ -113,36 +364,21 @@ public sealed class Case
         FirstDispatchedAt ??= now;
         DispatchedAt = now;
         SignedAt = null;
-        ResponseDueAt = response.DueAt;
-        ResponseDueWhy = response.Explanation;
-        ContactDueAt = contactDue;
-        HandleDueAt = handle.DueAt;
-        HandleDueWhy = handle.Explanation;
+        ResponseDueAt = deadlines.Response.DueAt;
+        ResponseDueWhy = deadlines.Response.Explanation;
+        ContactDueAt = deadlines.ContactDueAt;
+        HandleDueAt = deadlines.Handle.DueAt;
+        HandleDueWhy = deadlines.Handle.Explanation;
         OverdueLevel = OverdueLevel.None;
     }
 
-    public void MarkSigned(DateTimeOffset now)
+    private void MarkSigned(DateTimeOffset now)
     {
         SignedAt = now;
         SignedInTime ??= now <= ResponseDueAt;
     }
 
-    public void MarkContacted(DateTimeOffset now) => FirstContactAt ??= now;
-
-    public void CountReturn() => ReturnCount++;
-
-    public void Extend(Deadline handle)
-    {
-        ExtensionCount++;
-        HandleDueAt = handle.DueAt;
-        HandleDueWhy = handle.Explanation;
-        if (OverdueLevel != OverdueLevel.None)
-        {
-            OverdueLevel = OverdueLevel.None; // time under an approved extension is never overdue
-        }
-    }
-
-    public void SetReply(string content, ReplyOutcome outcome, DateTimeOffset now, DateTimeOffset feedbackDue)
+    private void SetReply(string content, ReplyOutcome outcome, DateTimeOffset now, DateTimeOffset feedbackDue)
     {
         ReplyContent = content;
         Outcome = outcome;
@@ -155,50 +391,7 @@ public sealed class Case
         OverdueLevel = OverdueLevel.None;
     }
 
-    public void SetRating(int level, bool resolved, DateTimeOffset now)
-    {
-        RatingLevel = level;
-        RatedResolved = resolved;
-        RatedAt = now;
-    }
-
-    /// <summary>A bad rating: a new handling round with its own deadline and a return visit.</summary>
-    public void StartRework(Deadline handle)
-    {
-        Round++;
-        HandleDueAt = handle.DueAt;
-        HandleDueWhy = handle.Explanation;
-        FeedbackDueAt = handle.DueAt;
-        OverdueLevel = OverdueLevel.None;
-    }
-
-    public void MarkClosed(DateTimeOffset now) => ClosedAt = now;
-
-    public void MarkMerged(string intoId) => MergedIntoId = intoId;
-
-    public void RaiseOverdue(OverdueLevel level)
-    {
-        OverdueLevel = level;
-        if (level >= OverdueLevel.YellowCard)
-        {
-            WasOverdue = true;
-        }
-    }
-
-    /// <summary>Recompute a running deadline after the calendar changed.</summary>
-    public void Reschedule(Deadline? response, Deadline? handle)
-    {
-        if (response is not null)
-        {
-            ResponseDueAt = response.DueAt;
-            ResponseDueWhy = response.Explanation;
-        }
-        if (handle is not null)
-        {
-            HandleDueAt = handle.DueAt;
-            HandleDueWhy = handle.Explanation;
-        }
-    }
+    private static string Suffix(string? note) => string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim();
 
     public static string KindLabel(CaseKind k) => k switch
     {
@@ -230,6 +423,9 @@ public sealed class Case
     };
 }
 
+/// <summary>The three clocks a dispatch starts: signing (响应), first contact, and handling.</summary>
+public sealed record CaseDeadlines(Deadline Response, DateTimeOffset ContactDueAt, Deadline Handle);
+
 /// <summary>Who acted: a user with their unit, or the system, or the public.</summary>
 public sealed record Actor(string Id, string Name, string? UnitId)
 {
@@ -243,7 +439,7 @@ public sealed class CaseEvent
     public required string Id { get; init; }
     public required string CaseId { get; init; }
     public DateTimeOffset At { get; init; }
-    public required string Action { get; init; }
+    public CaseEventKind Action { get; init; }
     public required string ActorId { get; init; }
     public required string ActorName { get; init; }
     public string? UnitId { get; init; }

@@ -45,7 +45,8 @@ internal sealed class CaseEventConfiguration : IEntityTypeConfiguration<CaseEven
     public void Configure(EntityTypeBuilder<CaseEvent> b)
     {
         b.HasKey(x => x.Id);
-        b.Property(x => x.Action).HasMaxLength(40);
+        // The same codes as ever in the same column, so old rows read and nothing migrates.
+        b.Property(x => x.Action).HasConversion(k => CaseEvents.Code(k), code => CaseEvents.Parse(code)).HasMaxLength(40);
         b.Property(x => x.Note).HasMaxLength(2000);
         b.HasIndex(x => new { x.CaseId, x.Seq });
     }

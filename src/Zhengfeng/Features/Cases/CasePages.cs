@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Cases;
 
@@ -45,7 +46,7 @@ public static class CasePages
         return results.Count == 0 ? null : string.Join("；", results.Select(x => x.ErrorMessage).Distinct());
     }
 
-    public static string Tag(string wireStatus) => CaseTransitions.TryParseWire(wireStatus, out var s) ? Tag(s) : "tag";
+    public static string Tag(string wireStatus) => WireEnum.TryParse<CaseStatus>(wireStatus, out var s) ? Tag(s) : "tag";
 }
 
 /// <summary>
@@ -67,7 +68,7 @@ public sealed class CaseForm
 
     public CreateCaseRequest ToRequest() => new()
     {
-        Kind = Kind ?? "",
+        Kind = WireEnum.TryParse<CaseKind>(Kind, out var kind) ? kind : null,
         CategoryCode = CategoryCode ?? "",
         Title = Title,
         Content = Content ?? "",

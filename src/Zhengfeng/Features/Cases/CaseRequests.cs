@@ -9,7 +9,7 @@ public sealed record ReporterInput(
 public sealed record CreateCaseRequest
 {
     [Required(ErrorMessage = "请选择诉求类型")]
-    public required string Kind { get; init; }
+    public required CaseKind? Kind { get; init; }
 
     [Required(ErrorMessage = "请选择诉求分类")]
     public required string CategoryCode { get; init; }
@@ -89,7 +89,7 @@ public sealed record ReplyRequest
     public required string Content { get; init; }
 
     [Required(ErrorMessage = "请选择办理结果")]
-    public required string Outcome { get; init; }
+    public required ReplyOutcome? Outcome { get; init; }
 }
 
 public sealed record NoteRequest

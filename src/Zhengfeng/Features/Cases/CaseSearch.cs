@@ -78,7 +78,16 @@ public sealed class CaseSearch(AppDb db, CurrentUser user, TimeProvider clock)
         return q;
     }
 
-    public enum Box { ToSign, Handling, DueSoon, Overdue, Returning, Done }
+    // The inbox's box names are run together on the wire ("tosign", "duesoon").
+    public enum Box
+    {
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("tosign")] ToSign,
+        Handling,
+        [System.Text.Json.Serialization.JsonStringEnumMemberName("duesoon")] DueSoon,
+        Overdue,
+        Returning,
+        Done,
+    }
 
     public static string BoxLabel(Box box) => box switch
     {

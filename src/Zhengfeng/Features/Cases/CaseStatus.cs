@@ -1,3 +1,4 @@
+using Zhengfeng.Web;
 using static Zhengfeng.Features.Cases.CaseAction;
 using static Zhengfeng.Features.Cases.CaseStatus;
 
@@ -13,7 +14,7 @@ public enum CaseAction { Dispatch, DirectAnswer, Merge, Sign, RequestReturn, App
 /// <summary>The case workflow as a table: (from, action) -> to. Anything not in the table is refused.</summary>
 public static class CaseTransitions
 {
-    public static readonly IReadOnlyDictionary<(CaseStatus From, CaseAction Action), CaseStatus> Next = new Dictionary<(CaseStatus, CaseAction), CaseStatus>
+    public static readonly StateMachine<CaseStatus, CaseAction> Table = new("case", new Dictionary<(CaseStatus, CaseAction), CaseStatus>
     {
         [(Registered, Dispatch)] = Dispatched,
         [(Registered, DirectAnswer)] = Replied,      // a consultation answered on the spot
@@ -30,7 +31,7 @@ public static class CaseTransitions
         [(Replied, RateGood)] = Closed,
         [(Replied, RateBad)] = Reopened,              // 1–2 stars: handle again and visit the reporter
         [(Replied, Close)] = Closed,                  // closed without a rating after the return visit
-    };
+    }, Label, Label);
 
     public static bool IsOpen(CaseStatus s) => s is Dispatched or Handling or ReturnRequested or Reopened;
 
@@ -62,27 +63,70 @@ public static class CaseTransitions
     };
 
     /// <summary>The wire name of a status (contract: snake_case, e.g. "return_requested").</summary>
-    public static string Wire(CaseStatus s) => s switch
+    public static string Wire(CaseStatus s) => WireEnum.Name(s);
+}
+
+/// <summary>
+/// What a line of the timeline records: every table action, plus the steps that leave the status alone. Stored as the
+/// codes of <see cref="CaseEvents.Code"/>, which are also the <c>timeline[].action</c> strings on the wire.
+/// </summary>
+public enum CaseEventKind
+{
+    Register, Dispatch, DirectAnswer, Merge, Sign, RequestReturn, ApproveReturn, RejectReturn, Reply, RateGood, RateBad, Close,
+    Contact, ExtensionRequest, ExtensionApprove, ExtensionReject, Rework, MergeIn, MergedAnswer, ReturnVisit,
+    RatingAppeal, RatingAppealDecision, Reschedule, Warning, YellowCard, RedCard, Escalate,
+}
+
+public static class CaseEvents
+{
+    /// <summary>The stored and wire code; table actions keep their historical run-together spelling ("requestreturn").</summary>
+    public static string Code(CaseEventKind k) => k switch
     {
-        ReturnRequested => "return_requested",
-        _ => s.ToString().ToLowerInvariant(),
+        CaseEventKind.ExtensionRequest => "extension-request",
+        CaseEventKind.ExtensionApprove => "extension-approve",
+        CaseEventKind.ExtensionReject => "extension-reject",
+        CaseEventKind.MergeIn => "merge-in",
+        CaseEventKind.MergedAnswer => "merged-answer",
+        CaseEventKind.ReturnVisit => "return-visit",
+        CaseEventKind.RatingAppeal => "rating-appeal",
+        CaseEventKind.RatingAppealDecision => "rating-appeal-decision",
+        _ => k.ToString().ToLowerInvariant(),
     };
 
-    public static bool TryParseWire(string? value, out CaseStatus status)
+    private static readonly Dictionary<string, CaseEventKind> ByCode = Enum.GetValues<CaseEventKind>().ToDictionary(Code);
+
+    public static CaseEventKind Parse(string code) => ByCode[code];
+
+    public static CaseEventKind Of(CaseAction a) => Enum.Parse<CaseEventKind>(a.ToString());
+
+    public static string Label(CaseEventKind k) => k switch
     {
-        status = default;
-        if (string.IsNullOrEmpty(value))
-        {
-            return false;
-        }
-        foreach (var s in Enum.GetValues<CaseStatus>())
-        {
-            if (Wire(s) == value)
-            {
-                status = s;
-                return true;
-            }
-        }
-        return false;
-    }
+        CaseEventKind.Register => "受理",
+        CaseEventKind.Dispatch => "派单",
+        CaseEventKind.DirectAnswer => "直接答复",
+        CaseEventKind.Merge => "并单",
+        CaseEventKind.Sign => "签收",
+        CaseEventKind.RequestReturn => "申请退单",
+        CaseEventKind.ApproveReturn => "同意退单",
+        CaseEventKind.RejectReturn => "驳回退单",
+        CaseEventKind.Reply => "答复",
+        CaseEventKind.RateGood => "评价",
+        CaseEventKind.RateBad => "差评重办",
+        CaseEventKind.Close => "结案",
+        CaseEventKind.Contact => "联系诉求人",
+        CaseEventKind.ExtensionRequest => "申请延期",
+        CaseEventKind.ExtensionApprove => "批准延期",
+        CaseEventKind.ExtensionReject => "驳回延期",
+        CaseEventKind.Rework => "重办",
+        CaseEventKind.MergeIn => "并入重复诉求",
+        CaseEventKind.MergedAnswer => "告知并单诉求人",
+        CaseEventKind.ReturnVisit => "回访",
+        CaseEventKind.RatingAppeal => "评价申诉",
+        CaseEventKind.RatingAppealDecision => "申诉复核",
+        CaseEventKind.Reschedule => "期限重算",
+        CaseEventKind.Warning => "超期预警",
+        CaseEventKind.YellowCard => "黄牌督办",
+        CaseEventKind.RedCard => "红牌督办",
+        _ => "转为问题线索",
+    };
 }

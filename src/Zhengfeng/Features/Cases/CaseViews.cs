@@ -21,7 +21,7 @@ public sealed record CaseView(
         c.ResponseDueAt, c.ResponseDueWhy, c.ContactDueAt, c.HandleDueAt, c.HandleDueWhy,
         c.FeedbackDueAt, IsOverdue(c, now), c.OverdueLevel.ToString().ToLowerInvariant(), c.Round, c.ReturnCount, c.ExtensionCount,
         c.ReplyContent, c.Outcome?.ToString().ToLowerInvariant(), c.RatingLevel,
-        withTimeline ? c.Timeline.OrderBy(e => e.Seq).Select(e => new TimelineView(e.At, e.Action, e.ActorId, e.ActorName, e.UnitId, e.Note, e.Round)).ToList() : null);
+        withTimeline ? c.Timeline.OrderBy(e => e.Seq).Select(e => new TimelineView(e.At, CaseEvents.Code(e.Action), e.ActorId, e.ActorName, e.UnitId, e.Note, e.Round)).ToList() : null);
 
     /// <summary>Open and past its handling deadline (an approved extension has already moved the deadline).</summary>
     public static bool IsOverdue(Case c, DateTimeOffset now) => c.IsOpen && c.HandleDueAt is { } due && now > due;

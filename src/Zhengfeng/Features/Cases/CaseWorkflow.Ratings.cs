@@ -27,10 +27,6 @@ public sealed partial class CaseWorkflow
         {
             throw new RuleException("case.already_rated", "本轮办理已评价，不能重复评价", 409);
         }
-        if (c.Status != CaseStatus.Replied)
-        {
-            throw new RuleException("case.not_replied", $"当前状态为“{CaseTransitions.Label(c.Status)}”，答复后才能评价", 409);
-        }
         var resolved = r.Resolved ?? c.Outcome is ReplyOutcome.Resolved;
         var bad = r.Level <= 2;
         db.Add(new Rating
@@ -38,23 +34,12 @@ public sealed partial class CaseWorkflow
             Id = Ids.New(), CaseId = c.Id, Round = c.Round, Level = r.Level, Resolved = resolved, Comment = r.Comment?.Trim(),
             At = Now, UnitId = c.LeadUnitId,
         });
-        c.SetRating(r.Level, resolved, Now);
-        c.Apply(bad ? CaseAction.RateBad : CaseAction.RateGood, Actor.Public, Now, $"{Case.RatingLabel(r.Level)}{NoteSuffix(r.Comment)}");
-        if (bad)
+        c.Rate(Now, r.Level, resolved, r.Comment, calendar.WorkdayDeadline(Now, Rules.ReworkWorkdays));
+        if (bad && c.Round > 2 && c.LeadUnitId is not null)
         {
-            var due = calendar.WorkdayDeadline(Now, Rules.ReworkWorkdays);
-            c.StartRework(due);
-            c.Record("rework", Actor.System, Now, $"差评重办并回访，期限{ChinaTime.Format(due.DueAt)}");
-            if (c.Round > 2 && c.LeadUnitId is not null)
-            {
-                // A second bad rating after rework: escalated as a problem clue (只微笑不办事).
-                clues.AddSystemClue(ClueSource.Case, c.LeadUnitId, "shirking", $"工单 {c.TrackingCode}“{c.Title}”重办后再次差评（{Case.RatingLabel(r.Level)}）", c.Id);
-                c.Record("escalate", Actor.System, Now, "重办后再次差评，已转为问题线索");
-            }
-        }
-        else
-        {
-            c.MarkClosed(Now);
+            // A second bad rating after rework: escalated as a problem clue (只微笑不办事).
+            clues.AddSystemClue(ClueSource.Case, c.LeadUnitId, "shirking", $"工单 {c.TrackingCode}“{c.Title}”重办后再次差评（{Case.RatingLabel(r.Level)}）", c.Id);
+            c.RecordEscalation(Now, "重办后再次差评，已转为问题线索");
         }
         if (c.LeadUnitId is not null)
         {
@@ -69,11 +54,7 @@ public sealed partial class CaseWorkflow
     public async Task<Case> RecordReturnVisitAsync(string id, string note, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        if (c.RepliedAt is null && c.Round == 1)
-        {
-            throw new RuleException("case.visit_too_early", "工单尚未答复，不能回访", 409);
-        }
-        c.Record("return-visit", Me, Now, note.Trim());
+        c.RecordReturnVisit(Me, Now, note);
         db.PendingAction = "case.return-visit";
         await db.SaveChangesAsync(ct);
         return c;
@@ -92,7 +73,7 @@ public sealed partial class CaseWorkflow
         }
         rating.AppealReason = reason.Trim();
         rating.AppealDecision = RequestDecision.Pending;
-        c.Record("rating-appeal", Me, Now, $"对评价提出申诉：{reason.Trim()}");
+        c.RecordRatingAppeal(Me, Now, reason);
         db.PendingAction = "case.rating-appeal";
         await db.SaveChangesAsync(ct);
         return rating;
@@ -111,7 +92,7 @@ public sealed partial class CaseWorkflow
         rating.AppealDecision = r.Approve ? RequestDecision.Approved : RequestDecision.Rejected;
         rating.AppealDecisionNote = r.Note?.Trim();
         rating.Excluded = r.Approve;
-        c.Record("rating-appeal-decision", Me, Now, r.Approve ? $"申诉成立，该评价不计入满意率：{r.Note!.Trim()}" : $"申诉不成立{NoteSuffix(r.Note)}");
+        c.RecordAppealDecision(Me, Now, r.Approve, r.Note);
         db.PendingAction = "case.rating-appeal-decision";
         await db.SaveChangesAsync(ct);
         return rating;

@@ -12,7 +12,7 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Cases;
 
 /// <summary>
-/// Every action on a case: load, check who may act, <see cref="Case.Apply"/>, compute deadlines, notify, save.
+/// Every action on a case: load, check who may act and what other records decide, call the case's action, notify, save.
 /// The API and the pages both call this class; the audit log is written by the save.
 /// </summary>
 public sealed partial class CaseWorkflow(
@@ -28,10 +28,7 @@ public sealed partial class CaseWorkflow(
     /// <param name="registeredAt">When another system took the request in (an import); defaults to now.</param>
     public async Task<Case> CreateAsync(CreateCaseRequest r, CancellationToken ct, string? channel = null, string? externalId = null, DateTimeOffset? registeredAt = null)
     {
-        if (!Enum.TryParse<CaseKind>(r.Kind, ignoreCase: true, out var kind) || !Enum.IsDefined(kind))
-        {
-            throw new RuleException("case.bad_kind", "诉求类型应为 complaint、report、help、consultation、suggestion 或 praise", 400);
-        }
+        var kind = r.Kind!.Value;
         var category = await CategoryAsync(r.CategoryCode, ct);
         channel ??= string.IsNullOrWhiteSpace(r.Channel) ? "hotline" : r.Channel.Trim().ToLowerInvariant();
         if (!Channels.Contains(channel))
@@ -49,7 +46,7 @@ public sealed partial class CaseWorkflow(
             ReporterPhoneHash = anonymous ? null : identity.PhoneHash(r.Reporter!.Phone),
             ExternalId = externalId, RegisteredAt = registeredAt ?? Now,
         };
-        c.Record("register", Me, Now, $"{ChannelLabel(channel)}受理，{Case.KindLabel(kind)}，{category.Name}{(r.Urgent ? "，紧急" : "")}");
+        c.Register(Me, Now, $"{ChannelLabel(channel)}受理，{Case.KindLabel(kind)}，{category.Name}{(r.Urgent ? "，紧急" : "")}");
         db.Add(c);
         db.PendingAction = "case.register";
         await db.SaveChangesAsync(ct);
@@ -67,10 +64,9 @@ public sealed partial class CaseWorkflow(
         }
         var category = await CategoryAsync(c.CategoryCode, ct);
         var wasDispatched = c.LeadUnitId is not null;
-        c.Apply(CaseAction.Dispatch, Me, Now, DispatchNote(lead, assists.Count, r.Note, wasDispatched));
-        var (response, contact, handle) = Deadlines(c, category, Now);
-        c.AssignTo(lead.Id, assists, Now, response, contact, handle);
-        notifier.Notify(lead.Id, "dispatch", $"新派单：{c.Title}（{c.TrackingCode}），请于{ChinaTime.Format(response.DueAt)}前签收", c.Id);
+        var deadlines = Deadlines(c, category, Now);
+        c.Dispatch(Me, Now, lead.Id, lead.Name, assists, deadlines, r.Note);
+        notifier.Notify(lead.Id, "dispatch", $"新派单：{c.Title}（{c.TrackingCode}），请于{ChinaTime.Format(deadlines.Response.DueAt)}前签收", c.Id);
         foreach (var a in assists)
         {
             notifier.Notify(a, "dispatch", $"协办派单：{c.Title}（{c.TrackingCode}），主办单位：{lead.Name}", c.Id);
@@ -86,8 +82,7 @@ public sealed partial class CaseWorkflow(
     {
         var c = await LoadAsync(id, ct);
         await EnsureLeadUnitAsync(c, ct);
-        c.Apply(CaseAction.Sign, Me, Now);
-        c.MarkSigned(Now);
+        c.Sign(Me, Now);
         db.PendingAction = "case.sign";
         await db.SaveChangesAsync(ct);
         return c;
@@ -98,12 +93,7 @@ public sealed partial class CaseWorkflow(
     {
         var c = await LoadAsync(id, ct);
         await EnsureLeadUnitAsync(c, ct);
-        if (c.Status is not (CaseStatus.Handling or CaseStatus.Reopened))
-        {
-            throw new RuleException("case.not_handling", "签收后才能登记联系诉求人", 409);
-        }
-        c.MarkContacted(Now);
-        c.Record("contact", Me, Now, string.IsNullOrWhiteSpace(note) ? "已联系诉求人" : note.Trim());
+        c.RecordContact(Me, Now, note);
         db.PendingAction = "case.contact";
         await db.SaveChangesAsync(ct);
         return c;
@@ -111,18 +101,13 @@ public sealed partial class CaseWorkflow(
 
     public async Task<Case> ReplyAsync(string id, ReplyRequest r, CancellationToken ct)
     {
-        if (!Enum.TryParse<ReplyOutcome>(r.Outcome, ignoreCase: true, out var outcome) || !Enum.IsDefined(outcome))
-        {
-            throw new RuleException("case.bad_outcome", "办理结果应为 resolved、partial、unresolved 或 explained", 400);
-        }
         var c = await LoadAsync(id, ct);
         await EnsureLeadUnitAsync(c, ct);
         if (await db.Set<ReturnRequest>().AnyAsync(x => x.CaseId == id && x.Decision == RequestDecision.Pending, ct))
         {
             throw new RuleException("case.return_pending", "退单申请尚待裁定，不能答复", 409);
         }
-        c.Apply(CaseAction.Reply, Me, Now, $"{Case.OutcomeLabel(outcome)}：{r.Content.Trim()}");
-        c.SetReply(r.Content.Trim(), outcome, Now, Now.AddDays(Rules.RatingWindowDays));
+        c.Reply(Me, Now, r.Content, r.Outcome!.Value, Now.AddDays(Rules.RatingWindowDays));
         await NotifyMergedAsync(c, ct);
         db.PendingAction = "case.reply";
         await db.SaveChangesAsync(ct);
@@ -133,12 +118,7 @@ public sealed partial class CaseWorkflow(
     public async Task<Case> DirectAnswerAsync(string id, string content, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        if (c.Kind != CaseKind.Consultation)
-        {
-            throw new RuleException("case.not_consultation", "只有咨询类诉求可以直接答复，其他诉求须派单办理", 409);
-        }
-        c.Apply(CaseAction.DirectAnswer, Me, Now, content.Trim());
-        c.SetReply(content.Trim(), ReplyOutcome.Explained, Now, Now.AddDays(Rules.RatingWindowDays));
+        c.DirectAnswer(Me, Now, content, Now.AddDays(Rules.RatingWindowDays));
         db.PendingAction = "case.direct-answer";
         await db.SaveChangesAsync(ct);
         return c;
@@ -147,19 +127,9 @@ public sealed partial class CaseWorkflow(
     /// <summary>并单: a repeat request joins the main case; its reporter gets the main case's answer.</summary>
     public async Task<Case> MergeAsync(string id, string intoId, CancellationToken ct)
     {
-        if (id == intoId)
-        {
-            throw new RuleException("case.merge_self", "不能把工单并入它自己", 400);
-        }
         var c = await LoadAsync(id, ct);
         var main = await LoadAsync(intoId, ct);
-        if (main.Status is CaseStatus.Merged or CaseStatus.Closed)
-        {
-            throw new RuleException("case.merge_target", "主工单已办结或已被并单，不能并入", 409);
-        }
-        c.Apply(CaseAction.Merge, Me, Now, $"并入工单 {main.TrackingCode}");
-        c.MarkMerged(main.Id);
-        main.Record("merge-in", Me, Now, $"并入重复诉求 {c.TrackingCode}");
+        c.MergeInto(main, Me, Now);
         db.PendingAction = "case.merge";
         await db.SaveChangesAsync(ct);
         return c;
@@ -169,12 +139,7 @@ public sealed partial class CaseWorkflow(
     public async Task<Case> CloseAsync(string id, string? note, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        if (c.Status == CaseStatus.Replied && c.RepliedAt is { } replied && Now < replied.AddDays(Rules.RatingWindowDays))
-        {
-            throw new RuleException("case.rating_window", $"评价期（答复后{Rules.RatingWindowDays}天）未满，不能直接结案", 409);
-        }
-        c.Apply(CaseAction.Close, Me, Now, string.IsNullOrWhiteSpace(note) ? "评价期满未评价，结案" : note.Trim());
-        c.MarkClosed(Now);
+        c.Close(Me, Now, note, Rules.RatingWindowDays);
         db.PendingAction = "case.close";
         await db.SaveChangesAsync(ct);
         return c;
@@ -185,7 +150,7 @@ public sealed partial class CaseWorkflow(
         var merged = await db.Set<Case>().Where(x => x.MergedIntoId == main.Id).Select(x => x.TrackingCode).ToListAsync(ct);
         if (merged.Count > 0)
         {
-            main.Record("merged-answer", Me, Now, $"答复同时告知并单诉求人：{string.Join("、", merged)}");
+            main.RecordMergedAnswer(Me, Now, merged);
         }
     }
 
@@ -206,18 +171,18 @@ public sealed partial class CaseWorkflow(
         {
             clues.AddSystemClue(ClueSource.Case, lead.Id, "shirking",
                 $"同一诉求人{Rules.RepeatWindowDays}天内就同类问题第{Rules.RepeatThreshold}次反映至{lead.Name}（工单 {c.TrackingCode}），疑似问题未真正解决", c.Id);
-            c.Record("escalate", Actor.System, Now, "重复投诉，已转为问题线索");
+            c.RecordEscalation(Now, "重复投诉，已转为问题线索");
         }
     }
 
-    private (Deadline Response, DateTimeOffset Contact, Deadline Handle) Deadlines(Case c, Category category, DateTimeOffset from)
+    private CaseDeadlines Deadlines(Case c, Category category, DateTimeOffset from)
     {
         if (c.Urgent)
         {
             var urgentResponse = WorkCalendar.HourDeadline(from, category.ResponseHours);
-            return (urgentResponse, urgentResponse.DueAt, WorkCalendar.HourDeadline(from, category.UrgentHandleHours));
+            return new(urgentResponse, urgentResponse.DueAt, WorkCalendar.HourDeadline(from, category.UrgentHandleHours));
         }
-        return (calendar.WorkdayDeadline(from, 1), calendar.WorkdayDeadline(from, Rules.ContactWorkdays).DueAt, calendar.WorkdayDeadline(from, category.HandleWorkdays));
+        return new(calendar.WorkdayDeadline(from, 1), calendar.WorkdayDeadline(from, Rules.ContactWorkdays).DueAt, calendar.WorkdayDeadline(from, category.HandleWorkdays));
     }
 
     internal async Task<Case> LoadAsync(string id, CancellationToken ct)
@@ -264,9 +229,6 @@ public sealed partial class CaseWorkflow(
     private async Task<Unit> UnitAsync(string id, string label, CancellationToken ct)
         => await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.IsActive, ct)
             ?? throw new RuleException("case.unknown_unit", $"{label}不存在", 400);
-
-    private static string DispatchNote(Unit lead, int assists, string? note, bool redispatch)
-        => $"{(redispatch ? "改派" : "派单")}至{lead.Name}{(assists > 0 ? $"，协办单位{assists}个" : "")}{(string.IsNullOrWhiteSpace(note) ? "" : "：" + note.Trim())}";
 
     public static readonly IReadOnlyList<string> Channels = ["hotline", "web", "letter", "visit", "mailbox", "open311", "import", "inspection", "api", "wechat"];
 

@@ -81,7 +81,8 @@ public static class CasesApi
     private static async Task<Ok<Page<CaseView>>> Search(string? status, string? unitId, bool? overdue, string? from, string? to, string? q, string? categoryCode,
         int? page, int? pageSize, CaseSearch search, TimeProvider clock, CancellationToken ct)
     {
-        var filter = new CaseSearch.Filter(ParseStatus(status), unitId, overdue, ParseDate(from, "from"), ParseDate(to, "to"), q, categoryCode);
+        var filter = new CaseSearch.Filter(WireEnum.ParseOptional<CaseStatus>(status, "status"), unitId, overdue,
+            WireDate.ParseOptional(from, "from"), WireDate.ParseOptional(to, "to"), q, categoryCode);
         var result = await search.SearchAsync(filter, page ?? 1, pageSize ?? 20, ct);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new Page<CaseView>(result.Items.Select(c => CaseView.From(c, now, withTimeline: false)).ToList(), result.Total, result.PageNumber, result.PageSize));
@@ -93,28 +94,13 @@ public static class CasesApi
     /// <summary>A unit's inbox (default: the user's own unit), counts per box and the cases of one box, most urgent first.</summary>
     private static async Task<Ok<InboxView>> Inbox(string? unitId, string? box, CaseSearch search, CurrentUser user, TimeProvider clock, CancellationToken ct)
     {
-        var selected = CaseSearch.Box.ToSign;
-        if (!string.IsNullOrEmpty(box) && !Enum.TryParse(box, ignoreCase: true, out selected))
-        {
-            throw new RuleException("inbox.bad_box", "box 应为 tosign、handling、duesoon、overdue、returning 或 done", 400);
-        }
+        var selected = WireEnum.ParseOptional<CaseSearch.Box>(box, "box") ?? CaseSearch.Box.ToSign;
         var inbox = await search.InboxAsync(string.IsNullOrEmpty(unitId) ? user.UnitId : unitId, selected, 50, ct);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new InboxView(inbox.UnitId,
             inbox.Counts.Select(kv => new BoxCount(kv.Key.ToString().ToLowerInvariant(), CaseSearch.BoxLabel(kv.Key), kv.Value)).ToList(),
             selected.ToString().ToLowerInvariant(), inbox.Items.Select(c => CaseView.From(c, now, withTimeline: false)).ToList()));
     }
-
-    internal static CaseStatus? ParseStatus(string? status)
-        => string.IsNullOrWhiteSpace(status) ? null
-            : CaseTransitions.TryParseWire(status, out var s) ? s
-            : throw new RuleException("case.bad_status", "status 应为 registered、dispatched、handling、return_requested、replied、reopened、closed 或 merged", 400);
-
-    internal static DateOnly? ParseDate(string? value, string name)
-        => string.IsNullOrWhiteSpace(value) ? null
-            : DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
-            : DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t) ? t.CstDate()
-            : throw new RuleException("case.bad_date", $"{name} 应为 yyyy-MM-dd 格式的日期", 400);
 
     private static async Task<Created<Category>> CreateCategory(CategoryRequest r, CategoryService categories, CancellationToken ct)
     {

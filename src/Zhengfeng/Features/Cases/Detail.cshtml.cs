@@ -137,29 +137,12 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
         CanAnswer = C.Kind == CaseKind.Consultation && Allows(CaseAction.DirectAnswer) && await MayAsync(Policies.Intake);
     }
 
-    private bool Allows(CaseAction action) => CaseTransitions.Next.ContainsKey((C.Status, action));
+    private bool Allows(CaseAction action) => CaseTransitions.Table.Allows(C.Status, action);
 
     private async Task<bool> MayAsync(string policy) => (await auth.AuthorizeAsync(User, policy)).Succeeded;
 
     public string UnitName(string? unitId) => unitId is null ? "" : UnitNames.GetValueOrDefault(unitId, unitId);
 
     /// <summary>The Chinese name of a timeline entry's action.</summary>
-    public static string ActionLabel(string action) => action switch
-    {
-        "register" => "受理",
-        "contact" => "联系诉求人",
-        "extension-request" => "申请延期",
-        "extension-approve" => "批准延期",
-        "extension-reject" => "驳回延期",
-        "rework" => "重办",
-        "merge-in" => "并入重复诉求",
-        "merged-answer" => "告知并单诉求人",
-        "rating-appeal" => "评价申诉",
-        "rating-appeal-decision" => "申诉复核",
-        "reschedule" => "期限重算",
-        "warning" => "超期预警",
-        "yellowcard" => "黄牌督办",
-        "redcard" => "红牌督办",
-        _ => Enum.TryParse<CaseAction>(action, ignoreCase: true, out var a) ? CaseTransitions.Label(a) : action,
-    };
+    public static string ActionLabel(CaseEventKind action) => CaseEvents.Label(action);
 }

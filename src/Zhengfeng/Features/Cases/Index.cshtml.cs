@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Org;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Cases;
 
@@ -23,7 +24,7 @@ public sealed class IndexModel(CaseSearch search, AppDb db, TimeProvider clock) 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
-        CaseStatus? status = CaseTransitions.TryParseWire(Status, out var s) ? s : null;
+        CaseStatus? status = WireEnum.TryParse<CaseStatus>(Status, out var s) ? s : null;
         Result = await search.SearchAsync(new CaseSearch.Filter(status, null, Overdue ? true : null, null, null, Q, null), PageNumber, PageSize, ct);
         var unitIds = Result.Items.Select(c => c.LeadUnitId).OfType<string>().Distinct().ToList();
         UnitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);

@@ -7,7 +7,12 @@ namespace Zhengfeng.Features.Cases;
 /// <summary>No login: follow and rate a case by its tracking code. Nothing here names a person.</summary>
 public static class PublicApi
 {
-    internal static readonly HashSet<string> PublicSteps = ["register", "dispatch", "sign", "approvereturn", "reply", "directanswer", "rategood", "ratebad", "rework", "close", "extension-approve", "merge", "return-visit"];
+    internal static readonly HashSet<CaseEventKind> PublicSteps =
+    [
+        CaseEventKind.Register, CaseEventKind.Dispatch, CaseEventKind.Sign, CaseEventKind.ApproveReturn, CaseEventKind.Reply,
+        CaseEventKind.DirectAnswer, CaseEventKind.RateGood, CaseEventKind.RateBad, CaseEventKind.Rework, CaseEventKind.Close,
+        CaseEventKind.ExtensionApprove, CaseEventKind.Merge, CaseEventKind.ReturnVisit,
+    ];
 
     public static void MapPublicCases(this IEndpointRouteBuilder app)
     {
@@ -50,22 +55,22 @@ public static class PublicApi
                 excluded.Select(note => $"一条评价经申诉复核认定为恶意评价，不计入满意率。理由：{note}").ToList());
         }
 
-        internal static string StepLabel(string action) => action switch
+        internal static string StepLabel(CaseEventKind action) => action switch
         {
-            "register" => "已受理",
-            "dispatch" => "已派至承办单位",
-            "sign" => "承办单位已签收，正在办理",
-            "approvereturn" => "已改派至其他单位",
-            "reply" => "承办单位已答复",
-            "directanswer" => "已直接答复",
-            "rategood" => "已评价，办结",
-            "ratebad" => "已评价，转重新办理",
-            "rework" => "重新办理中，将回访",
-            "close" => "已办结",
-            "extension-approve" => "经批准延期办理",
-            "merge" => "已与同类诉求合并办理",
-            "return-visit" => "已回访",
-            _ => action,
+            CaseEventKind.Register => "已受理",
+            CaseEventKind.Dispatch => "已派至承办单位",
+            CaseEventKind.Sign => "承办单位已签收，正在办理",
+            CaseEventKind.ApproveReturn => "已改派至其他单位",
+            CaseEventKind.Reply => "承办单位已答复",
+            CaseEventKind.DirectAnswer => "已直接答复",
+            CaseEventKind.RateGood => "已评价，办结",
+            CaseEventKind.RateBad => "已评价，转重新办理",
+            CaseEventKind.Rework => "重新办理中，将回访",
+            CaseEventKind.Close => "已办结",
+            CaseEventKind.ExtensionApprove => "经批准延期办理",
+            CaseEventKind.Merge => "已与同类诉求合并办理",
+            CaseEventKind.ReturnVisit => "已回访",
+            _ => CaseEvents.Label(action),
         };
     }
 }

@@ -14,6 +14,9 @@ public enum ClueStatus { Registered, Verified, Dismissed }
 
 public enum VerificationResult { True, Partial, False }
 
+/// <summary>核查's two outcomes: a true or partly true finding confirms the clue, a false one dismisses it.</summary>
+public enum ClueAction { Confirm, Dismiss }
+
 /// <summary>A problem found by any source. Nothing happens to it before verification (核查).</summary>
 public sealed class Clue
 {
@@ -35,19 +38,24 @@ public sealed class Clue
     public required string RegisteredBy { get; init; }
     public DateTimeOffset RegisteredAt { get; init; }
 
+    /// <summary>A clue is verified once, either way.</summary>
+    public static readonly StateMachine<ClueStatus, ClueAction> Table = new("clue",
+        new Dictionary<(ClueStatus, ClueAction), ClueStatus>
+        {
+            [(ClueStatus.Registered, ClueAction.Confirm)] = ClueStatus.Verified,
+            [(ClueStatus.Registered, ClueAction.Dismiss)] = ClueStatus.Dismissed,
+        }, Label, a => a == ClueAction.Confirm ? "认定属实" : "认定不属实");
+
     public bool IsTrue => Status == ClueStatus.Verified;
 
+    /// <summary>核查: the result, with the verifier's note.</summary>
     public void Verify(VerificationResult result, string? note, string by, DateTimeOffset at)
     {
-        if (Status != ClueStatus.Registered)
-        {
-            throw new RuleException("clue.already_verified", $"该线索已核查（{Label(Status)}），不能重复核查", 409);
-        }
+        Status = Table.Step(Status, result == VerificationResult.False ? ClueAction.Dismiss : ClueAction.Confirm);
         Result = result;
-        VerificationNote = note;
+        VerificationNote = note?.Trim();
         VerifiedBy = by;
         VerifiedAt = at;
-        Status = result == VerificationResult.False ? ClueStatus.Dismissed : ClueStatus.Verified;
     }
 
     public static string Label(ClueStatus s) => s switch

@@ -11,7 +11,7 @@ namespace Zhengfeng.Features.Clues;
 public sealed record CreateClueRequest
 {
     [Required(ErrorMessage = "请选择线索来源")]
-    public required string Source { get; init; }
+    public required ClueSource? Source { get; init; }
 
     [Required(ErrorMessage = "请选择涉及单位")]
     public required string UnitId { get; init; }
@@ -40,7 +40,7 @@ public sealed record BatchClue(CreateClueRequest Request, DateTimeOffset? Regist
 public sealed record VerifyClueRequest
 {
     [Required(ErrorMessage = "请选择核查结论（true 属实、partial 部分属实、false 不属实）")]
-    public required string Result { get; init; }
+    public required VerificationResult? Result { get; init; }
 
     [StringLength(2000, ErrorMessage = "核查说明不能超过2000字")]
     public string? Note { get; init; }
@@ -86,10 +86,7 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
 
     private async Task<Clue> NewClueAsync(CreateClueRequest r, string? batchId, DateTimeOffset? registeredAt, CancellationToken ct)
     {
-        if (!Enum.TryParse<ClueSource>(r.Source, ignoreCase: true, out var source) || !Enum.IsDefined(source))
-        {
-            throw new RuleException("clue.bad_source", "线索来源应为 case、mystery、tour、self、report 或 mailbox", 400);
-        }
+        var source = r.Source!.Value;
         var supervising = user.IsIn(Roles.Supervisor, Roles.Inspector, Roles.Admin);
         if (!supervising)
         {
@@ -136,12 +133,8 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
     /// <summary>核查. A verified problem of a kind the unit already rectified may reopen that item as a relapse.</summary>
     public async Task<Clue> VerifyAsync(string id, VerifyClueRequest r, CancellationToken ct)
     {
-        if (!Enum.TryParse<VerificationResult>(r.Result, ignoreCase: true, out var result) || !Enum.IsDefined(result))
-        {
-            throw new RuleException("clue.bad_result", "核查结论应为 true（属实）、partial（部分属实）或 false（不属实）", 400);
-        }
         var clue = await db.Set<Clue>().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("线索");
-        clue.Verify(result, r.Note?.Trim(), user.Id, clock.GetUtcNow());
+        clue.Verify(r.Result!.Value, r.Note, user.Id, clock.GetUtcNow());
         if (clue.IsTrue)
         {
             await relapses.CheckClueAsync(clue, ct);
@@ -158,7 +151,7 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
         return clue;
     }
 
-    public async Task<Page<Clue>> SearchAsync(string? status, string? unitId, string? source, int page, int pageSize, CancellationToken ct)
+    public async Task<Page<Clue>> SearchAsync(ClueStatus? status, string? unitId, ClueSource? source, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
@@ -169,7 +162,7 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
     }
 
     /// <summary>The clues the filter selects within the user's unit scope, unordered.</summary>
-    public async Task<IQueryable<Clue>> QueryAsync(string? status, string? unitId, string? source, CancellationToken ct)
+    public async Task<IQueryable<Clue>> QueryAsync(ClueStatus? status, string? unitId, ClueSource? source, CancellationToken ct)
     {
         var q = db.Set<Clue>().AsNoTracking();
         var visible = await user.VisibleUnitsAsync(ct);
@@ -178,11 +171,11 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
             var ids = visible.ToList();
             q = q.Where(c => ids.Contains(c.UnitId) && c.Source == ClueSource.Self);
         }
-        if (Enum.TryParse<ClueStatus>(status, true, out var s))
+        if (status is { } s)
         {
             q = q.Where(c => c.Status == s);
         }
-        if (Enum.TryParse<ClueSource>(source, true, out var src))
+        if (source is { } src)
         {
             q = q.Where(c => c.Source == src);
         }

@@ -67,7 +67,7 @@ public static class CluesApi
 
     private static async Task<Ok<Page<ClueView>>> Search(string? status, string? unitId, string? source, int? page, int? pageSize, ClueWorkflow flow, CancellationToken ct)
     {
-        var result = await flow.SearchAsync(status, unitId, source, page ?? 1, pageSize ?? 20, ct);
+        var result = await flow.SearchAsync(WireEnum.ParseOptional<ClueStatus>(status, "status"), unitId, WireEnum.ParseOptional<ClueSource>(source, "source"), page ?? 1, pageSize ?? 20, ct);
         return TypedResults.Ok(new Page<ClueView>(result.Items.Select(ClueView.From).ToList(), result.Total, result.PageNumber, result.PageSize));
     }
 

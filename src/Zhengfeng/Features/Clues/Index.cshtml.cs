@@ -51,7 +51,7 @@ public sealed class IndexModel(ClueWorkflow flow, TourImport tour, AppDb db, Uni
     }
 
     public async Task<IActionResult> OnPostSelfAsync(CreateClueRequest self, CancellationToken ct)
-        => me.IsIn(Roles.Unit) ? await CreateAsync(self with { Source = "self" }, ct) : Forbid();
+        => me.IsIn(Roles.Unit) ? await CreateAsync(self with { Source = ClueSource.Self }, ct) : Forbid();
 
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
     {
@@ -113,7 +113,7 @@ public sealed class IndexModel(ClueWorkflow flow, TourImport tour, AppDb db, Uni
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Result = await flow.SearchAsync(Status, UnitId, Source, PageNumber, PageSize, ct);
+        Result = await flow.SearchAsync(WireEnum.TryParse<ClueStatus>(Status, out var s) ? s : null, UnitId, WireEnum.TryParse<ClueSource>(Source, out var src) ? src : null, PageNumber, PageSize, ct);
         var all = await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
         UnitNames = all.ToDictionary(u => u.Id, u => u.Name);
         Types = await db.Set<ProblemType>().AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);

@@ -146,7 +146,7 @@ public sealed class TourImport(AppDb db, ClueWorkflow flow, TimeProvider clock)
             {
                 batch.Add(new BatchClue(new CreateClueRequest
                 {
-                    Source = "tour", UnitId = unitId!, ProblemType = type!.Code, Content = content, Place = place.Length == 0 ? null : place,
+                    Source = ClueSource.Tour, UnitId = unitId!, ProblemType = type!.Code, Content = content, Place = place.Length == 0 ? null : place,
                 }, registeredAt));
             }
         }

@@ -161,7 +161,7 @@ public sealed partial class DashboardService(AppDb db, RankingService rankings, 
         {
             return items.Where(i => i.RelapseCount > 0);
         }
-        if (Enum.TryParse<RectificationStatus>(which, true, out var s) && Enum.IsDefined(s))
+        if (WireEnum.TryParse<RectificationStatus>(which, out var s))
         {
             return items.Where(i => i.Status == s);
         }

@@ -96,7 +96,7 @@ public sealed class EvaluationFollowUp(AppDb db, CurrentUser user, Accountabilit
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var bulletin = await bulletins.ComposeAsync(new ComposeBulletinRequest
         {
-            Kind = "praise",
+            Kind = BulletinKind.Praise,
             Title = $"关于对{campaign.Year}年度政风行风评议满意单位予以通报表扬的通报",
             Recipients = "各乡镇人民政府、街道办事处，县直各部门",
             Body = body,

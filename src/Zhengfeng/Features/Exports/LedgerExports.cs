@@ -32,7 +32,8 @@ public static class LedgerExports
     private static async Task<FileContentHttpResult> Cases(string? status, string? unitId, bool? overdue, string? from, string? to, string? q, string? categoryCode,
         CaseSearch search, AppDb db, TimeProvider clock, CancellationToken ct)
     {
-        var filter = new CaseSearch.Filter(CasesApi.ParseStatus(status), unitId, overdue, CasesApi.ParseDate(from, "from"), CasesApi.ParseDate(to, "to"), q, categoryCode);
+        var filter = new CaseSearch.Filter(WireEnum.ParseOptional<CaseStatus>(status, "status"), unitId, overdue,
+            WireDate.ParseOptional(from, "from"), WireDate.ParseOptional(to, "to"), q, categoryCode);
         var rows = await Capped((await search.QueryAsync(filter, ct)).OrderByDescending(c => c.RegisteredAt), ct);
         var units = await UnitNamesAsync(db, ct);
         var categories = await db.Set<Category>().AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
@@ -60,7 +61,7 @@ public static class LedgerExports
     private static async Task<FileContentHttpResult> Clues(string? status, string? unitId, string? source,
         ClueWorkflow flow, CurrentUser user, AppDb db, TimeProvider clock, CancellationToken ct)
     {
-        var query = await flow.QueryAsync(status, unitId, source, ct);
+        var query = await flow.QueryAsync(WireEnum.ParseOptional<ClueStatus>(status, "status"), unitId, WireEnum.ParseOptional<ClueSource>(source, "source"), ct);
         if (!user.IsCountyWide)
         {
             query = query.Where(c => c.Source == ClueSource.Self); // a unit reads only its own self-inspection findings, as on the clue page
@@ -86,7 +87,7 @@ public static class LedgerExports
     {
         var now = clock.GetUtcNow();
         var today = now.CstDate();
-        var query = await flow.QueryAsync(new LedgerFilter(status, unitId, overdue == true, relapsed == true), ct);
+        var query = await flow.QueryAsync(new LedgerFilter(WireEnum.ParseOptional<RectificationStatus>(status, "status"), unitId, overdue == true, relapsed == true), ct);
         var rows = await Capped(query.OrderBy(i => i.DueDate), ct);
         var units = await UnitNamesAsync(db, ct);
         return File("整改台账", now, Sheet("整改台账", rows,

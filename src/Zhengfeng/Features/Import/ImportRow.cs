@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Zhengfeng.Features.Cases;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Import;
 
@@ -100,7 +101,7 @@ public sealed class ImportRow
         }
 
         var kindText = _columns.Kind is null ? "" : Get(_columns.Kind);
-        var kind = _kindMap.TryGetValue(kindText, out var mappedKind) ? mappedKind : ParseKind(kindText) ?? _mapping.DefaultKind;
+        var kind = ParseKind(_kindMap.TryGetValue(kindText, out var mappedKind) ? mappedKind : kindText) ?? ParseKind(_mapping.DefaultKind) ?? CaseKind.Complaint;
 
         if (errors.Count > before)
         {
@@ -181,15 +182,16 @@ public sealed class ImportRow
         return null;
     }
 
-    public static string? ParseKind(string text) => text.Trim() switch
+    /// <summary>A cell's kind: the Chinese word, or the API's spelling.</summary>
+    public static CaseKind? ParseKind(string text) => text.Trim() switch
     {
-        "投诉" => "complaint",
-        "举报" => "report",
-        "求助" => "help",
-        "咨询" => "consultation",
-        "建议" => "suggestion",
-        "表扬" => "praise",
-        var t when Enum.TryParse<CaseKind>(t, ignoreCase: true, out var k) && Enum.IsDefined(k) && !int.TryParse(t, out _) => k.ToString().ToLowerInvariant(),
+        "投诉" => CaseKind.Complaint,
+        "举报" => CaseKind.Report,
+        "求助" => CaseKind.Help,
+        "咨询" => CaseKind.Consultation,
+        "建议" => CaseKind.Suggestion,
+        "表扬" => CaseKind.Praise,
+        var t when WireEnum.TryParse<CaseKind>(t, out var k) => k,
         _ => null,
     };
 

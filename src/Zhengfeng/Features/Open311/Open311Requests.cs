@@ -166,7 +166,7 @@ public static class Open311Requests
         }
         return await flow.CreateAsync(new CreateCaseRequest
         {
-            Kind = "complaint",
+            Kind = CaseKind.Complaint,
             CategoryCode = service,
             Content = content,
             Address = !string.IsNullOrEmpty(address) ? address : string.IsNullOrEmpty(addressId) ? null : $"地址编号 {addressId}",

@@ -27,7 +27,7 @@ public sealed class EditModel(OrgService org) : PageModel
         {
             Name = Unit.Name,
             Code = Unit.Code,
-            Kind = Unit.Kind.ToString().ToLowerInvariant(),
+            Kind = Unit.Kind,
             ParentId = Unit.ParentId,
             HeadId = Unit.HeadId,
             DeputyId = Unit.DeputyId,

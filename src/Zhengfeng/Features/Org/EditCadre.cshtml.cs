@@ -24,7 +24,7 @@ public sealed class EditCadreModel(OrgService org) : PageModel
             Name = Cadre.Name,
             UnitId = Cadre.UnitId,
             Post = Cadre.Post,
-            Rank = Cadre.Rank.ToString().ToLowerInvariant(),
+            Rank = Cadre.Rank,
             Phone = Cadre.Phone,
         };
         return Page();

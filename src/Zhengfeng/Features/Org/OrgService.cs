@@ -18,7 +18,7 @@ public sealed record UnitRequest
     public string? ParentId { get; init; }
 
     [Required(ErrorMessage = "请选择单位类型")]
-    public required string Kind { get; init; }
+    public required UnitKind? Kind { get; init; }
 
     public string? HeadId { get; init; }
     public string? DeputyId { get; init; }
@@ -42,8 +42,8 @@ public sealed record CadreRequest
     [StringLength(100, ErrorMessage = "职务不能超过100字")]
     public string? Post { get; init; }
 
-    /// <summary>staff, deputysection, section, deputydivision, division</summary>
-    public string? Rank { get; init; }
+    /// <summary>Staff when not given.</summary>
+    public CadreRank? Rank { get; init; }
 
     [RegularExpression(@"^[0-9+\- ]{5,30}$", ErrorMessage = "电话号码格式不正确")]
     public string? Phone { get; init; }
@@ -61,7 +61,7 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
 {
     public async Task<Unit> CreateUnitAsync(UnitRequest r, CancellationToken ct)
     {
-        var kind = ParseKind(r.Kind);
+        var kind = r.Kind!.Value;
         var code = r.Code.Trim();
         if (await db.Units.AnyAsync(u => u.Code == code, ct))
         {
@@ -89,7 +89,7 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
     public async Task<Unit> UpdateUnitAsync(string id, UnitRequest r, CancellationToken ct)
     {
         var unit = await db.Units.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("单位");
-        var kind = ParseKind(r.Kind);
+        var kind = r.Kind!.Value;
         var code = r.Code.Trim();
         if (await db.Units.AnyAsync(u => u.Code == code && u.Id != id, ct))
         {
@@ -142,7 +142,7 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
             Name = r.Name.Trim(),
             UnitId = r.UnitId,
             Post = r.Post?.Trim() ?? "",
-            Rank = ParseRank(r.Rank),
+            Rank = r.Rank ?? CadreRank.Staff,
             Phone = NullIfEmpty(r.Phone),
             CreatedAt = clock.GetUtcNow(),
         };
@@ -159,7 +159,7 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
         cadre.Name = r.Name.Trim();
         cadre.UnitId = r.UnitId;
         cadre.Post = r.Post?.Trim() ?? "";
-        cadre.Rank = ParseRank(r.Rank);
+        cadre.Rank = r.Rank ?? CadreRank.Staff;
         cadre.Phone = NullIfEmpty(r.Phone);
         db.PendingAction = "cadre.update";
         await db.SaveChangesAsync(ct);
@@ -238,14 +238,6 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
         unit.HeadId = NullIfEmpty(r.HeadId);
         unit.DeputyId = NullIfEmpty(r.DeputyId);
     }
-
-    private static UnitKind ParseKind(string kind)
-        => Unit.TryParseKind(kind, out var k) ? k : throw new RuleException("unit.bad_kind", "单位类型应为 county、department、township、section 或 office", 400);
-
-    private static CadreRank ParseRank(string? rank)
-        => string.IsNullOrEmpty(rank) ? CadreRank.Staff
-            : Enum.TryParse<CadreRank>(rank, ignoreCase: true, out var r) && Enum.IsDefined(r) ? r
-            : throw new RuleException("cadre.bad_rank", "职级应为 staff、deputysection、section、deputydivision 或 division", 400);
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

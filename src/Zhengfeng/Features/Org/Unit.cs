@@ -29,9 +29,6 @@ public sealed class Unit
         UnitKind.Section => "科室",
         _ => "办公室",
     };
-
-    public static bool TryParseKind(string? value, out UnitKind kind)
-        => Enum.TryParse(value, ignoreCase: true, out kind) && Enum.IsDefined(kind);
 }
 
 public sealed class Cadre
@@ -57,7 +54,15 @@ public sealed class Cadre
 }
 
 /// <summary>Ordered: every rank from 副科级 up is a leading cadre (领导干部).</summary>
-public enum CadreRank { Staff = 0, DeputySection = 1, Section = 2, DeputyDivision = 3, Division = 4 }
+// The ranks are run together on the wire ("deputysection").
+public enum CadreRank
+{
+    Staff = 0,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("deputysection")] DeputySection = 1,
+    Section = 2,
+    [System.Text.Json.Serialization.JsonStringEnumMemberName("deputydivision")] DeputyDivision = 3,
+    Division = 4,
+}
 
 internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
 {

@@ -134,7 +134,7 @@ public sealed class DetailModel(RectificationWorkflow flow, ClueWorkflow clues, 
 
         var responsible = await flow.IsResponsibleAsync(Item, ct);
         var outsider = await flow.IsOutsideSupervisorAsync(Item, ct);
-        CanReport = responsible && RectificationItem.Next.ContainsKey((Item.Status, RectificationAction.Report));
+        CanReport = responsible && RectificationItem.Table.Allows(Item.Status, RectificationAction.Report);
         CanVerify = outsider && Item.Status == RectificationStatus.Reported;
         CanClose = outsider && Item.Status == RectificationStatus.Verified;
         CanFollowUp = outsider && Item.Status == RectificationStatus.Closed;

@@ -26,7 +26,7 @@ public sealed class IndexModel(RectificationWorkflow flow, AppDb db, CurrentUser
     public async Task OnGetAsync(CancellationToken ct)
     {
         Today = clock.GetUtcNow().CstDate();
-        Result = await flow.SearchAsync(new LedgerFilter(Status, UnitId, Overdue, Relapsed), PageNumber, PageSize, ct);
+        Result = await flow.SearchAsync(new LedgerFilter(WireEnum.TryParse<RectificationStatus>(Status, out var s) ? s : null, UnitId, Overdue, Relapsed), PageNumber, PageSize, ct);
         var visible = await me.VisibleUnitsAsync(ct);
         var all = await db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
         UnitNames = all.ToDictionary(u => u.Id, u => u.Name);

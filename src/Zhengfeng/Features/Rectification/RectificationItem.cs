@@ -11,7 +11,7 @@ namespace Zhengfeng.Features.Rectification;
 // 整改台账 RectificationLedger · 立行立改 Immediate · 限期整改 Deadline · 长期坚持 LongTerm
 // 销号 SignOff (close) · 回头看 FollowUpCheck · 反弹 Relapse · 纸上整改 PaperRectification
 
-public enum RectificationType { Immediate, Deadline, LongTerm }
+public enum RectificationType { Immediate, Deadline, [System.Text.Json.Serialization.JsonStringEnumMemberName("longterm")] LongTerm }
 
 public enum RectificationStatus { Open, Reported, Verified, Closed }
 
@@ -20,17 +20,18 @@ public enum RectificationAction { Report, VerifyPass, VerifyFail, Close, Reopen 
 /// <summary>One line of the rectification ledger: the task that fixes a verified problem.</summary>
 public sealed class RectificationItem
 {
-    public static readonly IReadOnlyDictionary<(RectificationStatus, RectificationAction), RectificationStatus> Next =
+    /// <summary>The item's life as a table; 销号 only after a passed verification, and a relapse reopens it.</summary>
+    public static readonly StateMachine<RectificationStatus, RectificationAction> Table = new("rectification",
         new Dictionary<(RectificationStatus, RectificationAction), RectificationStatus>
         {
-            [(Open, Report)] = Reported,
-            [(Reported, Report)] = Reported,       // further progress before verification
+            [(Open, RectificationAction.Report)] = Reported,
+            [(Reported, RectificationAction.Report)] = Reported,       // further progress before verification
             [(Reported, VerifyPass)] = Verified,
             [(Reported, VerifyFail)] = Open,        // rejected: report again
-            [(Verified, Close)] = Closed,           // 销号, only after a passed verification
+            [(Verified, RectificationAction.Close)] = Closed,           // 销号, only after a passed verification
             [(Closed, Reopen)] = Open,              // relapse or a failed 回头看
             [(Verified, Reopen)] = Open,
-        };
+        }, Label, Label);
 
     public required string Id { get; init; }
     public required string ClueId { get; init; }
@@ -61,63 +62,77 @@ public sealed class RectificationItem
     public string? RelapseNote { get; private set; }
     public int Version { get; private set; }
 
-    public void Apply(RectificationAction action, DateTimeOffset now)
+    /// <summary>整改进展 by the responsible unit; a root cause given is kept.</summary>
+    public void Report(DateTimeOffset now, string? rootCause)
     {
-        if (!Next.TryGetValue((Status, action), out var next))
-        {
-            throw new RuleException("rectification.illegal_transition", $"当前状态为“{Label(Status)}”，不能{Label(action)}", 409);
-        }
-        Status = next;
+        Status = Table.Step(Status, RectificationAction.Report);
         Version++;
-        switch (action)
-        {
-            case Report:
-                ReportCount++;
-                LastReportedAt = now;
-                break;
-            case VerifyFail:
-                FailedVerifications++;
-                break;
-        }
-    }
-
-    public void SetRootCause(string? rootCause)
-    {
+        ReportCount++;
+        LastReportedAt = now;
         if (!string.IsNullOrWhiteSpace(rootCause))
         {
             RootCause = rootCause.Trim();
         }
     }
 
-    public void MarkVerified(string by, string? note, DateTimeOffset at)
+    /// <summary>验收 by someone outside the unit: a failed verification must say why, and sends the item back to 整改中.</summary>
+    public void Verify(bool pass, string by, string? note, DateTimeOffset now)
     {
-        VerifiedBy = by;
-        VerifiedAt = at;
-        LastVerificationNote = note;
+        var next = Table.Step(Status, pass ? VerifyPass : VerifyFail);
+        if (!pass && string.IsNullOrWhiteSpace(note))
+        {
+            throw new RuleException("rectification.note_required", "验收不通过须写明意见", StatusCodes.Status400BadRequest);
+        }
+        Status = next;
+        Version++;
+        LastVerificationNote = note?.Trim();
+        if (pass)
+        {
+            VerifiedBy = by;
+            VerifiedAt = now;
+        }
+        else
+        {
+            FailedVerifications++;
+        }
     }
 
-    public void MarkRejected(string? note) => LastVerificationNote = note;
-
-    public void MarkClosed(string by, DateTimeOffset at, DateOnly followUpDue, string? paperFlag)
+    /// <summary>销号, scheduling the 回头看 and keeping the reason it looks like rectification on paper, if it does.</summary>
+    public void Close(string by, DateTimeOffset now, DateOnly followUpDue, string? paperFlag)
     {
+        Status = Table.Step(Status, RectificationAction.Close);
+        Version++;
         ClosedBy = by;
-        ClosedAt = at;
+        ClosedAt = now;
         FollowUpDue = followUpDue;
         FollowedUpAt = null;
         FollowUpNote = null;
         PaperFlag = paperFlag;
     }
 
-    public void MarkFollowedUp(DateTimeOffset at, string? note)
+    /// <summary>回头看 after sign-off: a fix that held is noted; one that did not reopens the item as a relapse.</summary>
+    public void FollowUp(bool held, string? note, DateTimeOffset now)
     {
-        FollowedUpAt = at;
-        FollowUpNote = note;
+        if (Status != Closed)
+        {
+            throw new RuleException("rectification.not_closed", "销号后才能回头看", StatusCodes.Status409Conflict);
+        }
+        if (!held)
+        {
+            Relapse($"回头看发现问题仍存在：{note?.Trim()}");
+            return;
+        }
+        FollowedUpAt = now;
+        FollowUpNote = note?.Trim();
     }
 
-    public void MarkRelapse(string note)
+    /// <summary>反弹: the problem came back, so the item is open again and its sign-off undone.</summary>
+    public void Relapse(string why)
     {
+        Status = Table.Step(Status, Reopen);
+        Version++;
         RelapseCount++;
-        RelapseNote = note;
+        RelapseNote = why;
         ClosedAt = null;
         FollowUpDue = null;
     }
@@ -132,10 +147,10 @@ public sealed class RectificationItem
 
     public static string Label(RectificationAction a) => a switch
     {
-        Report => "报告整改进展",
+        RectificationAction.Report => "报告整改进展",
         VerifyPass => "验收通过",
         VerifyFail => "验收不通过",
-        Close => "销号",
+        RectificationAction.Close => "销号",
         _ => "重新整改",
     };
 

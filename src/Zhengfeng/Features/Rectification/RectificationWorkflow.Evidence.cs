@@ -6,7 +6,7 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Rectification;
 
 /// <summary>One page of the ledger and its filters.</summary>
-public sealed record LedgerFilter(string? Status, string? UnitId, bool Overdue, bool Relapsed);
+public sealed record LedgerFilter(RectificationStatus? Status, string? UnitId, bool Overdue, bool Relapsed);
 
 /// <summary>
 /// Evidence (整改佐证材料) and reading the ledger. Evidence is an attachment owned by the item ("rectification") or by one
@@ -74,7 +74,7 @@ public sealed partial class RectificationWorkflow
             var ids = visible.ToList();
             q = q.Where(i => ids.Contains(i.UnitId));
         }
-        if (Enum.TryParse<RectificationStatus>(f.Status, true, out var s) && Enum.IsDefined(s))
+        if (f.Status is { } s)
         {
             q = q.Where(i => i.Status == s);
         }

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,10 +33,10 @@ public sealed record CreateRectificationRequest
     public required string Measures { get; init; }
 
     [Required(ErrorMessage = "请选择整改类型（immediate 立行立改、deadline 限期整改、longterm 长期坚持）")]
-    public required string Type { get; init; }
+    public required RectificationType? Type { get; init; }
 
     [Required(ErrorMessage = "请填写整改期限")]
-    public required string DueDate { get; init; }
+    public required DateOnly? DueDate { get; init; }
 
     public string? ResponsiblePersonId { get; init; }
 }
@@ -70,14 +69,7 @@ public sealed partial class RectificationWorkflow(AppDb db, TimeProvider clock, 
 
     public async Task<RectificationItem> CreateAsync(CreateRectificationRequest r, CancellationToken ct)
     {
-        if (!Enum.TryParse<RectificationType>(r.Type, ignoreCase: true, out var type) || !Enum.IsDefined(type))
-        {
-            throw new RuleException("rectification.bad_type", "整改类型应为 immediate（立行立改）、deadline（限期整改）或 longterm（长期坚持）", 400);
-        }
-        if (!DateOnly.TryParseExact(r.DueDate.Length >= 10 ? r.DueDate[..10] : r.DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
-        {
-            throw new RuleException("rectification.bad_date", "整改期限应为 yyyy-MM-dd 格式的日期", 400);
-        }
+        var (type, due) = (r.Type!.Value, r.DueDate!.Value);
         if (due < Now.CstDate())
         {
             throw new RuleException("rectification.past_date", "整改期限不能早于今天", 400);
@@ -112,8 +104,7 @@ public sealed partial class RectificationWorkflow(AppDb db, TimeProvider clock, 
     {
         var item = await LoadAsync(id, ct);
         await EnsureResponsibleAsync(item, "只有责任单位的人员可以报告整改进展", ct);
-        item.Apply(RectificationAction.Report, Now);
-        item.SetRootCause(r.RootCause);
+        item.Report(Now, r.RootCause);
         var report = new ProgressReport { Id = Ids.New(), RectificationId = id, Content = r.Content.Trim(), RootCause = r.RootCause?.Trim(), ReportedBy = user.Id, At = Now };
         db.Add(report);
         await SaveWithEvidenceAsync(EvidenceOfProgress, report.Id, evidence ?? [], "rectification.report", ct);
@@ -124,20 +115,7 @@ public sealed partial class RectificationWorkflow(AppDb db, TimeProvider clock, 
     {
         var item = await LoadAsync(id, ct);
         await EnsureOutsiderAsync(item, ct);
-        if (!r.Pass && string.IsNullOrWhiteSpace(r.Note))
-        {
-            throw new RuleException("rectification.note_required", "验收不通过须写明意见", 400);
-        }
-        if (r.Pass)
-        {
-            item.Apply(RectificationAction.VerifyPass, Now);
-            item.MarkVerified(user.Id, r.Note?.Trim(), Now);
-        }
-        else
-        {
-            item.Apply(RectificationAction.VerifyFail, Now);
-            item.MarkRejected(r.Note!.Trim());
-        }
+        item.Verify(r.Pass, user.Id, r.Note, Now);
         db.PendingAction = r.Pass ? "rectification.verify-pass" : "rectification.verify-fail";
         await db.SaveChangesAsync(ct);
         return item;
@@ -148,8 +126,7 @@ public sealed partial class RectificationWorkflow(AppDb db, TimeProvider clock, 
     {
         var item = await LoadAsync(id, ct);
         await EnsureOutsiderAsync(item, ct);
-        item.Apply(RectificationAction.Close, Now);
-        item.MarkClosed(user.Id, Now, Now.CstDate().AddDays(options.Value.FollowUpDays), PaperFlag(item, Now));
+        item.Close(user.Id, Now, Now.CstDate().AddDays(options.Value.FollowUpDays), PaperFlag(item, Now));
         db.PendingAction = "rectification.close";
         await db.SaveChangesAsync(ct);
         return item;
@@ -160,19 +137,7 @@ public sealed partial class RectificationWorkflow(AppDb db, TimeProvider clock, 
     {
         var item = await LoadAsync(id, ct);
         await EnsureOutsiderAsync(item, ct);
-        if (item.Status != RectificationStatus.Closed)
-        {
-            throw new RuleException("rectification.not_closed", "销号后才能回头看", 409);
-        }
-        if (!r.Pass)
-        {
-            item.Apply(RectificationAction.Reopen, Now);
-            item.MarkRelapse($"回头看发现问题仍存在：{r.Note?.Trim()}");
-        }
-        else
-        {
-            item.MarkFollowedUp(Now, r.Note?.Trim());
-        }
+        item.FollowUp(r.Pass, r.Note, Now);
         db.PendingAction = r.Pass ? "rectification.follow-up-pass" : "rectification.follow-up-reopen";
         await db.SaveChangesAsync(ct);
         return item;
@@ -247,8 +212,7 @@ public sealed class RelapseWatch(AppDb db, TimeProvider clock, IOptions<Rectific
             .ToListAsync(ct);
         foreach (var item in items)
         {
-            item.Apply(RectificationAction.Reopen, clock.GetUtcNow());
-            item.MarkRelapse($"问题反弹：销号后同类问题再次核实属实（线索 {clue.Id}）");
+            item.Relapse($"问题反弹：销号后同类问题再次核实属实（线索 {clue.Id}）");
         }
     }
 
@@ -268,8 +232,7 @@ public sealed class RelapseWatch(AppDb db, TimeProvider clock, IOptions<Rectific
             .ToListAsync(ct);
         foreach (var item in items)
         {
-            item.Apply(RectificationAction.Reopen, clock.GetUtcNow());
-            item.MarkRelapse($"问题反弹：销号后同一地点又出现同类诉求（工单 {c.TrackingCode}）");
+            item.Relapse($"问题反弹：销号后同一地点又出现同类诉求（工单 {c.TrackingCode}）");
         }
     }
 }

@@ -62,7 +62,7 @@ public static class RectificationsApi
         RectificationWorkflow flow, TimeProvider clock, CancellationToken ct)
     {
         var today = clock.GetUtcNow().CstDate();
-        var result = await flow.SearchAsync(new LedgerFilter(status, unitId, overdue == true, relapsed == true), page ?? 1, pageSize ?? 20, ct);
+        var result = await flow.SearchAsync(new LedgerFilter(WireEnum.ParseOptional<RectificationStatus>(status, "status"), unitId, overdue == true, relapsed == true), page ?? 1, pageSize ?? 20, ct);
         return TypedResults.Ok(new Page<RectificationView>(result.Items.Select(i => RectificationView.From(i, today)).ToList(), result.Total, result.PageNumber, result.PageSize));
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Org;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Supervision;
 
@@ -17,7 +18,7 @@ public sealed class NoticesModel(SupervisionWorkflow notices, AppDb db) : PageMo
     public async Task OnGetAsync(CancellationToken ct)
     {
         PageNumber = Math.Max(1, PageNumber);
-        Result = await notices.SearchAsync(Status, null, null, null, PageNumber, 50, ct);
+        Result = await notices.SearchAsync(WireEnum.TryParse<NoticeStatus>(Status, out var s) ? s : null, null, null, null, PageNumber, 50, ct);
         UnitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
     }
 }

@@ -52,7 +52,7 @@ public static class SupervisionApi
     private static async Task<Ok<Page<NoticeView>>> Search(string? status, string? level, string? unitId, string? caseId, int? page, int? pageSize,
         SupervisionWorkflow flow, TimeProvider clock, CancellationToken ct)
     {
-        var result = await flow.SearchAsync(status, level, unitId, caseId, page ?? 1, pageSize ?? 20, ct);
+        var result = await flow.SearchAsync(WireEnum.ParseOptional<NoticeStatus>(status, "status"), WireEnum.ParseOptional<NoticeLevel>(level, "level"), unitId, caseId, page ?? 1, pageSize ?? 20, ct);
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new Page<NoticeView>(result.Items.Select(n => NoticeView.From(n, now)).ToList(), result.Total, result.PageNumber, result.PageSize));
     }

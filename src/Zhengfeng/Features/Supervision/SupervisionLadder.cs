@@ -56,7 +56,7 @@ public sealed class SupervisionLadder(AppDb db, WorkCalendar calendar, ClueWorkf
             Id = Ids.New(), Year = now.ToCst().Year, UnitId = unitId, CaseId = c.Id, CaseRound = c.Round, Level = level, Reason = reason,
             IssuedBy = SupervisionNotice.SystemIssuer, IssuedByName = "系统（超期督办）", IssuedAt = now, ReplyWorkdays = workdays,
         };
-        notice.SetDue(calendar.WorkdayDeadline(now, workdays));
+        notice.StartReplyClock(calendar.WorkdayDeadline(now, workdays));
         return notice;
     }
 }

@@ -38,21 +38,21 @@ public sealed class SupervisionRules
 public sealed class SupervisionNotice
 {
     /// <summary>The notice's life as a table; a rejected reply sends the notice back to 待回复 for a new reply.</summary>
-    public static readonly IReadOnlyDictionary<(NoticeStatus From, NoticeAction Action), NoticeStatus> Next =
+    public static readonly StateMachine<NoticeStatus, NoticeAction> Table = new("supervision",
         new Dictionary<(NoticeStatus, NoticeAction), NoticeStatus>
         {
-            [(Issued, Reply)] = Replied,
-            [(Replied, Accept)] = NoticeStatus.Accepted,
-            [(Replied, Reject)] = Issued,
-        };
+            [(Issued, NoticeAction.Reply)] = Replied,
+            [(Replied, NoticeAction.Accept)] = NoticeStatus.Accepted,
+            [(Replied, NoticeAction.Reject)] = Issued,
+        }, Label, Label);
 
     public const string SystemIssuer = "system";
 
     public required string Id { get; init; }
     public int Year { get; init; }
-    public int Seq { get; set; }
+    public int Seq { get; private set; }
     /// <summary>督〔2026〕12号: sequential per year, assigned when the notice is saved.</summary>
-    public string Number { get; set; } = "";
+    public string Number { get; private set; } = "";
     public required string UnitId { get; init; }
     public string? CaseId { get; init; }
     /// <summary>Only ladder notices carry the case's handling round; manual ones leave it null so they never collide.</summary>
@@ -81,48 +81,67 @@ public sealed class SupervisionNotice
 
     public bool IsSystem => IssuedBy == SystemIssuer;
 
-    public void Apply(NoticeAction action, DateTimeOffset now)
-    {
-        if (!Next.TryGetValue((Status, action), out var next))
-        {
-            throw new RuleException("supervision.illegal_transition", $"督办单当前状态为“{Label(Status)}”，不能{Label(action)}", StatusCodes.Status409Conflict);
-        }
-        Status = next;
-        Version++;
-        switch (action)
-        {
-            case Reply:
-                ReplyCount++;
-                RepliedAt = now;
-                break;
-            case Reject:
-                RejectCount++;
-                break;
-        }
-    }
-
-    public void SetNumber(int seq)
+    /// <summary>The notice's 发文字号, taken when it is saved (again, if another issuer took the number first).</summary>
+    public void AssignNumber(int seq)
     {
         Seq = seq;
         Number = FormatNumber(Year, seq);
     }
 
-    public void SetDue(Calendar.Deadline due)
+    /// <summary>The reply clock, started when the notice is issued (a rejected reply restarts it in <see cref="Reject"/>).</summary>
+    public void StartReplyClock(Calendar.Deadline due)
+    {
+        if (ReplyDueAt != default)
+        {
+            throw new RuleException("supervision.clock_started", "督办单的回复时限已设定", StatusCodes.Status409Conflict);
+        }
+        SetDue(due);
+    }
+
+    /// <summary>The target unit's reply.</summary>
+    public void Reply(string by, DateTimeOffset now, string content)
+    {
+        Status = Table.Step(Status, NoticeAction.Reply);
+        Version++;
+        ReplyCount++;
+        RepliedAt = now;
+        ReplyContent = content.Trim();
+        RepliedBy = by;
+    }
+
+    /// <summary>认可: the supervisor accepts the reply and the notice is done.</summary>
+    public void Accept(string by, DateTimeOffset now, string? note)
+    {
+        Status = Table.Step(Status, NoticeAction.Accept);
+        Version++;
+        Judge(true, note, by, now);
+    }
+
+    /// <summary>退回重报 with the reason; the unit replies again by <paramref name="newDue"/>.</summary>
+    public void Reject(string by, DateTimeOffset now, string note, Calendar.Deadline newDue)
+    {
+        var next = Table.Step(Status, NoticeAction.Reject);
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new RuleException("supervision.note_required", "退回重报须写明审核意见", StatusCodes.Status400BadRequest);
+        }
+        Status = next;
+        Version++;
+        RejectCount++;
+        Judge(false, note, by, now);
+        SetDue(newDue);
+    }
+
+    private void SetDue(Calendar.Deadline due)
     {
         ReplyDueAt = due.DueAt;
         ReplyDueWhy = due.Explanation;
     }
 
-    public void SetReply(string content, string by)
-    {
-        ReplyContent = content;
-        RepliedBy = by;
-    }
-
-    public void SetJudgement(bool accepted, string? note, string by, DateTimeOffset at)
+    private void Judge(bool accepted, string? note, string by, DateTimeOffset at)
     {
         Accepted = accepted;
-        JudgementNote = note;
+        JudgementNote = note?.Trim();
         JudgedBy = by;
         JudgedAt = at;
     }
@@ -149,13 +168,10 @@ public sealed class SupervisionNotice
 
     public static string Label(NoticeAction a) => a switch
     {
-        Reply => "回复",
-        Accept => "认可回复",
+        NoticeAction.Reply => "回复",
+        NoticeAction.Accept => "认可回复",
         _ => "退回重报",
     };
-
-    public static bool TryParseLevel(string? value, out NoticeLevel level)
-        => Enum.TryParse(value, ignoreCase: true, out level) && Enum.IsDefined(level);
 }
 
 internal sealed class SupervisionNoticeConfiguration : IEntityTypeConfiguration<SupervisionNotice>

@@ -23,7 +23,7 @@ public sealed record IssueNoticeRequest
     public string? ClueId { get; init; }
 
     [Required(ErrorMessage = "请选择督办级别（reminder 提醒、yellow 黄牌、red 红牌、interview 约谈建议）")]
-    public required string Level { get; init; }
+    public required NoticeLevel? Level { get; init; }
 
     [Required(ErrorMessage = "请填写督办事由")]
     [StringLength(2000, MinimumLength = 2, ErrorMessage = "督办事由应为2至2000字")]
@@ -59,10 +59,7 @@ public sealed class SupervisionWorkflow(
 
     public async Task<SupervisionNotice> IssueAsync(IssueNoticeRequest r, CancellationToken ct)
     {
-        if (!SupervisionNotice.TryParseLevel(r.Level, out var level))
-        {
-            throw new RuleException("supervision.bad_level", "督办级别应为 reminder（提醒）、yellow（黄牌）、red（红牌）或 interview（约谈建议）", 400);
-        }
+        var level = r.Level!.Value;
         if (!await db.Units.AnyAsync(u => u.Id == r.UnitId && u.IsActive, ct))
         {
             throw new RuleException("supervision.unknown_unit", "督办对象单位不存在", 400);
@@ -88,7 +85,7 @@ public sealed class SupervisionWorkflow(
             Id = Ids.New(), Year = Now.ToCst().Year, UnitId = r.UnitId, CaseId = caseId, RectificationId = rectificationId, ClueId = clueId,
             Level = level, Reason = r.Reason.Trim(), IssuedBy = user.Id, IssuedByName = user.DisplayName, IssuedAt = Now, ReplyWorkdays = workdays,
         };
-        notice.SetDue(calendar.WorkdayDeadline(Now, workdays));
+        notice.StartReplyClock(calendar.WorkdayDeadline(Now, workdays));
         db.Add(notice);
         db.PendingAction = "supervision.issue";
         await SaveNumberedAsync(db, [notice], ct);
@@ -106,8 +103,7 @@ public sealed class SupervisionWorkflow(
         {
             throw new ForbiddenException("只有被督办单位的人员可以回复督办单");
         }
-        notice.Apply(NoticeAction.Reply, Now);
-        notice.SetReply(r.Content.Trim(), user.Id);
+        notice.Reply(user.Id, Now, r.Content);
         db.PendingAction = "supervision.reply";
         await db.SaveChangesAsync(ct);
         return notice;
@@ -124,20 +120,15 @@ public sealed class SupervisionWorkflow(
         {
             throw new ForbiddenException("被督办单位的人员不能审核本单位的回复");
         }
-        if (!r.Accept && string.IsNullOrWhiteSpace(r.Note))
-        {
-            throw new RuleException("supervision.note_required", "退回重报须写明审核意见", 400);
-        }
-        notice.Apply(r.Accept ? NoticeAction.Accept : NoticeAction.Reject, Now);
-        notice.SetJudgement(r.Accept, r.Note?.Trim(), user.Id, Now);
         string text;
         if (r.Accept)
         {
+            notice.Accept(user.Id, Now, r.Note);
             text = $"督办单{notice.Number}的回复已认可，督办办结";
         }
         else
         {
-            notice.SetDue(calendar.WorkdayDeadline(Now, notice.ReplyWorkdays));
+            notice.Reject(user.Id, Now, r.Note ?? "", calendar.WorkdayDeadline(Now, notice.ReplyWorkdays));
             text = $"督办单{notice.Number}的回复未通过审核：{Short(notice.JudgementNote!)}，请于{ChinaTime.Format(notice.ReplyDueAt)}前重新回复";
         }
         notifier.Notify(notice.UnitId, "supervision", text, notice.CaseId);
@@ -156,7 +147,7 @@ public sealed class SupervisionWorkflow(
         return notice;
     }
 
-    public async Task<Page<SupervisionNotice>> SearchAsync(string? status, string? level, string? unitId, string? caseId, int page, int pageSize, CancellationToken ct)
+    public async Task<Page<SupervisionNotice>> SearchAsync(NoticeStatus? status, NoticeLevel? level, string? unitId, string? caseId, int page, int pageSize, CancellationToken ct)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 200);
@@ -167,11 +158,11 @@ public sealed class SupervisionWorkflow(
             var ids = visible.ToList();
             q = q.Where(n => ids.Contains(n.UnitId));
         }
-        if (Enum.TryParse<NoticeStatus>(status, true, out var s))
+        if (status is { } s)
         {
             q = q.Where(n => n.Status == s);
         }
-        if (SupervisionNotice.TryParseLevel(level, out var l))
+        if (level is { } l)
         {
             q = q.Where(n => n.Level == l);
         }
@@ -220,7 +211,7 @@ public sealed class SupervisionWorkflow(
             var seq = await db.Set<SupervisionNotice>().AsNoTracking().Where(n => n.Year == year).MaxAsync(n => (int?)n.Seq, ct) ?? 0;
             foreach (var n in notices.Where(n => n.Year == year))
             {
-                n.SetNumber(++seq);
+                n.AssignNumber(++seq);
             }
         }
     }
