@@ -64,8 +64,7 @@ public sealed class FollowUpTests
     [Fact]
     public async Task A_signed_off_item_comes_up_for_its_follow_up_check_after_90_days()
     {
-        await using var app = new AppFactory();
-        await app.InitializeAsync();
+        await using var app = await AppFactory.StartAsync();
         var admin = await app.AdminAsync();
         var root = await admin.RootUnitIdAsync();
         var unit = await admin.CreateUnitAsync(app, "township", root);
