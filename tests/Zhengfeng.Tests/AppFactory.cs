@@ -24,6 +24,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string? _pgServer = Environment.GetEnvironmentVariable("ZHENGFENG_TEST_PG") is { Length: > 0 } pg ? pg : null;
     private readonly string _pgDatabase = "zf_" + Guid.NewGuid().ToString("N")[..12];
     private int _seq;
+    private int _cleanedUp;
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8)));
 
@@ -49,6 +50,25 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    /// <summary>
+    /// A fresh app of its own, for a test that moves the clock or changes county-wide settings, so no other test
+    /// sees it: <c>await using var app = await AppFactory.StartAsync();</c>. Disposing it removes its database.
+    /// </summary>
+    public static async Task<AppFactory> StartAsync()
+    {
+        var app = new AppFactory();
+        try
+        {
+            await app.InitializeAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return app;
+    }
+
     public virtual async Task InitializeAsync()
     {
         if (_pgServer is not null)
@@ -61,9 +81,16 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         StartServer(); // migrations and the bootstrap admin run here
     }
 
-    async Task IAsyncLifetime.DisposeAsync()
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    /// <summary>Stops the app, then drops its PostgreSQL database or deletes its data folder (once, however often it is called).</summary>
+    public override async ValueTask DisposeAsync()
     {
-        await DisposeAsync();
+        await base.DisposeAsync();
+        if (Interlocked.Exchange(ref _cleanedUp, 1) == 1)
+        {
+            return;
+        }
         if (_pgServer is not null)
         {
             NpgsqlConnection.ClearAllPools();

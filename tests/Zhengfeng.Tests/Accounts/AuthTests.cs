@@ -27,19 +27,20 @@ public sealed class AuthTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Repeated_failures_lock_the_account_even_for_the_right_password()
     {
-        var admin = await app.AdminAsync();
-        var unit = await admin.CreateUnitAsync(app);
-        var username = app.Unique("lock");
+        await using var own = await AppFactory.StartAsync(); // moves its clock: its own app
+        var admin = await own.AdminAsync();
+        var unit = await admin.CreateUnitAsync(own);
+        var username = own.Unique("lock");
         await admin.PostOkAsync("/api/v1/users", new { username, password = AppFactory.Password, displayName = "锁定测试", unitId = unit, roles = new[] { "unit" } }, HttpStatusCode.Created);
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { username, password = "bad-guess-" + i })).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await own.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { username, password = "bad-guess-" + i })).StatusCode);
         }
-        var locked = await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { username, password = AppFactory.Password });
+        var locked = await own.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { username, password = AppFactory.Password });
         Assert.Contains("锁定", await locked.ProblemAsync(HttpStatusCode.TooManyRequests));
 
-        app.Clock.Advance(TimeSpan.FromMinutes(6));
-        var later = await app.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { username, password = AppFactory.Password });
+        own.Clock.Advance(TimeSpan.FromMinutes(6));
+        var later = await own.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { username, password = AppFactory.Password });
         Assert.Equal(HttpStatusCode.OK, later.StatusCode);
     }
 

@@ -11,8 +11,7 @@ public sealed class AuditChainTests
     [Fact]
     public async Task Every_change_is_in_the_chain_with_actor_and_before_after()
     {
-        await using var app = new AppFactory();
-        await app.InitializeAsync();
+        await using var app = await AppFactory.StartAsync();
         var admin = await app.AdminAsync();
         var unitId = await admin.CreateUnitAsync(app, name: "审计测试局");
         await admin.PutAsJsonAsync($"/api/v1/units/{unitId}", new { name = "审计测试局（改）", code = app.Unique("c"), parentId = await admin.RootUnitIdAsync(), kind = "department" });
@@ -32,8 +31,7 @@ public sealed class AuditChainTests
     [Fact]
     public async Task Passwords_never_reach_the_audit_log()
     {
-        await using var app = new AppFactory();
-        await app.InitializeAsync();
+        await using var app = await AppFactory.StartAsync();
         var admin = await app.AdminAsync();
         var unitId = await admin.CreateUnitAsync(app);
         await admin.UserAsync(app, unitId, "unit");
@@ -51,8 +49,7 @@ public sealed class AuditChainTests
     [Fact]
     public async Task Editing_one_audit_row_in_the_database_makes_verify_fail()
     {
-        await using var app = new AppFactory();
-        await app.InitializeAsync();
+        await using var app = await AppFactory.StartAsync();
         var admin = await app.AdminAsync();
         await admin.CreateUnitAsync(app);
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
@@ -67,8 +64,7 @@ public sealed class AuditChainTests
     [Fact]
     public async Task Deleting_an_audit_row_makes_verify_fail_and_the_command_line_agrees()
     {
-        await using var app = new AppFactory();
-        await app.InitializeAsync();
+        await using var app = await AppFactory.StartAsync();
         var admin = await app.AdminAsync();
         await admin.CreateUnitAsync(app);
         Assert.Equal(0, await RunCliAsync(app, "audit", "verify"));
@@ -84,8 +80,7 @@ public sealed class AuditChainTests
     [Fact]
     public async Task Only_an_admin_may_verify()
     {
-        await using var app = new AppFactory();
-        await app.InitializeAsync();
+        await using var app = await AppFactory.StartAsync();
         var admin = await app.AdminAsync();
         var staff = await admin.UserAsync(app, await admin.CreateUnitAsync(app), "unit", "leader");
         Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync("/api/v1/audit/verify")).StatusCode);

@@ -14,8 +14,7 @@ public sealed class ConcurrentSaveTests
     [Fact]
     public async Task Saves_at_once_all_land_in_an_unbroken_chain_and_a_failing_one_fails_alone()
     {
-        await using var app = new AppFactory();
-        await app.InitializeAsync();
+        await using var app = await AppFactory.StartAsync();
         var admin = await app.AdminAsync();
         var root = await admin.RootUnitIdAsync();
         var taken = app.Unique("dup");

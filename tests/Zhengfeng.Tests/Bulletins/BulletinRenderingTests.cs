@@ -7,16 +7,17 @@ using Zhengfeng.Features.Bulletins;
 namespace Zhengfeng.Tests.Bulletins;
 
 /// <summary>
-/// A fact that needs LibreOffice and poppler. Skipped on a developer machine without them; under CI (CI set) it
-/// always runs, so a missing tool fails the build instead of passing silently.
+/// A fact that needs LibreOffice and poppler. Skipped on a developer machine without them; under CI (CI set, as
+/// test.sh does) it always runs, so a missing tool fails the build instead of passing silently.
 /// </summary>
 public sealed class RendersWithLibreOfficeFactAttribute : FactAttribute
 {
     public RendersWithLibreOfficeFactAttribute()
     {
-        if (Tools.Find("soffice") is null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
+        var missing = new[] { "soffice", "pdfinfo", "pdftoppm" }.Where(tool => Tools.Find(tool) is null).ToList();
+        if (missing.Count > 0 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CI")))
         {
-            Skip = "LibreOffice (soffice) is not installed; test.sh installs libreoffice-writer-nogui and poppler-utils";
+            Skip = $"{string.Join(", ", missing)} not installed; test.sh installs libreoffice-writer-nogui and poppler-utils";
         }
     }
 }

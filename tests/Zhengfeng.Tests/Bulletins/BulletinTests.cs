@@ -36,11 +36,12 @@ public sealed class BulletinTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task A_bulletin_composed_from_a_verified_clue_and_a_late_case_is_issued_and_downloads_as_a_GBT9704_docx()
     {
-        var p = await BulletinPeople.CreateAsync(app);
+        await using var own = await AppFactory.StartAsync(); // moves its clock: its own app
+        var p = await BulletinPeople.CreateAsync(own);
         var clueId = await p.VerifiedClueAsync();
         var (caseId, code) = await p.Cases.DispatchedCaseAsync();
-        app.Clock.Advance(TimeSpan.FromDays(12)); // well past the 5-working-day handling limit
-        var supervisor = await (await app.AdminAsync()).UserAsync(app, p.Office, "supervisor"); // the earlier tokens have expired
+        own.Clock.Advance(TimeSpan.FromDays(12)); // well past the 5-working-day handling limit
+        var supervisor = await (await own.AdminAsync()).UserAsync(own, p.Office, "supervisor"); // the earlier tokens have expired
 
         var draft = await supervisor.PostOkAsync("/api/v1/bulletins", new
         {
@@ -60,9 +61,9 @@ public sealed class BulletinTests(AppFactory app) : IClassFixture<AppFactory>
         var issued = await supervisor.PostOkAsync($"/api/v1/bulletins/{draft.Id()}/issue", new { });
         Assert.Equal("issued", issued.GetProperty("status").GetString());
         var number = issued.GetProperty("documentNumber").GetString()!;
-        Assert.Matches(@"^X纪办发〔2026〕[1-9]\d*号$", number);
+        Assert.Equal("X纪办发〔2026〕1号", number); // the first bulletin of the year on this app
         var date = issued.GetProperty("issuedOn").GetString()!;
-        Assert.Matches(@"^2026年(1[0-2]|[1-9])月([1-3]\d|[1-9])日$", date);
+        Assert.Equal("2026年11月14日", date); // today in China time, unpadded
         await (await supervisor.PostAsJsonAsync($"/api/v1/bulletins/{draft.Id()}/issue", new { })).ProblemAsync(HttpStatusCode.Conflict);
 
         var response = await supervisor.GetAsync($"/api/v1/bulletins/{draft.Id()}/docx");
@@ -194,20 +195,37 @@ public sealed class BulletinTests(AppFactory app) : IClassFixture<AppFactory>
             var cell = clues.Worksheet(1).CellsUsed().First(c => c.GetString().Contains("窗口推诿", StringComparison.Ordinal));
             Assert.False(cell.HasFormula);
         }
+        var ownFinding = "城管自查：" + app.Unique("台账未更新");
+        var foreignFinding = "交通自查：" + app.Unique("值班记录缺失");
+        await p.Cases.LeadStaff.PostOkAsync("/api/v1/clues", new { source = "self", unitId = p.Cases.LeadUnit, problemType = "laxity", content = ownFinding }, HttpStatusCode.Created);
+        await p.Cases.OtherStaff.PostOkAsync("/api/v1/clues", new { source = "self", unitId = p.Cases.OtherUnit, problemType = "laxity", content = foreignFinding }, HttpStatusCode.Created);
         using (var unitClues = await WorkbookAsync(p.Cases.LeadStaff, "/api/v1/exports/clues.xlsx"))
         {
-            Assert.DoesNotContain(unitClues.Worksheet(1).CellsUsed(), c => c.GetString().Contains("窗口推诿", StringComparison.Ordinal)); // a mystery visit's finding
+            var texts = unitClues.Worksheet(1).CellsUsed().Select(c => c.GetString()).ToList();
+            Assert.Contains(ownFinding, texts);
+            Assert.DoesNotContain(texts, t => t.Contains(foreignFinding, StringComparison.Ordinal)); // another unit's self-inspection
+            Assert.DoesNotContain(texts, t => t.Contains("窗口推诿", StringComparison.Ordinal)); // a mystery visit's finding
         }
+
+        var ownMeasures = "交通运输局窗口实行AB岗：" + app.Unique("m");
+        var foreignMeasures = "城市管理局窗口实行首问负责制：" + app.Unique("m");
+        await RectificationAsync(p, p.Cases.OtherUnit, ownMeasures);
+        await RectificationAsync(p, p.Cases.LeadUnit, foreignMeasures);
         using (var items = await WorkbookAsync(p.Cases.OtherStaff, "/api/v1/exports/rectifications.xlsx"))
         {
-            Assert.Equal("责任单位", items.Worksheet(1).Cell(1, 1).GetString());
+            var sheet = items.Worksheet(1);
+            Assert.Equal(("责任单位", "整改措施"), (sheet.Cell(1, 1).GetString(), sheet.Cell(1, 2).GetString()));
+            var row = sheet.Column(2).CellsUsed().Single(c => c.GetString() == ownMeasures).WorksheetRow();
+            Assert.Equal("交通运输局", row.Cell(1).GetString());
+            Assert.DoesNotContain(sheet.CellsUsed(), c => c.GetString().Contains(foreignMeasures, StringComparison.Ordinal));
         }
-        using (var ranking = await WorkbookAsync(p.Supervisor, "/api/v1/exports/rankings.xlsx?period=2026-11"))
-        {
-            var sheet = ranking.Worksheet(1);
-            Assert.Equal("综合得分", sheet.Cell(1, 12).GetString());
-            Assert.Contains("城市管理局", sheet.Column(2).CellsUsed().Select(c => c.GetString()));
-        }
+    }
+
+    private static async Task RectificationAsync(BulletinPeople p, string unitId, string measures)
+    {
+        var clue = await p.Supervisor.PostOkAsync("/api/v1/clues", new { source = "mystery", unitId, problemType = "laxity", content = "暗访发现窗口无人值守" }, HttpStatusCode.Created);
+        await p.Inspector.PostOkAsync($"/api/v1/clues/{clue.Id()}/verification", new { result = "true", note = "调取监控核实" });
+        await p.Supervisor.PostOkAsync("/api/v1/rectifications", new { clueId = clue.Id(), unitId, measures, type = "deadline", dueDate = "2026-12-31" }, HttpStatusCode.Created);
     }
 
     private static async Task<XLWorkbook> WorkbookAsync(HttpClient client, string url)

@@ -40,7 +40,8 @@ public sealed class CalendarApiTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task Admin_loads_a_new_years_calendar_and_it_takes_effect()
     {
-        var admin = await app.AdminAsync();
+        await using var own = await AppFactory.StartAsync(); // changes the county's calendar: its own app
+        var admin = await own.AdminAsync();
         Assert.True((await admin.GetOkAsync("/api/v1/calendar/is-workday?date=2027-10-04")).GetProperty("isWorkday").GetBoolean());
         const string json = """{"year":2027,"days":[{"name":"国庆节","date":"2027-10-01","isOffDay":true},{"name":"国庆节","date":"2027-10-04","isOffDay":true},{"name":"国庆节","date":"2027-10-09","isOffDay":false}]}""";
         var response = await admin.PostAsync("/api/v1/calendar/years", new StringContent(json, Encoding.UTF8, "application/json"));

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Zhengfeng.Features.Cases;
 
 namespace Zhengfeng.Tests.Cases;
 
@@ -108,8 +112,7 @@ public sealed class CaseLifecycleTests(AppFactory app) : IClassFixture<AppFactor
     [Fact]
     public async Task A_return_after_the_window_is_refused()
     {
-        await using var own = new AppFactory(); // moves its clock: its own app
-        await own.InitializeAsync();
+        await using var own = await AppFactory.StartAsync(); // moves its clock: its own app
         var s = await CaseScenario.CreateAsync(own);
         var (id, _) = await s.DispatchedCaseAsync();
         own.Clock.Advance(TimeSpan.FromDays(2)); // Monday's dispatch: the window closed at the end of Tuesday
@@ -146,14 +149,34 @@ public sealed class CaseLifecycleTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal("陈某某", reporter.GetProperty("name").GetString());
         var log = await s.Admin.GetOkAsync("/api/v1/audit?action=case.reveal-reporter&pageSize=200");
         Assert.Contains(log.GetProperty("items").EnumerateArray(), e => e.GetProperty("after").GetString()!.Contains(id, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_reporter_is_stored_encrypted_with_the_key_kept_outside_the_database()
+    {
+        var s = await CaseScenario.CreateAsync(app);
+        var id = (await s.CreateCaseAsync()).Id();
+        var (name, phone) = ("", "");
         await app.WithDbAsync(async db =>
         {
-            var stored = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-                System.Linq.Queryable.Where(db.Set<Zhengfeng.Features.Cases.Case>(), c => c.Id == id));
-            Assert.DoesNotContain("陈某某", stored.ReporterNameEnc ?? "");
-            Assert.DoesNotContain("13800138000", stored.ReporterPhoneEnc ?? "");
+            var stored = await db.Set<Case>().AsNoTracking().SingleAsync(c => c.Id == id);
+            (name, phone) = (stored.ReporterNameEnc!, stored.ReporterPhoneEnc!);
         });
+        Assert.DoesNotContain("陈某某", name);
+        Assert.DoesNotContain("13800138000", phone);
+
+        // The key the app made in its data folder opens the stored values; any other key does not.
+        var appKey = IdentityWithKey(File.ReadAllText(Path.Combine(app.DataDir, "identity.key")).Trim());
+        Assert.Equal("陈某某", appKey.Unprotect(name));
+        Assert.Equal("13800138000", appKey.Unprotect(phone));
+        var otherKey = IdentityWithKey(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        Assert.ThrowsAny<CryptographicException>(() => otherKey.Unprotect(name));
+        Assert.ThrowsAny<CryptographicException>(() => otherKey.Unprotect(phone));
+        Assert.NotEqual(appKey.Protect("陈某某"), appKey.Protect("陈某某")); // a fresh nonce each time: equal names do not show as equal values
     }
+
+    private static ReporterIdentity IdentityWithKey(string base64Key)
+        => new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["IDENTITY_KEY"] = base64Key }).Build());
 
     [Fact]
     public async Task The_public_page_shows_progress_and_the_reply_without_names()

@@ -107,8 +107,7 @@ public sealed class DeadlineTests
     [Fact]
     public async Task The_sweeper_raises_warning_yellow_and_red_once_each()
     {
-        await using var app = new AppFactory();
-        await app.InitializeAsync();
+        await using var app = await AppFactory.StartAsync();
         var s = await CaseScenario.CreateAsync(app);
         var (id, _) = await s.DispatchedCaseAsync(); // Monday 2026-11-02: due end of Monday 11-09
         var sweep = app.Services.GetRequiredService<OverdueSweep>();
@@ -137,8 +136,7 @@ public sealed class DeadlineTests
     [Fact]
     public async Task An_approved_extension_is_never_shown_as_overdue()
     {
-        await using var app = new AppFactory();
-        await app.InitializeAsync();
+        await using var app = await AppFactory.StartAsync();
         var s = await CaseScenario.CreateAsync(app);
         var (id, _) = await s.DispatchedCaseAsync();
         await s.LeadStaff.PostOkAsync($"/api/v1/cases/{id}/sign", new { });
@@ -154,8 +152,7 @@ public sealed class DeadlineTests
     [Fact]
     public async Task A_calendar_change_moves_the_deadlines_still_running()
     {
-        await using var app = new AppFactory();
-        await app.InitializeAsync();
+        await using var app = await AppFactory.StartAsync();
         var s = await CaseScenario.CreateAsync(app);
         var (id, _) = await s.DispatchedCaseAsync(); // due end of Monday 2026-11-09
         var before = await s.Dispatcher.GetOkAsync($"/api/v1/cases/{id}");

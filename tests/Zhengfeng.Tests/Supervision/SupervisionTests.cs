@@ -218,8 +218,7 @@ public sealed class SupervisionLadderTests
     [Fact]
     public async Task The_ladder_issues_one_yellow_and_one_red_notice_even_with_two_sweepers_at_once()
     {
-        await using var app = new AppFactory();
-        await app.InitializeAsync();
+        await using var app = await AppFactory.StartAsync();
         var p = await Supervisors.CreateAsync(app);
         var (id, code) = await p.S.DispatchedCaseAsync(); // due end of Monday 2026-11-09
         var item = await p.RectificationAsync(p.S.LeadUnit, dueDate: "2026-11-05");
@@ -267,8 +266,7 @@ public sealed class SupervisionLadderTests
     [Fact]
     public async Task A_red_card_on_a_unit_with_repeated_red_notices_adds_an_interview_suggestion_and_a_clue()
     {
-        await using var app = new AppFactory();
-        await app.InitializeAsync();
+        await using var app = await AppFactory.StartAsync();
         var p = await Supervisors.CreateAsync(app);
         for (var i = 0; i < 3; i++)
         {
