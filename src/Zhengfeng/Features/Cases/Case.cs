@@ -20,14 +20,14 @@ public sealed class Case
     public required string Id { get; init; }
     public required string TrackingCode { get; init; }
     public CaseKind Kind { get; init; }
-    public required string CategoryCode { get; set; }
-    public string Title { get; set; } = "";
-    public required string Content { get; set; }
+    public required string CategoryCode { get; init; }
+    public string Title { get; init; } = "";
+    public required string Content { get; init; }
     public string Channel { get; init; } = "hotline";
-    public string? Address { get; set; }
-    public double? Lat { get; set; }
-    public double? Lon { get; set; }
-    public bool Urgent { get; set; }
+    public string? Address { get; init; }
+    public double? Lat { get; init; }
+    public double? Lon { get; init; }
+    public bool Urgent { get; init; }
     public bool Anonymous { get; init; }
     [Sensitive] public string? ReporterNameEnc { get; init; }
     [Sensitive] public string? ReporterPhoneEnc { get; init; }

@@ -36,9 +36,9 @@ public sealed class RectificationItem
     public required string Id { get; init; }
     public required string ClueId { get; init; }
     public required string UnitId { get; init; }
-    public required string Measures { get; set; }
+    public required string Measures { get; init; }
     public RectificationType Type { get; init; }
-    public DateOnly DueDate { get; set; }
+    public DateOnly DueDate { get; init; }
     public string? ResponsiblePersonId { get; init; }
     public RectificationStatus Status { get; private set; } = Open;
     public string? RootCause { get; private set; }
