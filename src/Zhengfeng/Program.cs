@@ -60,7 +60,11 @@ builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
     o.Conventions.AuthorizeFolder("/");
-}).AddMvcOptions(o => BindingMessages.UseChinese(o.ModelBindingMessageProvider));
+}).AddMvcOptions(o =>
+{
+    BindingMessages.UseChinese(o.ModelBindingMessageProvider);
+    o.Filters.Add<PageOutcomes>();
+});
 builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
 
 builder.Services.AddSingleton<UnitTree>();
@@ -121,7 +125,7 @@ if (command.Verb == "audit")
 }
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusPages();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuditActor();
