@@ -63,6 +63,7 @@ builder.Services.AddRazorPages(o =>
 }).AddMvcOptions(o =>
 {
     BindingMessages.UseChinese(o.ModelBindingMessageProvider);
+    o.ModelMetadataDetailsProviders.Add(new BindingMessages.ImplicitRequired());
     o.Filters.Add<PageOutcomes>();
 });
 builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");

@@ -145,11 +145,14 @@ public sealed class PageOutcomes(IAuthorizationService auth) : IAsyncPageFilter
 
 public static class StatusPages
 {
-    /// <summary>The API keeps its problem documents; every other address gets a Chinese HTML page for a bare error status.</summary>
+    /// <summary>
+    /// The API keeps its problem documents; every other address gets a Chinese HTML page for a bare error status. The inner
+    /// API handler writes its body first, so the outer re-execute leaves API responses alone.
+    /// </summary>
     public static IApplicationBuilder UseStatusPages(this IApplicationBuilder app)
     {
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseWhen(http => IsApi(http.Request.Path), api => api.UseStatusCodePages());
-        app.UseWhen(http => !IsApi(http.Request.Path), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
         return app;
     }
 

@@ -53,8 +53,10 @@ public sealed class IndexModel(ImportMappings mappings, CaseImporter importer, A
     [BindProperty]
     public List<string> Columns { get; set; } = [];
 
-    [BindProperty]
-    public MappingForm Form { get; set; } = new();
+    /// <summary>The mapping form: as posted to the save handler (the only one that binds it), else started from the sample.</summary>
+    public MappingForm Form => Argument<MappingForm>("form") ?? _sample ?? new();
+
+    private MappingForm? _sample;
 
     [BindProperty]
     public string? MappingId { get; set; }
@@ -82,13 +84,13 @@ public sealed class IndexModel(ImportMappings mappings, CaseImporter importer, A
         await using var stream = sample.OpenReadStream();
         var sheet = await SheetReader.ReadAsync(stream, ct);
         Columns = sheet.Header.Where(h => h.Length > 0).Distinct().ToList();
-        Form = new MappingForm { Name = Path.GetFileNameWithoutExtension(sample.FileName) };
+        _sample = new MappingForm { Name = Path.GetFileNameWithoutExtension(sample.FileName) };
         await LoadAsync(ct);
     }
 
-    public async Task OnPostSaveMappingAsync(CancellationToken ct)
+    public async Task OnPostSaveMappingAsync(MappingForm form, CancellationToken ct)
     {
-        var f = Form;
+        var f = form;
         var saved = await mappings.CreateAsync(new MappingRequest
         {
             Name = f.Name,
