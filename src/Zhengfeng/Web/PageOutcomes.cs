@@ -43,12 +43,14 @@ public sealed class DutyAttribute(string policy) : Attribute
 
 /// <summary>
 /// On a page where the user types a record's code, a missing record is a typo: <see cref="PageOutcomes"/> shows this message
-/// on the page (status 404) instead of the 404 page.
+/// on the page, with <see cref="Status"/>, instead of the 404 page.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class TypedCodeAttribute(string message) : Attribute
 {
     public string Message { get; } = message;
+
+    public int Status { get; init; } = StatusCodes.Status200OK;
 }
 
 /// <summary>
@@ -89,7 +91,7 @@ public sealed class PageOutcomes(IAuthorizationService auth) : IAsyncPageFilter
         }
         IActionResult? result = exception switch
         {
-            NotFoundException when page?.GetType().GetCustomAttribute<TypedCodeAttribute>() is { } typed => Typo(page, typed.Message),
+            NotFoundException when page?.GetType().GetCustomAttribute<TypedCodeAttribute>() is { } typed => Typo(page, typed),
             NotFoundException => new NotFoundResult(),
             ForbiddenException => new ForbidResult(),
             RuleException or DbUpdateConcurrencyException when page is not null => await RefuseAsync(page, http, exception),
@@ -102,11 +104,11 @@ public sealed class PageOutcomes(IAuthorizationService auth) : IAsyncPageFilter
         }
     }
 
-    private static PageResult Typo(WorkflowPage page, string message)
+    private static PageResult Typo(WorkflowPage page, TypedCodeAttribute typed)
     {
-        page.ModelState.AddModelError("", message);
+        page.ModelState.AddModelError("", typed.Message);
         var shown = page.Page();
-        shown.StatusCode = StatusCodes.Status404NotFound;
+        shown.StatusCode = typed.Status;
         return shown;
     }
 

@@ -7,7 +7,7 @@ namespace Zhengfeng.Features.Cases;
 
 /// <summary>进度查询: the reporter follows a case by its tracking code and rates the reply. Nothing here names a person.</summary>
 [AllowAnonymous]
-[TypedCode("查询码对应的诉求不存在，请核对查询码")]
+[TypedCode("查询码对应的诉求不存在，请核对查询码", Status = StatusCodes.Status404NotFound)]
 public sealed class TrackModel(PublicApi.PublicCases cases, CaseWorkflow flow) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
