@@ -61,7 +61,12 @@ builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
     o.Conventions.AuthorizeFolder("/");
-}).AddMvcOptions(o => BindingMessages.UseChinese(o.ModelBindingMessageProvider));
+}).AddMvcOptions(o =>
+{
+    BindingMessages.UseChinese(o.ModelBindingMessageProvider);
+    o.ModelMetadataDetailsProviders.Add(new BindingMessages.ImplicitRequired());
+    o.Filters.Add<PageOutcomes>();
+});
 builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
 
 builder.Services.AddSingleton<UnitTree>();
@@ -117,7 +122,7 @@ if (command.Verb == "audit")
 }
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+app.UseStatusPages();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuditActor();

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 
 namespace Zhengfeng.Web;
@@ -18,5 +19,20 @@ public static class BindingMessages
         m.SetMissingBindRequiredValueAccessor(_ => "缺少必填项");
         m.SetMissingKeyOrValueAccessor(() => "缺少必填项");
         m.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空");
+    }
+
+    /// <summary>MVC requires every non-nullable reference property of a form; its message for one left empty is English unless given here.</summary>
+    public sealed class ImplicitRequired : IValidationMetadataProvider
+    {
+        public void CreateValidationMetadata(ValidationMetadataProviderContext context)
+        {
+            foreach (var required in context.ValidationMetadata.ValidatorMetadata.OfType<RequiredAttribute>())
+            {
+                if (required.ErrorMessage is null && required.ErrorMessageResourceName is null)
+                {
+                    required.ErrorMessage = "请填写必填项";
+                }
+            }
+        }
     }
 }

@@ -13,7 +13,7 @@ namespace Zhengfeng.Features.Accountability;
 /// From an accountability case the cadre is one of those it concerns; otherwise any cadre in the user's scope.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, CurrentUser me, IAuthorizationService auth) : PageModel
+public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, CurrentUser me, IAuthorizationService auth) : WorkflowPage
 {
     /// <summary>One condition: the request's property, its name and what evidence answers it.</summary>
     public sealed record Criterion(string Property, string Name, string Hint);
@@ -35,7 +35,7 @@ public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, C
     public List<Cadre> Cadres { get; private set; } = [];
     public Dictionary<string, string> UnitNames { get; private set; } = [];
     /// <summary>The form's values as posted, so a refused post loses nothing.</summary>
-    public IFormCollection? Posted { get; private set; }
+    public IFormCollection? Form => Request.HasFormContentType ? Request.Form : null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -43,19 +43,8 @@ public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, C
         {
             return Forbid();
         }
-        try
-        {
-            await LoadAsync(ct);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        await LoadAsync(ct);
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(ApplyExemptionRequest apply, CancellationToken ct)
@@ -64,7 +53,6 @@ public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, C
         {
             return Forbid();
         }
-        Posted = Request.Form;
         foreach (var c in Criteria)
         {
             var answer = Request.Form["apply." + c.Property].ToString();
@@ -77,34 +65,22 @@ public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, C
                 ModelState.AddModelError("apply." + c.Property + "Note", $"请填写“{c.Name}”的证明材料或说明");
             }
         }
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var e = await flow.ApplyExemptionAsync(apply with { AccountabilityCaseId = CaseId }, ct);
-                TempData["Notice"] = "已提交容错免责申请";
-                return RedirectToPage("ExemptionDetail", new { id = e.Id });
-            }
-            catch (ForbiddenException)
-            {
-                return Forbid();
-            }
-            catch (RuleException e) when (e is not NotFoundException)
-            {
-                ModelState.AddModelError("", e.Message);
-            }
+            await LoadAsync(ct);
+            return Page();
         }
-        db.ChangeTracker.Clear();
-        await LoadAsync(ct);
-        return Page();
+        var e = await flow.ApplyExemptionAsync(apply with { AccountabilityCaseId = CaseId }, ct);
+        TempData["Notice"] = "已提交容错免责申请";
+        return RedirectToPage("ExemptionDetail", new { id = e.Id });
     }
 
     /// <summary>Those who read integrity files, or a unit's own staff for its cadres (intake and dispatch have no part in this).</summary>
     private async Task<bool> MayApplyAsync() => (await auth.AuthorizeAsync(User, Policies.ReadIntegrity)).Succeeded || !me.IsCountyWide;
 
-    public string Value(string field, string? fallback = null) => Posted?[field].ToString() is { Length: > 0 } v ? v : fallback ?? "";
+    public string Value(string field, string? fallback = null) => Form?[field].ToString() is { Length: > 0 } v ? v : fallback ?? "";
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
         var visible = await me.VisibleUnitsAsync(ct);
         if (!string.IsNullOrWhiteSpace(CaseId))

@@ -17,8 +17,10 @@ namespace Zhengfeng.Features.Accountability;
 /// Leaders may read it.
 /// </summary>
 [Authorize(Policy = Policies.ReadIntegrity)]
-public sealed class DetailModel(AccountabilityWorkflow flow, AppDb db, IAuthorizationService auth, TimeProvider clock) : PageModel
+public sealed class DetailModel(AccountabilityWorkflow flow, AppDb db, IAuthorizationService auth, TimeProvider clock) : WorkflowPage
 {
+    [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
+
     public AccountabilityCase Item { get; private set; } = null!;
     public string SubjectName { get; private set; } = "";
     public Cadre? SubjectCadre { get; private set; }
@@ -32,86 +34,52 @@ public sealed class DetailModel(AccountabilityWorkflow flow, AppDb db, IAuthoriz
     public bool CanAct { get; private set; }
 
     /// <summary>What the inspector posted, shown again when the post is refused.</summary>
-    public DecideAccountabilityRequest? Decide { get; private set; }
-    public string? FindingsPosted { get; private set; }
-    public string? DismissPosted { get; private set; }
+    public DecideAccountabilityRequest? Decide => Argument<DecideAccountabilityRequest>("decide");
+    public string? FindingsPosted => Argument<FindingsRequest>("findings")?.Findings;
+    public string? DismissPosted => Argument<CloseAccountabilityRequest>("dismiss")?.Reason;
 
     public bool IsActive => Item.Status is AccountabilityStatus.Opened or AccountabilityStatus.Investigating;
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    [Duty(Policies.Inspect)]
+    public async Task<IActionResult> OnPostInvestigateAsync(CancellationToken ct)
     {
-        try
-        {
-            await LoadAsync(id, ct);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        await flow.InvestigateAsync(Id, ct);
+        return Done("已开始调查");
     }
 
-    public Task<IActionResult> OnPostInvestigateAsync(string id, CancellationToken ct)
-        => ActAsync(id, () => flow.InvestigateAsync(id, ct), "已开始调查", ct);
-
-    public Task<IActionResult> OnPostFindingsAsync(string id, FindingsRequest findings, CancellationToken ct)
+    [Duty(Policies.Inspect)]
+    public async Task<IActionResult> OnPostFindingsAsync(FindingsRequest findings, CancellationToken ct)
     {
-        FindingsPosted = findings?.Findings;
-        return ActAsync(id, () => flow.RecordFindingsAsync(id, findings!, ct), "已记录调查认定的事实", ct);
+        await flow.RecordFindingsAsync(Id, findings, ct);
+        return Done("已记录调查认定的事实");
     }
 
-    public Task<IActionResult> OnPostDecideAsync(string id, DecideAccountabilityRequest decide, CancellationToken ct)
+    [Duty(Policies.Inspect)]
+    public async Task<IActionResult> OnPostDecideAsync(DecideAccountabilityRequest decide, CancellationToken ct)
     {
-        Decide = decide;
-        return ActAsync(id, () => flow.DecideAsync(id, decide, ct), "已作出问责决定", ct);
+        await flow.DecideAsync(Id, decide, ct);
+        return Done("已作出问责决定");
     }
 
-    public Task<IActionResult> OnPostDismissAsync(string id, CloseAccountabilityRequest dismiss, CancellationToken ct)
+    [Duty(Policies.Inspect)]
+    public async Task<IActionResult> OnPostDismissAsync(CloseAccountabilityRequest dismiss, CancellationToken ct)
     {
-        DismissPosted = dismiss?.Reason;
-        return ActAsync(id, () => flow.DismissAsync(id, dismiss!, ct), "已决定不予问责，案件结案", ct);
+        await flow.DismissAsync(Id, dismiss, ct);
+        return Done("已决定不予问责，案件结案");
     }
 
-    private async Task<IActionResult> ActAsync(string id, Func<Task> action, string done, CancellationToken ct)
+    private RedirectToPageResult Done(string notice)
     {
-        if (!(await auth.AuthorizeAsync(User, Policies.Inspect)).Succeeded)
-        {
-            return Forbid();
-        }
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                await action();
-                TempData["Notice"] = done;
-                return RedirectToPage("Detail", new { id });
-            }
-            catch (NotFoundException)
-            {
-                return NotFound();
-            }
-            catch (ForbiddenException)
-            {
-                return Forbid();
-            }
-            catch (RuleException e)
-            {
-                ModelState.AddModelError("", e.Message);
-            }
-        }
-        db.ChangeTracker.Clear();
-        await LoadAsync(id, ct);
-        return Page();
+        TempData["Notice"] = notice;
+        return RedirectToPage("Detail", new { Id });
     }
 
-    private async Task LoadAsync(string id, CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
         Today = clock.GetUtcNow().CstDate();
-        Item = await flow.LoadAsync(id, ct);
+        Item = await flow.LoadAsync(Id, ct);
         var ids = new[] { Item.CadreId, Item.HeadId, Item.DeputyId }.OfType<string>().ToList();
         var cadres = await db.Cadres.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         SubjectCadre = Item.CadreId is { } s ? cadres.GetValueOrDefault(s) : null;

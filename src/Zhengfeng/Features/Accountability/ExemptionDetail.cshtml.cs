@@ -14,8 +14,10 @@ namespace Zhengfeng.Features.Accountability;
 /// Readable by those who read integrity files, and by the applicant's own unit.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ExemptionDetailModel(AccountabilityWorkflow flow, AppDb db, CurrentUser me, IAuthorizationService auth) : PageModel
+public sealed class ExemptionDetailModel(AccountabilityWorkflow flow, AppDb db, CurrentUser me, IAuthorizationService auth) : WorkflowPage
 {
+    [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
+
     public Exemption Item { get; private set; } = null!;
     public ExemptionView View { get; private set; } = null!;
     public Cadre Cadre { get; private set; } = null!;
@@ -23,70 +25,34 @@ public sealed class ExemptionDetailModel(AccountabilityWorkflow flow, AppDb db, 
     public AccountabilityCase? Case { get; private set; }
     public bool CanDecide { get; private set; }
     public bool CanReadCase { get; private set; }
-    public DecideExemptionRequest? Posted { get; private set; }
+    public DecideExemptionRequest? Decide => Argument<DecideExemptionRequest>("decide");
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (!await MayReadAsync())
         {
             return Forbid();
         }
-        try
-        {
-            await LoadAsync(id, ct);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        await LoadAsync(ct);
+        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, DecideExemptionRequest decide, CancellationToken ct)
+    [Duty(Policies.DecideExemption)]
+    public async Task<IActionResult> OnPostAsync(DecideExemptionRequest decide, CancellationToken ct)
     {
-        if (!(await auth.AuthorizeAsync(User, Policies.DecideExemption)).Succeeded)
-        {
-            return Forbid();
-        }
-        Posted = decide;
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                var e = await flow.DecideExemptionAsync(id, decide, ct);
-                TempData["Notice"] = e.Status == ExemptionStatus.Approved
-                    ? "已予以容错免责" + (e.AccountabilityCaseId is null ? "" : "，关联问责案件免予问责并结案")
-                    : "已决定不予容错免责";
-                return RedirectToPage("ExemptionDetail", new { id });
-            }
-            catch (NotFoundException)
-            {
-                return NotFound();
-            }
-            catch (ForbiddenException)
-            {
-                return Forbid();
-            }
-            catch (RuleException e)
-            {
-                ModelState.AddModelError("", e.Message);
-            }
-        }
-        db.ChangeTracker.Clear();
-        await LoadAsync(id, ct);
-        return Page();
+        var e = await flow.DecideExemptionAsync(Id, decide, ct);
+        TempData["Notice"] = e.Status == ExemptionStatus.Approved
+            ? "已予以容错免责" + (e.AccountabilityCaseId is null ? "" : "，关联问责案件免予问责并结案")
+            : "已决定不予容错免责";
+        return RedirectToPage("ExemptionDetail", new { Id });
     }
 
     /// <summary>County-wide roles need the integrity-file duty; a unit's own staff see their unit's applications (scope is checked on load).</summary>
     private async Task<bool> MayReadAsync() => (await auth.AuthorizeAsync(User, Policies.ReadIntegrity)).Succeeded || !me.IsCountyWide;
 
-    private async Task LoadAsync(string id, CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
-        Item = await flow.LoadExemptionAsync(id, ct);
+        Item = await flow.LoadExemptionAsync(Id, ct);
         View = ExemptionView.From(Item);
         Cadre = await db.Cadres.AsNoTracking().FirstAsync(c => c.Id == Item.CadreId, ct);
         UnitName = await db.Units.AsNoTracking().Where(u => u.Id == Cadre.UnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
@@ -95,5 +61,5 @@ public sealed class ExemptionDetailModel(AccountabilityWorkflow flow, AppDb db, 
         CanDecide = Item.Status == ExemptionStatus.Applied && (await auth.AuthorizeAsync(User, Policies.DecideExemption)).Succeeded;
     }
 
-    public bool FoundFailing(string key) => Posted?.FailedCriteria?.Contains(key) == true;
+    public bool FoundFailing(string key) => Decide?.FailedCriteria?.Contains(key) == true;
 }

@@ -7,25 +7,13 @@ namespace Zhengfeng.Features.Accountability;
 
 /// <summary>廉政档案 of one cadre: sanctions with their periods, accountability cases in every role, exemptions and clues.</summary>
 [Authorize(Policy = Policies.ReadIntegrity)]
-public sealed class IntegrityModel(IntegrityFile file, CurrentUser me) : PageModel
+public sealed class IntegrityModel(IntegrityFile file, CurrentUser me) : WorkflowPage
 {
     public IntegrityFileView Record { get; private set; } = null!;
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    public async Task OnGetAsync(string id, CancellationToken ct)
     {
-        try
-        {
-            Record = await file.ForAsync(id, ct);
-            await me.EnsureCanSeeUnitAsync(Record.UnitId, ct);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        Record = await file.ForAsync(id, ct);
+        await me.EnsureCanSeeUnitAsync(Record.UnitId, ct);
     }
 }

@@ -16,7 +16,7 @@ namespace Zhengfeng.Features.Accountability;
 /// 一把手 and 分管领导 as the case will trace them, or a cadre) and state the facts. A link from a source fills the form in.
 /// </summary>
 [Authorize(Policy = Policies.Inspect)]
-public sealed class NewModel(AccountabilityWorkflow flow, AppDb db, CurrentUser me) : PageModel
+public sealed class NewModel(AccountabilityWorkflow flow, AppDb db, CurrentUser me) : WorkflowPage
 {
     public sealed record Choice(string Id, string Label, string? UnitId, string? CadreId, string Facts);
 
@@ -83,25 +83,17 @@ public sealed class NewModel(AccountabilityWorkflow flow, AppDb db, CurrentUser 
                 _ => "请选择群众诉求工单",
             });
         }
-        if (ModelState.IsValid)
+        if (!ModelState.IsValid)
         {
-            try
-            {
-                var opened = await flow.OpenAsync(request, ct);
-                TempData["Notice"] = "问责案件已立项";
-                return RedirectToPage("Detail", new { id = opened.Id });
-            }
-            catch (RuleException e) when (e is not NotFoundException and not ForbiddenException)
-            {
-                ModelState.AddModelError("", e.Message);
-            }
+            await LoadAsync(ct);
+            return Page();
         }
-        db.ChangeTracker.Clear();
-        await LoadAsync(ct);
-        return Page();
+        var opened = await flow.OpenAsync(request, ct);
+        TempData["Notice"] = "问责案件已立项";
+        return RedirectToPage("Detail", new { id = opened.Id });
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
         var visible = await me.VisibleUnitsAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);

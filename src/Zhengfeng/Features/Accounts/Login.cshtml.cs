@@ -9,12 +9,11 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Accounts;
 
 [AllowAnonymous]
-public sealed class LoginModel(AccountService accounts) : PageModel
+public sealed class LoginModel(AccountService accounts) : WorkflowPage
 {
     [BindProperty] public string? Username { get; set; }
     [BindProperty] public string? Password { get; set; }
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
-    public string? Error { get; private set; }
 
     public void OnGet()
     {
@@ -22,19 +21,10 @@ public sealed class LoginModel(AccountService accounts) : PageModel
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            var user = await accounts.SignInAsync(Username, Password, AccountsApi.ClientAddress(HttpContext), ct);
-            var identity = new ClaimsIdentity(TokenKeys.Claims(user), CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
-            await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
-        }
-        catch (RuleException e)
-        {
-            Error = e.Message;
-            Response.StatusCode = e.Status == 429 ? 429 : 200;
-            return Page();
-        }
+        var user = await accounts.SignInAsync(Username, Password, AccountsApi.ClientAddress(HttpContext), ct);
+        var identity = new ClaimsIdentity(TokenKeys.Claims(user), CookieAuthenticationDefaults.AuthenticationScheme, ClaimTypes.Name, ClaimTypes.Role);
+        await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
     }
 }
 

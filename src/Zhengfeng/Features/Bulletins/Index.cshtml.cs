@@ -12,7 +12,7 @@ namespace Zhengfeng.Features.Bulletins;
 
 /// <summary>通报: the list, the compose form (verified clues, overdue cases, a ranking month) and issuing, for the supervision office.</summary>
 [Authorize(Policy = Policies.Supervise)]
-public sealed class IndexModel(BulletinWorkflow flow, AppDb db, TimeProvider clock) : PageModel
+public sealed class IndexModel(BulletinWorkflow flow, AppDb db, TimeProvider clock) : WorkflowPage
 {
     private const int Choices = 50;
 
@@ -28,7 +28,8 @@ public sealed class IndexModel(BulletinWorkflow flow, AppDb db, TimeProvider clo
         [StringLength(20000, ErrorMessage = "正文不能超过20000字")] public string? Body { get; set; }
     }
 
-    [BindProperty] public ComposeInput Input { get; set; } = new();
+    /// <summary>The compose form's values; bound only by the compose handler, so issuing does not validate it.</summary>
+    public ComposeInput Input => Argument<ComposeInput>("input") ?? new();
     [TempData] public string? Notice { get; set; }
 
     public IReadOnlyList<Bulletin> Bulletins { get; private set; } = [];
@@ -39,42 +40,21 @@ public sealed class IndexModel(BulletinWorkflow flow, AppDb db, TimeProvider clo
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostComposeAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostComposeAsync(ComposeInput input, CancellationToken ct)
     {
-        if (!ModelState.IsValid)
+        var b = await flow.ComposeAsync(new ComposeBulletinRequest
         {
-            await LoadAsync(ct);
-            return Page();
-        }
-        try
-        {
-            var b = await flow.ComposeAsync(new ComposeBulletinRequest
-            {
-                Kind = Input.Kind, Title = Input.Title, Recipients = Input.Recipients, CopyTo = Input.CopyTo, Body = Input.Body,
-                ClueIds = Input.ClueIds, CaseIds = Input.CaseIds, RankingPeriod = string.IsNullOrWhiteSpace(Input.RankingPeriod) ? null : Input.RankingPeriod,
-            }, ct);
-            Notice = $"已生成通报草稿“{b.Title}”，请下载核对后印发。";
-            return RedirectToPage();
-        }
-        catch (RuleException e)
-        {
-            ModelState.AddModelError("", e.Message);
-            await LoadAsync(ct);
-            return Page();
-        }
+            Kind = input.Kind, Title = input.Title, Recipients = input.Recipients, CopyTo = input.CopyTo, Body = input.Body,
+            ClueIds = input.ClueIds, CaseIds = input.CaseIds, RankingPeriod = string.IsNullOrWhiteSpace(input.RankingPeriod) ? null : input.RankingPeriod,
+        }, ct);
+        Notice = $"已生成通报草稿“{b.Title}”，请下载核对后印发。";
+        return RedirectToPage();
     }
 
     public async Task<IActionResult> OnPostIssueAsync(string id, CancellationToken ct)
     {
-        try
-        {
-            var b = await flow.IssueAsync(id, ct);
-            Notice = $"已印发：{b.DocumentNumber(b.Year ?? 0)}";
-        }
-        catch (RuleException e)
-        {
-            Notice = e.Message;
-        }
+        var b = await flow.IssueAsync(id, ct);
+        Notice = $"已印发：{b.DocumentNumber(b.Year ?? 0)}";
         return RedirectToPage();
     }
 
@@ -84,7 +64,7 @@ public sealed class IndexModel(BulletinWorkflow flow, AppDb db, TimeProvider clo
         return File(BulletinDocx.Write(b, clock.GetUtcNow().CstDate()), BulletinsApi.DocxType, BulletinsApi.FileName(b));
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         ThisYear = now.CstDate().Year;
@@ -95,7 +75,6 @@ public sealed class IndexModel(BulletinWorkflow flow, AppDb db, TimeProvider clo
             .Where(c => c.WasOverdue || (CaseSearch.OpenStatuses.Contains(c.Status) && c.HandleDueAt < now))
             .OrderByDescending(c => c.RegisteredAt).Take(Choices).ToListAsync(ct);
         UnitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        Input.RankingPeriod ??= "";
     }
 
     public string Unit(string? id) => id is null ? "" : UnitNames.GetValueOrDefault(id, "");

@@ -8,7 +8,7 @@ namespace Zhengfeng.Features.Calendar;
 
 /// <summary>A year of the official working-day calendar, a deadline calculator, and (admin) loading a new year's file.</summary>
 [RequestSizeLimit(2 * MaxFileBytes)]
-public sealed class IndexModel(WorkCalendar calendar, CalendarImport import, TimeProvider clock, CurrentUser me) : PageModel
+public sealed class IndexModel(WorkCalendar calendar, CalendarImport import, TimeProvider clock, CurrentUser me) : WorkflowPage
 {
     public const int MaxFileBytes = 1024 * 1024;
     private static readonly string[] WeekdayNames = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
@@ -46,18 +46,15 @@ public sealed class IndexModel(WorkCalendar calendar, CalendarImport import, Tim
         {
             return Forbid();
         }
-        try
-        {
-            var summary = await import.ImportAsync(CalendarImport.Parse(await ReadAsync(file, ct)), ct);
-            TempData["Notice"] = $"已导入{summary.Year}年节假日安排：放假{summary.OffDays}天，调休上班{summary.MakeUpWorkdays}天";
-            return RedirectToPage(new { year = summary.Year });
-        }
-        catch (RuleException e)
-        {
-            ModelState.AddModelError("", "导入失败：" + e.Message);
-        }
+        var summary = await import.ImportAsync(CalendarImport.Parse(await ReadAsync(file, ct)), ct);
+        TempData["Notice"] = $"已导入{summary.Year}年节假日安排：放假{summary.OffDays}天，调休上班{summary.MakeUpWorkdays}天";
+        return RedirectToPage(new { year = summary.Year });
+    }
+
+    protected internal override Task LoadAsync(CancellationToken ct)
+    {
         Load();
-        return Page();
+        return Task.CompletedTask;
     }
 
     public static string WeekdayOf(DateOnly date) => WeekdayNames[(int)date.DayOfWeek];

@@ -10,7 +10,7 @@ namespace Zhengfeng.Features.Cases;
 
 /// <summary>The admin edits the category taxonomy and its time limits.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class CategoriesModel(AppDb db, CategoryService categories) : PageModel
+public sealed class CategoriesModel(AppDb db, CategoryService categories) : WorkflowPage
 {
     public sealed class CategoryForm
     {
@@ -25,9 +25,8 @@ public sealed class CategoriesModel(AppDb db, CategoryService categories) : Page
 
     [BindProperty] public CategoryForm Input { get; set; } = new();
     public List<Category> Categories { get; private set; } = [];
-    public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Categories = await ListAsync(ct);
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public Task<IActionResult> OnPostAddAsync(CancellationToken ct) => SaveAsync(r => categories.CreateAsync(r, ct), "已新增分类", ct);
 
@@ -36,27 +35,17 @@ public sealed class CategoriesModel(AppDb db, CategoryService categories) : Page
     private async Task<IActionResult> SaveAsync(Func<CategoryRequest, Task<Category>> save, string done, CancellationToken ct)
     {
         var request = Input.ToRequest();
-        var errors = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(request, new ValidationContext(request), errors, validateAllProperties: true))
+        if (CasePages.Invalid(request) is { } invalid)
         {
-            Error = string.Join("；", errors.Select(e => e.ErrorMessage));
+            ModelState.AddModelError("", invalid);
+            return await ShowAgainAsync(ct);
         }
-        else
-        {
-            try
-            {
-                await save(request);
-                TempData["Notice"] = done;
-                return RedirectToPage();
-            }
-            catch (RuleException e)
-            {
-                Error = e.Message;
-            }
-        }
-        Categories = await ListAsync(ct);
-        return Page();
+        await save(request);
+        TempData["Notice"] = done;
+        return RedirectToPage();
     }
+
+    protected internal override async Task LoadAsync(CancellationToken ct) => Categories = await ListAsync(ct);
 
     private Task<List<Category>> ListAsync(CancellationToken ct)
         => db.Set<Category>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);

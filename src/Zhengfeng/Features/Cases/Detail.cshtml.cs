@@ -13,8 +13,10 @@ namespace Zhengfeng.Features.Cases;
 /// 工单详情: the case, its deadlines with their explanations, its timeline, and the forms of the actions the
 /// current user may take. Every action calls <see cref="CaseWorkflow"/>; the page only decides what to show.
 /// </summary>
-public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationService auth, TimeProvider clock, AttachmentStore files) : PageModel
+public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationService auth, TimeProvider clock, AttachmentStore files) : WorkflowPage
 {
+    [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
+
     public Case C { get; private set; } = null!;
     public DateTimeOffset Now { get; private set; }
     public Dictionary<string, string> UnitNames { get; private set; } = [];
@@ -23,7 +25,6 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
     public ExtensionRequest? PendingExtension { get; private set; }
     public string CategoryName { get; private set; } = "";
     public List<Attachment> Photos { get; private set; } = [];
-    public string? Error { get; private set; }
     [TempData] public string? Done { get; set; }
 
     public bool CanDispatch { get; private set; }
@@ -38,87 +39,60 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
 
     public bool HasActions => CanDispatch || CanSign || CanRequestReturn || CanRequestExtension || CanReply || CanDecideReturn || CanDecideExtension || CanClose || CanAnswer;
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    [Duty(Policies.Dispatch)]
+    public Task<IActionResult> OnPostDispatchAsync(DispatchRequest dispatch, CancellationToken ct)
+        => DoneAsync(flow.DispatchAsync(Id, dispatch, ct), "已派单");
+
+    [Duty(Policies.UnitWork)]
+    public Task<IActionResult> OnPostSignAsync(CancellationToken ct)
+        => DoneAsync(flow.SignAsync(Id, ct), "已签收");
+
+    [Duty(Policies.UnitWork)]
+    public Task<IActionResult> OnPostReturnAsync(ReasonRequest giveBack, CancellationToken ct)
+        => DoneAsync(flow.RequestReturnAsync(Id, giveBack.Reason, ct), "已申请退单，等待派单员裁定");
+
+    [Duty(Policies.UnitWork)]
+    public Task<IActionResult> OnPostExtensionAsync(ExtensionRequestInput extension, CancellationToken ct)
+        => DoneAsync(flow.RequestExtensionAsync(Id, extension, ct), "已申请延期，等待审批");
+
+    [Duty(Policies.UnitWork)]
+    public Task<IActionResult> OnPostReplyAsync(ReplyRequest reply, CancellationToken ct)
+        => DoneAsync(flow.ReplyAsync(Id, reply, ct), "已答复");
+
+    [Duty(Policies.Dispatch)]
+    public Task<IActionResult> OnPostDecideReturnAsync(string requestId, ReturnDecisionRequest decision, CancellationToken ct)
+        => DoneAsync(flow.DecideReturnAsync(Id, requestId, decision, ct), decision.Approve ? "已同意退单并改派" : "已驳回退单");
+
+    [Duty(Policies.DecideExtension)]
+    public Task<IActionResult> OnPostDecideExtensionAsync(string requestId, DecisionRequest decision, CancellationToken ct)
+        => DoneAsync(flow.DecideExtensionAsync(Id, requestId, decision, ct), decision.Approve ? "已批准延期" : "已驳回延期");
+
+    [Duty(Policies.Dispatch)]
+    public Task<IActionResult> OnPostCloseAsync(NoteRequest close, CancellationToken ct)
+        => DoneAsync(flow.CloseAsync(Id, close.Note, ct), "已结案");
+
+    [Duty(Policies.Intake)]
+    public Task<IActionResult> OnPostAnswerAsync(ReasonRequest answer, CancellationToken ct)
+        => DoneAsync(flow.DirectAnswerAsync(Id, answer.Reason, ct), "已直接答复");
+
+    /// <summary>After a step succeeds: back to the case with the notice (a refused step never gets here).</summary>
+    private async Task<IActionResult> DoneAsync(Task step, string done)
     {
-        try
-        {
-            await LoadAsync(id, ct);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        await step;
+        Done = done;
+        return RedirectToPage("Detail", new { Id });
     }
 
-    public Task<IActionResult> OnPostDispatchAsync(string id, DispatchRequest dispatch, CancellationToken ct)
-        => ActAsync(id, Policies.Dispatch, () => flow.DispatchAsync(id, dispatch, ct), "已派单", ct);
-
-    public Task<IActionResult> OnPostSignAsync(string id, CancellationToken ct)
-        => ActAsync(id, Policies.UnitWork, () => flow.SignAsync(id, ct), "已签收", ct);
-
-    public Task<IActionResult> OnPostReturnAsync(string id, ReasonRequest giveBack, CancellationToken ct)
-        => ActAsync(id, Policies.UnitWork, () => flow.RequestReturnAsync(id, giveBack.Reason, ct), "已申请退单，等待派单员裁定", ct);
-
-    public Task<IActionResult> OnPostExtensionAsync(string id, ExtensionRequestInput extension, CancellationToken ct)
-        => ActAsync(id, Policies.UnitWork, () => flow.RequestExtensionAsync(id, extension, ct), "已申请延期，等待审批", ct);
-
-    public Task<IActionResult> OnPostReplyAsync(string id, ReplyRequest reply, CancellationToken ct)
-        => ActAsync(id, Policies.UnitWork, () => flow.ReplyAsync(id, reply, ct), "已答复", ct);
-
-    public Task<IActionResult> OnPostDecideReturnAsync(string id, string requestId, ReturnDecisionRequest decision, CancellationToken ct)
-        => ActAsync(id, Policies.Dispatch, () => flow.DecideReturnAsync(id, requestId, decision, ct), decision.Approve ? "已同意退单并改派" : "已驳回退单", ct);
-
-    public Task<IActionResult> OnPostDecideExtensionAsync(string id, string requestId, DecisionRequest decision, CancellationToken ct)
-        => ActAsync(id, Policies.DecideExtension, () => flow.DecideExtensionAsync(id, requestId, decision, ct), decision.Approve ? "已批准延期" : "已驳回延期", ct);
-
-    public Task<IActionResult> OnPostCloseAsync(string id, NoteRequest close, CancellationToken ct)
-        => ActAsync(id, Policies.Dispatch, () => flow.CloseAsync(id, close.Note, ct), "已结案", ct);
-
-    public Task<IActionResult> OnPostAnswerAsync(string id, ReasonRequest answer, CancellationToken ct)
-        => ActAsync(id, Policies.Intake, () => flow.DirectAnswerAsync(id, answer.Reason, ct), "已直接答复", ct);
-
-    /// <summary>Checks the duty's policy and the posted input, runs the workflow step, and shows its refusal on the page.</summary>
-    private async Task<IActionResult> ActAsync(string id, string policy, Func<Task> action, string done, CancellationToken ct)
-    {
-        if (!(await auth.AuthorizeAsync(User, policy)).Succeeded)
-        {
-            return Forbid();
-        }
-        if (!ModelState.IsValid)
-        {
-            Error = CasePages.Errors(ModelState);
-        }
-        else
-        {
-            try
-            {
-                await action();
-                Done = done;
-                return RedirectToPage("Detail", new { id });
-            }
-            catch (RuleException e)
-            {
-                Error = e.Message;
-            }
-        }
-        db.ChangeTracker.Clear();
-        await LoadAsync(id, ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(string id, CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
-        C = await flow.LoadAsync(id, ct);
+        C = await flow.LoadAsync(Id, ct);
         await db.Entry(C).Collection(x => x.Timeline).LoadAsync(ct);
-        Photos = await files.ListAsync("case", id, ct);
-        PendingReturn = await db.Set<ReturnRequest>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == id && x.Decision == RequestDecision.Pending, ct);
-        PendingExtension = await db.Set<ExtensionRequest>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == id && x.Decision == RequestDecision.Pending, ct);
+        Photos = await files.ListAsync("case", Id, ct);
+        PendingReturn = await db.Set<ReturnRequest>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == Id && x.Decision == RequestDecision.Pending, ct);
+        PendingExtension = await db.Set<ExtensionRequest>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == Id && x.Decision == RequestDecision.Pending, ct);
         CategoryName = await db.Set<Category>().AsNoTracking().Where(x => x.Code == C.CategoryCode).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? C.CategoryCode;
         var all = await db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
         UnitNames = all.ToDictionary(u => u.Id, u => u.Name);

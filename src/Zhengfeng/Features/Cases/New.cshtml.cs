@@ -8,35 +8,28 @@ namespace Zhengfeng.Features.Cases;
 
 /// <summary>受理登记: an operator registers a call, letter or visit.</summary>
 [Authorize(Policy = Policies.Intake)]
-public sealed class NewModel(CaseWorkflow flow, AppDb db) : PageModel
+public sealed class NewModel(CaseWorkflow flow, AppDb db) : WorkflowPage
 {
     /// <summary>The channels an operator registers by hand (web and interface channels arrive on their own).</summary>
     public static readonly IReadOnlyList<string> OperatorChannels = ["hotline", "letter", "visit", "mailbox", "wechat", "inspection"];
 
     [BindProperty] public CaseForm Input { get; set; } = new();
     public List<Category> Categories { get; private set; } = [];
-    public string? Error { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Categories = await CasePages.CategoriesAsync(db, ct);
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var request = Input.ToRequest();
-        Error = ModelState.IsValid ? CasePages.Invalid(request, request.Reporter) : CasePages.Errors(ModelState);
-        if (Error is null)
+        if (CasePages.Invalid(request, request.Reporter) is { } invalid)
         {
-            try
-            {
-                var c = await flow.CreateAsync(request, ct);
-                TempData["Done"] = $"已受理，查询码 {c.TrackingCode}";
-                return Redirect($"/cases/{c.Id}");
-            }
-            catch (RuleException e)
-            {
-                Error = e.Message;
-            }
+            ModelState.AddModelError("", invalid);
+            return await ShowAgainAsync(ct);
         }
-        Categories = await CasePages.CategoriesAsync(db, ct);
-        return Page();
+        var c = await flow.CreateAsync(request, ct);
+        TempData["Done"] = $"已受理，查询码 {c.TrackingCode}";
+        return RedirectToPage("Detail", new { id = c.Id });
     }
+
+    protected internal override async Task LoadAsync(CancellationToken ct) => Categories = await CasePages.CategoriesAsync(db, ct);
 }

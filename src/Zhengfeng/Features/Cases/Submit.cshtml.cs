@@ -9,41 +9,34 @@ namespace Zhengfeng.Features.Cases;
 
 /// <summary>群众诉求提交: anyone may submit a request on the web and gets a tracking code (查询码).</summary>
 [AllowAnonymous]
-public sealed class SubmitModel(CaseWorkflow flow, AppDb db, AttachmentStore files) : PageModel
+public sealed class SubmitModel(CaseWorkflow flow, AppDb db, AttachmentStore files) : WorkflowPage
 {
     [BindProperty] public CaseForm Input { get; set; } = new();
     [BindProperty] public List<IFormFile> Photos { get; set; } = [];
     public List<Category> Categories { get; private set; } = [];
-    public string? Error { get; private set; }
     public string? TrackingCode { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct) => Categories = await CasePages.CategoriesAsync(db, ct);
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Categories = await CasePages.CategoriesAsync(db, ct);
         var request = Input.ToRequest();
-        Error = ModelState.IsValid ? CasePages.Invalid(request, request.Reporter) ?? await CheckPhotosAsync(ct) : CasePages.Errors(ModelState);
-        if (Error is not null)
+        if ((CasePages.Invalid(request, request.Reporter) ?? await CheckPhotosAsync(ct)) is { } invalid)
         {
-            return Page();
+            ModelState.AddModelError("", invalid);
+            return await ShowAgainAsync(ct);
         }
-        try
+        var c = await flow.CreateAsync(request, ct, channel: "web");
+        foreach (var photo in Photos)
         {
-            var c = await flow.CreateAsync(request, ct, channel: "web");
-            foreach (var photo in Photos)
-            {
-                await using var stream = photo.OpenReadStream();
-                await files.SaveAsync("case", c.Id, photo.FileName, stream, Actor.Public.Id, ct);
-            }
-            TrackingCode = c.TrackingCode;
+            await using var stream = photo.OpenReadStream();
+            await files.SaveAsync("case", c.Id, photo.FileName, stream, Actor.Public.Id, ct);
         }
-        catch (RuleException e)
-        {
-            Error = e.Message;
-        }
-        return Page();
+        TrackingCode = c.TrackingCode;
+        return await ShowAgainAsync(ct);
     }
+
+    protected internal override async Task LoadAsync(CancellationToken ct) => Categories = await CasePages.CategoriesAsync(db, ct);
 
     /// <summary>Photos are checked before the case is created, so a bad photo never leaves half a submission.</summary>
     private async Task<string?> CheckPhotosAsync(CancellationToken ct)

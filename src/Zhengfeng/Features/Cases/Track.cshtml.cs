@@ -7,11 +7,11 @@ namespace Zhengfeng.Features.Cases;
 
 /// <summary>进度查询: the reporter follows a case by its tracking code and rates the reply. Nothing here names a person.</summary>
 [AllowAnonymous]
-public sealed class TrackModel(PublicApi.PublicCases cases, CaseWorkflow flow) : PageModel
+[TypedCode("查询码对应的诉求不存在，请核对查询码", Status = StatusCodes.Status404NotFound)]
+public sealed class TrackModel(PublicApi.PublicCases cases, CaseWorkflow flow) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string? Code { get; set; }
     public PublicCaseView? View { get; private set; }
-    public string? Error { get; private set; }
     [TempData] public string? Done { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -22,7 +22,7 @@ public sealed class TrackModel(PublicApi.PublicCases cases, CaseWorkflow flow) :
         }
         if (!RouteData.Values.ContainsKey("code"))
         {
-            return Redirect($"/track/{Uri.EscapeDataString(Code.Trim().ToUpperInvariant())}");
+            return RedirectToPage("Track", new { code = Code.Trim().ToUpperInvariant() });
         }
         await LoadAsync(ct);
         return Page();
@@ -32,39 +32,18 @@ public sealed class TrackModel(PublicApi.PublicCases cases, CaseWorkflow flow) :
     {
         if (string.IsNullOrWhiteSpace(Code))
         {
-            return Redirect("/track");
+            return RedirectToPage("Track");
         }
-        if (!ModelState.IsValid)
-        {
-            Error = CasePages.Errors(ModelState);
-        }
-        else
-        {
-            try
-            {
-                var c = await flow.RateAsync(Code, rating, ct);
-                Done = $"感谢您的评价：{Case.RatingLabel(rating.Level)}。" + (c.Status == CaseStatus.Reopened ? "承办单位将重新办理并回访您。" : "");
-                return Redirect($"/track/{Uri.EscapeDataString(c.TrackingCode)}");
-            }
-            catch (RuleException e)
-            {
-                Error = e.Message;
-            }
-        }
-        await LoadAsync(ct);
-        return Page();
+        var c = await flow.RateAsync(Code, rating, ct);
+        Done = $"感谢您的评价：{Case.RatingLabel(rating.Level)}。" + (c.Status == CaseStatus.Reopened ? "承办单位将重新办理并回访您。" : "");
+        return RedirectToPage("Track", new { code = c.TrackingCode });
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
-        try
+        if (!string.IsNullOrWhiteSpace(Code))
         {
-            View = await cases.ViewAsync(Code!, ct);
-        }
-        catch (NotFoundException e)
-        {
-            Error = e.Message + "，请核对查询码";
-            Response.StatusCode = StatusCodes.Status404NotFound;
+            View = await cases.ViewAsync(Code, ct);
         }
     }
 }

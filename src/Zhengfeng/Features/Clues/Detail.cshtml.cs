@@ -12,8 +12,10 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Clues;
 
 /// <summary>线索详情: the clue, the 核查 form while it waits, and the form that opens a rectification item once it is verified.</summary>
-public sealed class DetailModel(ClueWorkflow flow, RectificationWorkflow rectifications, AppDb db, IAuthorizationService auth, TimeProvider clock) : PageModel
+public sealed class DetailModel(ClueWorkflow flow, RectificationWorkflow rectifications, AppDb db, IAuthorizationService auth, TimeProvider clock) : WorkflowPage
 {
+    [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
+
     /// <summary>限期整改 default period (DOMAIN-RULES: 30 days), offered as the form's deadline.</summary>
     public const int DefaultDays = 30;
 
@@ -27,74 +29,32 @@ public sealed class DetailModel(ClueWorkflow flow, RectificationWorkflow rectifi
     public bool CanOpenItem { get; private set; }
     public bool CanOpenAccountability { get; private set; }
     public string DefaultDue { get; private set; } = "";
-    public string? Error { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    [Duty(Policies.Inspect)]
+    public async Task<IActionResult> OnPostVerifyAsync(VerifyClueRequest verify, CancellationToken ct)
     {
-        try
-        {
-            await LoadAsync(id, ct);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        var clue = await flow.VerifyAsync(Id, verify, ct);
+        TempData["Notice"] = $"核查结论：{Clue.Label(clue.Result)}";
+        return RedirectToPage("Detail", new { Id });
     }
 
-    public Task<IActionResult> OnPostVerifyAsync(string id, VerifyClueRequest verify, CancellationToken ct)
-        => ActAsync(id, Policies.Inspect, async () =>
-        {
-            var clue = await flow.VerifyAsync(id, verify, ct);
-            TempData["Notice"] = $"核查结论：{Clue.Label(clue.Result)}";
-            return RedirectToPage("Detail", new { id });
-        }, ct);
-
-    public Task<IActionResult> OnPostRectifyAsync(string id, CreateRectificationRequest rectify, CancellationToken ct)
-        => ActAsync(id, Policies.Supervise, async () =>
-        {
-            var item = await rectifications.CreateAsync(rectify with { ClueId = id }, ct);
-            TempData["Notice"] = "已建立整改任务";
-            return RedirectToPage("/Rectification/Detail", new { id = item.Id });
-        }, ct);
-
-    private async Task<IActionResult> ActAsync(string id, string policy, Func<Task<IActionResult>> action, CancellationToken ct)
+    [Duty(Policies.Supervise)]
+    public async Task<IActionResult> OnPostRectifyAsync(CreateRectificationRequest rectify, CancellationToken ct)
     {
-        if (!(await auth.AuthorizeAsync(User, policy)).Succeeded)
-        {
-            return Forbid();
-        }
-        if (!ModelState.IsValid)
-        {
-            Error = CasePages.Errors(ModelState);
-        }
-        else
-        {
-            try
-            {
-                return await action();
-            }
-            catch (RuleException e) when (e is not NotFoundException)
-            {
-                Error = e.Message;
-            }
-        }
-        db.ChangeTracker.Clear();
-        await LoadAsync(id, ct);
-        return Page();
+        var item = await rectifications.CreateAsync(rectify with { ClueId = Id }, ct);
+        TempData["Notice"] = "已建立整改任务";
+        return RedirectToPage("/Rectification/Detail", new { id = item.Id });
     }
 
-    private async Task LoadAsync(string id, CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
-        C = await flow.GetAsync(id, ct);
+        C = await flow.GetAsync(Id, ct);
         Units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
         UnitName = await db.Units.AsNoTracking().Where(u => u.Id == C.UnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
         TypeName = await db.Set<ProblemType>().AsNoTracking().Where(t => t.Code == C.ProblemType).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? C.ProblemType;
-        Items = await db.Set<RectificationItem>().AsNoTracking().Where(i => i.ClueId == id).OrderBy(i => i.CreatedAt).ToListAsync(ct);
+        Items = await db.Set<RectificationItem>().AsNoTracking().Where(i => i.ClueId == Id).OrderBy(i => i.CreatedAt).ToListAsync(ct);
         CanVerify = C.Status == ClueStatus.Registered && (await auth.AuthorizeAsync(User, Policies.Inspect)).Succeeded;
         CanOpenItem = C.IsTrue && (await auth.AuthorizeAsync(User, Policies.Supervise)).Succeeded;
         CanOpenAccountability = C.IsTrue && (await auth.AuthorizeAsync(User, Policies.Inspect)).Succeeded;

@@ -15,7 +15,7 @@ namespace Zhengfeng.Features.Clues;
 /// (units), and the 巡察反馈 batch upload with its table of refused rows.
 /// </summary>
 [RequestSizeLimit(SheetReader.MaxBytes + 64 * 1024)]
-public sealed class IndexModel(ClueWorkflow flow, TourImport tour, AppDb db, UnitTree tree, CurrentUser me, IAuthorizationService auth) : PageModel
+public sealed class IndexModel(ClueWorkflow flow, TourImport tour, AppDb db, UnitTree tree, CurrentUser me, IAuthorizationService auth) : WorkflowPage
 {
     public const int PageSize = 20;
 
@@ -34,84 +34,40 @@ public sealed class IndexModel(ClueWorkflow flow, TourImport tour, AppDb db, Uni
     public List<Unit> OwnUnits { get; private set; } = [];
     public bool CanRegister { get; private set; }
     public bool CanSelfReport { get; private set; }
-    public string? Error { get; private set; }
-    public IReadOnlyList<RowError> ImportErrors { get; private set; } = [];
+    /// <summary>The rows of a refused 巡察反馈 file, each with its problem.</summary>
+    public IReadOnlyList<RowError> ImportErrors => (Refusal as TourImportRejected)?.Errors ?? [];
 
     public static readonly IReadOnlyList<ClueSource> RegisterSources = [ClueSource.Mystery, ClueSource.Tour, ClueSource.Report, ClueSource.Mailbox, ClueSource.Case];
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostRegisterAsync(CreateClueRequest register, CancellationToken ct)
-    {
-        if (!await MayAsync(Policies.Inspect))
-        {
-            return Forbid();
-        }
-        return await CreateAsync(register, ct);
-    }
+    [Duty(Policies.Inspect)]
+    public Task<IActionResult> OnPostRegisterAsync(CreateClueRequest register, CancellationToken ct) => CreateAsync(register, ct);
 
     public async Task<IActionResult> OnPostSelfAsync(CreateClueRequest self, CancellationToken ct)
         => me.IsIn(Roles.Unit) ? await CreateAsync(self with { Source = ClueSource.Self }, ct) : Forbid();
 
+    [Duty(Policies.Inspect)]
     public async Task<IActionResult> OnPostImportAsync(IFormFile? file, CancellationToken ct)
     {
-        if (!await MayAsync(Policies.Inspect))
-        {
-            return Forbid();
-        }
         if (file is null)
         {
-            Error = "请选择要导入的巡察反馈文件";
+            throw new RuleException("tour.no_file", "请选择要导入的巡察反馈文件", 400);
         }
-        else
-        {
-            try
-            {
-                await using var stream = file.OpenReadStream();
-                var result = await tour.ImportAsync(stream, ct);
-                TempData["Notice"] = $"已导入巡察反馈问题 {result.Imported} 条（批次 {result.BatchId}）";
-                return RedirectToPage("Index", new { source = "tour" });
-            }
-            catch (TourImportRejected e)
-            {
-                Error = e.Message;
-                ImportErrors = e.Errors;
-            }
-            catch (RuleException e)
-            {
-                Error = e.Message;
-            }
-        }
-        db.ChangeTracker.Clear();
-        await LoadAsync(ct);
-        return Page();
+        await using var stream = file.OpenReadStream();
+        var result = await tour.ImportAsync(stream, ct);
+        TempData["Notice"] = $"已导入巡察反馈问题 {result.Imported} 条（批次 {result.BatchId}）";
+        return RedirectToPage("Index", new { source = "tour" });
     }
 
     private async Task<IActionResult> CreateAsync(CreateClueRequest request, CancellationToken ct)
     {
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                var clue = await flow.CreateAsync(request, ct);
-                TempData["Notice"] = clue.Source == ClueSource.Self ? "已登记自查自纠问题" : "已登记问题线索";
-                return RedirectToPage("Detail", new { id = clue.Id });
-            }
-            catch (RuleException e)
-            {
-                Error = e.Message;
-            }
-        }
-        else
-        {
-            Error = CasePages.Errors(ModelState);
-        }
-        db.ChangeTracker.Clear();
-        await LoadAsync(ct);
-        return Page();
+        var clue = await flow.CreateAsync(request, ct);
+        TempData["Notice"] = clue.Source == ClueSource.Self ? "已登记自查自纠问题" : "已登记问题线索";
+        return RedirectToPage("Detail", new { id = clue.Id });
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
         Result = await flow.SearchAsync(WireEnum.TryParse<ClueStatus>(Status, out var s) ? s : null, UnitId, WireEnum.TryParse<ClueSource>(Source, out var src) ? src : null, PageNumber, PageSize, ct);
         var all = await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);

@@ -7,25 +7,17 @@ namespace Zhengfeng.Features.Clues;
 
 /// <summary>零报告: departments and townships that reported no problem of their own in a month, quarter or year.</summary>
 [Authorize(Policy = Policies.Inspect)]
-public sealed class ZeroReportModel(ClueWorkflow flow) : PageModel
+public sealed class ZeroReportModel(ClueWorkflow flow) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
 
     public List<ZeroReportRow> Rows { get; private set; } = [];
     public string Label { get; private set; } = "";
-    public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Period = string.IsNullOrWhiteSpace(Period) ? flow.DefaultPeriod : Period.Trim();
-        try
-        {
-            Label = CluesApi.Period(Period).Label;
-            Rows = await flow.ZeroReportAsync(Period, ct);
-        }
-        catch (RuleException e)
-        {
-            Error = e.Message;
-        }
+        Label = CluesApi.Period(Period).Label;
+        Rows = await flow.ZeroReportAsync(Period, ct);
     }
 }

@@ -8,7 +8,7 @@ namespace Zhengfeng.Features.Dashboard;
 
 /// <summary>领导驾驶舱: the figures as charts with their numbers in plain tables below; every number links to its records.</summary>
 [Authorize(Policy = Policies.Lead)]
-public sealed class IndexModel(DashboardService service) : PageModel
+public sealed class IndexModel(DashboardService service) : WorkflowPage
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -16,24 +16,20 @@ public sealed class IndexModel(DashboardService service) : PageModel
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
 
     public DashboardView View { get; private set; } = null!;
-    public string? Error { get; private set; }
 
     /// <summary>The figures for the charts; the default encoder escapes &lt; and &gt;, so it is safe inside a script element.</summary>
     public string ChartData => JsonSerializer.Serialize(View, Json);
 
-    public async Task OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => Show(await service.BuildAsync(From, To, ct));
+
+    /// <summary>The default range, shown when the range asked for is refused.</summary>
+    protected internal override async Task LoadAsync(CancellationToken ct) => Show(await service.BuildAsync(null, null, ct));
+
+    private void Show(DashboardView view)
     {
-        try
-        {
-            View = await service.BuildAsync(From, To, ct);
-        }
-        catch (RuleException e)
-        {
-            Error = e.Message;
-            View = await service.BuildAsync(null, null, ct);
-        }
-        From = View.From;
-        To = View.To;
+        View = view;
+        From = view.From;
+        To = view.To;
     }
 
     public static string Percent(double rate) => rate.ToString("P1", System.Globalization.CultureInfo.InvariantCulture);

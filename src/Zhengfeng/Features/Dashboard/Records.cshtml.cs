@@ -7,7 +7,7 @@ namespace Zhengfeng.Features.Dashboard;
 
 /// <summary>The records behind one dashboard figure, as a page: the same list the drill-down API returns.</summary>
 [Authorize(Policy = Policies.Lead)]
-public sealed class RecordsModel(DashboardService service) : PageModel
+public sealed class RecordsModel(DashboardService service) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string Metric { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? Month { get; set; }
@@ -16,7 +16,6 @@ public sealed class RecordsModel(DashboardService service) : PageModel
     [BindProperty(SupportsGet = true)] public string? Status { get; set; }
 
     public IReadOnlyList<DrillRecord> Records { get; private set; } = [];
-    public string? Error { get; private set; }
 
     public string Heading => Metric switch
     {
@@ -31,13 +30,6 @@ public sealed class RecordsModel(DashboardService service) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        try
-        {
-            Records = await service.DrillAsync(Metric, Month, From, To, null, null, Status, ct);
-        }
-        catch (RuleException e)
-        {
-            Error = e.Message;
-        }
+        Records = await service.DrillAsync(Metric, Month, From, To, null, null, Status, ct);
     }
 }

@@ -11,45 +11,29 @@ namespace Zhengfeng.Features.Evaluations;
 /// No login, nothing about the rater is kept.
 /// </summary>
 [AllowAnonymous]
-public sealed class BallotModel(EvaluationWorkflow flow, AppDb db) : PageModel
+[TypedCode("评议码不正确，请核对后重新输入")]
+public sealed class BallotModel(EvaluationWorkflow flow, AppDb db) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string Code { get; set; } = "";
     [BindProperty] public Dictionary<string, string> Levels { get; set; } = [];
     public PublicBallotView? View { get; private set; }
-    public string? Error { get; private set; }
     public bool Done { get; private set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     public async Task OnPostAsync(CancellationToken ct)
     {
-        try
-        {
-            var ratings = Levels.Where(l => !string.IsNullOrEmpty(l.Value)).Select(l => new UnitRating { UnitId = l.Key, Level = WireEnum.Parse<SatisfactionLevel>(l.Value, "level") }).ToList();
-            await flow.CastAsync(Code, new CastBallotRequest { Ratings = ratings }, ct);
-            Done = true;
-        }
-        catch (RuleException e)
-        {
-            Error = e.Message;
-            db.ChangeTracker.Clear(); // the refused ballot must not look used
-        }
+        var ratings = Levels.Where(l => !string.IsNullOrEmpty(l.Value)).Select(l => new UnitRating { UnitId = l.Key, Level = WireEnum.Parse<SatisfactionLevel>(l.Value, "level") }).ToList();
+        await flow.CastAsync(Code, new CastBallotRequest { Ratings = ratings }, ct);
+        Done = true;
         await LoadAsync(ct);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(Code))
-        {
-            return;
-        }
-        try
+        if (!string.IsNullOrWhiteSpace(Code))
         {
             View = await EvaluationsApi.PublicViewAsync(Code, flow, db, ct);
-        }
-        catch (NotFoundException)
-        {
-            Error = "评议码不正确，请核对后重新输入";
         }
     }
 }

@@ -12,7 +12,7 @@ namespace Zhengfeng.Features.Evaluations;
 /// turnout, close, and the results with their consequences, which can be acted on here.
 /// </summary>
 [Authorize(Policy = Policies.ReadEvaluations)]
-public sealed class DetailModel(EvaluationWorkflow flow, EvaluationFollowUp followUp, AppDb db, CurrentUser me) : PageModel
+public sealed class DetailModel(EvaluationWorkflow flow, EvaluationFollowUp followUp, AppDb db, CurrentUser me) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     public EvaluationCampaign Campaign { get; private set; } = null!;
@@ -24,7 +24,6 @@ public sealed class DetailModel(EvaluationWorkflow flow, EvaluationFollowUp foll
     public Dictionary<(string UnitId, RaterGroup Group), double> GroupMeans { get; private set; } = [];
     public List<string> Codes { get; private set; } = [];
     public string? IssuedGroup { get; private set; }
-    public string? Error { get; private set; }
     [TempData] public string? Notice { get; set; }
 
     public bool CanManage => me.IsIn(Roles.Admin);
@@ -35,67 +34,52 @@ public sealed class DetailModel(EvaluationWorkflow flow, EvaluationFollowUp foll
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
-    public Task<IActionResult> OnPostOpenAsync(CancellationToken ct) => RunAsync(async () =>
+    public async Task<IActionResult> OnPostOpenAsync(CancellationToken ct)
     {
+        EnsureManager();
         await flow.OpenAsync(Id, ct);
-        Notice = "评议已开始，可以发放评议码";
-    }, ct);
+        return Done("评议已开始，可以发放评议码");
+    }
 
-    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => RunAsync(async () =>
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
     {
+        EnsureManager();
         await flow.CloseAsync(Id, ct);
-        Notice = "评议已结束，结果已计算";
-    }, ct);
+        return Done("评议已结束，结果已计算");
+    }
 
     /// <summary>The codes exist only in this response: the page renders them instead of redirecting.</summary>
-    public async Task<IActionResult> OnPostBallotsAsync(string group, int count, CancellationToken ct)
+    public async Task OnPostBallotsAsync(string group, int count, CancellationToken ct)
     {
-        try
-        {
-            EnsureManager();
-            var rater = WireEnum.Parse<RaterGroup>(group, "group");
-            Codes = await flow.IssueBallotsAsync(Id, new IssueBallotsRequest { Group = rater, Count = count }, ct);
-            IssuedGroup = EvaluationCampaign.Label(rater);
-        }
-        catch (RuleException e) when (e is not NotFoundException)
-        {
-            Error = e.Message;
-        }
+        EnsureManager();
+        var rater = WireEnum.Parse<RaterGroup>(group, "group");
+        Codes = await flow.IssueBallotsAsync(Id, new IssueBallotsRequest { Group = rater, Count = count }, ct);
+        IssuedGroup = EvaluationCampaign.Label(rater);
         await LoadAsync(ct);
-        return Page();
     }
 
     public async Task<IActionResult> OnPostBallotsXlsxAsync(string group, int count, CancellationToken ct)
     {
-        try
-        {
-            EnsureManager();
-            var campaign = await flow.LoadAsync(Id, ct);
-            var rater = WireEnum.Parse<RaterGroup>(group, "group");
-            var codes = await flow.IssueBallotsAsync(Id, new IssueBallotsRequest { Group = rater, Count = count }, ct);
-            var file = BallotSheet.File(campaign, rater, codes, BaseUrl);
-            return File(file.FileContents.ToArray(), file.ContentType, file.FileDownloadName);
-        }
-        catch (RuleException e) when (e is not NotFoundException)
-        {
-            Error = e.Message;
-        }
-        await LoadAsync(ct);
-        return Page();
+        EnsureManager();
+        var rater = WireEnum.Parse<RaterGroup>(group, "group");
+        var campaign = await flow.LoadAsync(Id, ct);
+        var codes = await flow.IssueBallotsAsync(Id, new IssueBallotsRequest { Group = rater, Count = count }, ct);
+        var file = BallotSheet.File(campaign, rater, codes, BaseUrl);
+        return File(file.FileContents.ToArray(), file.ContentType, file.FileDownloadName);
     }
 
-    public Task<IActionResult> OnPostReferAsync(string consequenceId, CancellationToken ct) => RunAsync(async () =>
+    public async Task<IActionResult> OnPostReferAsync(string consequenceId, CancellationToken ct)
     {
         var opened = await followUp.ReferAsync(Id, consequenceId, ct);
         var cadre = opened.CadreId is null ? "" : await db.Cadres.AsNoTracking().Where(c => c.Id == opened.CadreId).Select(c => c.Name).FirstAsync(ct);
-        Notice = $"已移送问责：对{cadre}的问责案件已立项";
-    }, ct, managerOnly: false);
+        return Done($"已移送问责：对{cadre}的问责案件已立项");
+    }
 
-    public Task<IActionResult> OnPostPraiseAsync(CancellationToken ct) => RunAsync(async () =>
+    public async Task<IActionResult> OnPostPraiseAsync(CancellationToken ct)
     {
         var bulletin = await followUp.PraiseAsync(Id, ct);
-        Notice = $"已拟制表扬通报《{bulletin.Title}》，请到通报中核稿印发";
-    }, ct, managerOnly: false);
+        return Done($"已拟制表扬通报《{bulletin.Title}》，请到通报中核稿印发");
+    }
 
     private void EnsureManager()
     {
@@ -105,27 +89,13 @@ public sealed class DetailModel(EvaluationWorkflow flow, EvaluationFollowUp foll
         }
     }
 
-    private async Task<IActionResult> RunAsync(Func<Task> action, CancellationToken ct, bool managerOnly = true)
+    private RedirectToPageResult Done(string notice)
     {
-        try
-        {
-            if (managerOnly)
-            {
-                EnsureManager();
-            }
-            await action();
-            return RedirectToPage("Detail", new { id = Id });
-        }
-        catch (RuleException e) when (e is not NotFoundException)
-        {
-            Error = e.Message;
-        }
-        db.ChangeTracker.Clear();
-        await LoadAsync(ct);
-        return Page();
+        Notice = notice;
+        return RedirectToPage("Detail", new { Id });
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
         Campaign = await flow.LoadAsync(Id, ct);
         Groups = await flow.GroupsAsync(Id, ct);

@@ -10,11 +10,10 @@ namespace Zhengfeng.Features.Evaluations;
 
 /// <summary>评议列表 and creating a campaign.</summary>
 [Authorize(Policy = Policies.ReadEvaluations)]
-public sealed class IndexModel(EvaluationWorkflow flow, AppDb db, CurrentUser me, TimeProvider clock) : PageModel
+public sealed class IndexModel(EvaluationWorkflow flow, AppDb db, CurrentUser me, TimeProvider clock) : WorkflowPage
 {
     public List<EvaluationCampaign> Campaigns { get; private set; } = [];
     public List<Unit> Units { get; private set; } = [];
-    public string? Error { get; private set; }
 
     [BindProperty] public string Name { get; set; } = "";
     [BindProperty] public int Year { get; set; }
@@ -33,21 +32,12 @@ public sealed class IndexModel(EvaluationWorkflow flow, AppDb db, CurrentUser me
         {
             return Forbid();
         }
-        try
-        {
-            var groups = Weights.Where(w => w.Value > 0).Select(w => new GroupWeight { Group = WireEnum.Parse<RaterGroup>(w.Key, "group"), Weight = w.Value }).ToList();
-            var c = await flow.CreateAsync(new CreateCampaignRequest { Name = Name, Year = Year, UnitIds = UnitIds, Groups = groups }, ct);
-            return Redirect($"/evaluations/{c.Id}");
-        }
-        catch (RuleException e)
-        {
-            Error = e.Message;
-        }
-        await LoadAsync(ct);
-        return Page();
+        var groups = Weights.Where(w => w.Value > 0).Select(w => new GroupWeight { Group = WireEnum.Parse<RaterGroup>(w.Key, "group"), Weight = w.Value }).ToList();
+        var c = await flow.CreateAsync(new CreateCampaignRequest { Name = Name, Year = Year, UnitIds = UnitIds, Groups = groups }, ct);
+        return RedirectToPage("Detail", new { id = c.Id });
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
         Campaigns = await flow.ListAsync(ct);
         Units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);

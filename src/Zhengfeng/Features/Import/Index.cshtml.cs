@@ -11,7 +11,7 @@ namespace Zhengfeng.Features.Import;
 /// <summary>Import a work-order export with a saved mapping, or make a mapping from a sample file's header row.</summary>
 [Authorize(Policy = Policies.Intake)]
 [RequestSizeLimit(SheetReader.MaxBytes + 64 * 1024)]
-public sealed class IndexModel(ImportMappings mappings, CaseImporter importer, AppDb db) : PageModel
+public sealed class IndexModel(ImportMappings mappings, CaseImporter importer, AppDb db) : WorkflowPage
 {
     /// <summary>The mapping form: one select per field, posted back with the sample's columns.</summary>
     public sealed class MappingForm
@@ -47,15 +47,16 @@ public sealed class IndexModel(ImportMappings mappings, CaseImporter importer, A
     public List<ImportMapping> Mappings { get; private set; } = [];
     public List<Category> Categories { get; private set; } = [];
     public ImportResult? Result { get; private set; }
-    public string? Error { get; private set; }
     public string? Message { get; private set; }
 
     /// <summary>The sample file's header, once uploaded: the choices of every column select.</summary>
     [BindProperty]
     public List<string> Columns { get; set; } = [];
 
-    [BindProperty]
-    public MappingForm Form { get; set; } = new();
+    /// <summary>The mapping form: as posted to the save handler (the only one that binds it), else started from the sample.</summary>
+    public MappingForm Form => Argument<MappingForm>("form") ?? _sample ?? new();
+
+    private MappingForm? _sample;
 
     [BindProperty]
     public string? MappingId { get; set; }
@@ -67,16 +68,10 @@ public sealed class IndexModel(ImportMappings mappings, CaseImporter importer, A
         Columns = [];
         if (file is null || string.IsNullOrEmpty(MappingId))
         {
-            Error = "请选择映射并上传文件";
+            throw new RuleException("import.no_file", "请选择映射并上传文件", 400);
         }
-        else
-        {
-            await RunAsync(async () =>
-            {
-                await using var stream = file.OpenReadStream();
-                Result = await importer.ImportAsync(MappingId, stream, ct);
-            });
-        }
+        await using var stream = file.OpenReadStream();
+        Result = await importer.ImportAsync(MappingId, stream, ct);
         await LoadAsync(ct);
     }
 
@@ -84,74 +79,53 @@ public sealed class IndexModel(ImportMappings mappings, CaseImporter importer, A
     {
         if (sample is null)
         {
-            Error = "请上传样例文件";
+            throw new RuleException("import.no_sample", "请上传样例文件", 400);
         }
-        else
-        {
-            await RunAsync(async () =>
-            {
-                await using var stream = sample.OpenReadStream();
-                var sheet = await SheetReader.ReadAsync(stream, ct);
-                Columns = sheet.Header.Where(h => h.Length > 0).Distinct().ToList();
-                Form = new MappingForm { Name = Path.GetFileNameWithoutExtension(sample.FileName) };
-            });
-        }
+        await using var stream = sample.OpenReadStream();
+        var sheet = await SheetReader.ReadAsync(stream, ct);
+        Columns = sheet.Header.Where(h => h.Length > 0).Distinct().ToList();
+        _sample = new MappingForm { Name = Path.GetFileNameWithoutExtension(sample.FileName) };
         await LoadAsync(ct);
     }
 
-    public async Task OnPostSaveMappingAsync(CancellationToken ct)
+    public async Task OnPostSaveMappingAsync(MappingForm form, CancellationToken ct)
     {
-        var f = Form;
-        await RunAsync(async () =>
+        var f = form;
+        var saved = await mappings.CreateAsync(new MappingRequest
         {
-            var saved = await mappings.CreateAsync(new MappingRequest
+            Name = f.Name,
+            SourceSystem = f.SourceSystem.Trim(),
+            Columns = new MappingColumns
             {
-                Name = f.Name,
-                SourceSystem = f.SourceSystem.Trim(),
-                Columns = new MappingColumns
-                {
-                    ExternalId = f.ExternalId,
-                    Content = f.Content.Where(c => !string.IsNullOrWhiteSpace(c)).ToList(),
-                    CreatedAt = f.CreatedAt,
-                    Title = f.Title,
-                    CategoryCode = f.CategoryCode,
-                    Kind = f.Kind,
-                    Address = f.Address,
-                    Lat = f.Lat,
-                    Lon = f.Lon,
-                    Status = f.Status,
-                    ClosedAt = f.ClosedAt,
-                    Reply = f.Reply,
-                },
-                CategoryMap = ToMap(f.CategoryMap),
-                KindMap = ToMap(f.KindMap),
-                DefaultCategory = f.DefaultCategory,
-                DefaultKind = f.DefaultKind,
-                TimestampFormat = f.TimestampFormat,
-                UtcOffset = f.UtcOffset.Trim(),
-            }, ct);
-            Message = $"已保存映射“{saved.Name}”，现在可以用它导入";
-            MappingId = saved.Id;
-            Columns = [];
-        });
+                ExternalId = f.ExternalId,
+                Content = f.Content.Where(c => !string.IsNullOrWhiteSpace(c)).ToList(),
+                CreatedAt = f.CreatedAt,
+                Title = f.Title,
+                CategoryCode = f.CategoryCode,
+                Kind = f.Kind,
+                Address = f.Address,
+                Lat = f.Lat,
+                Lon = f.Lon,
+                Status = f.Status,
+                ClosedAt = f.ClosedAt,
+                Reply = f.Reply,
+            },
+            CategoryMap = ToMap(f.CategoryMap),
+            KindMap = ToMap(f.KindMap),
+            DefaultCategory = f.DefaultCategory,
+            DefaultKind = f.DefaultKind,
+            TimestampFormat = f.TimestampFormat,
+            UtcOffset = f.UtcOffset.Trim(),
+        }, ct);
+        Message = $"已保存映射“{saved.Name}”，现在可以用它导入";
+        MappingId = saved.Id;
+        Columns = [];
         await LoadAsync(ct);
     }
 
     public string? Selected(string field) => typeof(MappingForm).GetProperty(field)?.GetValue(Form) as string;
 
-    private async Task RunAsync(Func<Task> action)
-    {
-        try
-        {
-            await action();
-        }
-        catch (RuleException e)
-        {
-            Error = e.Message;
-        }
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
         Mappings = await mappings.ListAsync(ct);
         Categories = await db.Set<Category>().AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ToListAsync(ct);

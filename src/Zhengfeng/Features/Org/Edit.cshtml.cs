@@ -7,8 +7,9 @@ namespace Zhengfeng.Features.Org;
 
 /// <summary>Rename a unit, move it in the tree, set its head and deputy from its own cadres.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditModel(OrgService org) : PageModel
+public sealed class EditModel(OrgService org) : WorkflowPage
 {
+    [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty] public UnitRequest? Input { get; set; }
 
     public Unit Unit { get; private set; } = null!;
@@ -17,12 +18,9 @@ public sealed class EditModel(OrgService org) : PageModel
     /// <summary>Head or deputy set earlier to a cadre outside the unit, kept selectable so saving does not drop them.</summary>
     public IReadOnlyDictionary<string, string> OtherLeaders { get; private set; } = new Dictionary<string, string>();
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
+        await LoadAsync(ct);
         Input = new UnitRequest
         {
             Name = Unit.Name,
@@ -33,45 +31,23 @@ public sealed class EditModel(OrgService org) : PageModel
             DeputyId = Unit.DeputyId,
             SortOrder = Unit.SortOrder,
         };
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Input is not null && ModelState.IsValid)
-        {
-            try
-            {
-                var unit = await org.UpdateUnitAsync(id, Input, ct);
-                TempData["Notice"] = $"已保存单位“{unit.Name}”";
-                return RedirectToPage("Index");
-            }
-            catch (NotFoundException)
-            {
-                return NotFound();
-            }
-            catch (RuleException e)
-            {
-                ModelState.AddModelError("", e.Message);
-            }
-        }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        var unit = await org.UpdateUnitAsync(Id, Input!, ct);
+        TempData["Notice"] = $"已保存单位“{unit.Name}”";
+        return RedirectToPage("Index");
     }
 
-    private async Task<bool> LoadAsync(string id, CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
         var units = await org.ListUnitsAsync(null, ct);
-        var unit = units.FirstOrDefault(u => u.Id == id);
-        if (unit is null)
-        {
-            return false;
-        }
-        Unit = unit;
+        Unit = units.FirstOrDefault(u => u.Id == Id) ?? throw new NotFoundException("单位");
         Outline = UnitOutline.Of(units);
-        Cadres = (await org.SearchCadresAsync(null, id, 1, 200, ct)).Items;
-        var outside = new[] { unit.HeadId, unit.DeputyId, Input?.HeadId, Input?.DeputyId }
+        Cadres = (await org.SearchCadresAsync(null, Id, 1, 200, ct)).Items;
+        var outside = new[] { Unit.HeadId, Unit.DeputyId, Input?.HeadId, Input?.DeputyId }
             .Where(c => !string.IsNullOrEmpty(c) && Cadres.All(x => x.Id != c));
         OtherLeaders = await org.CadreNamesAsync(outside, ct);
-        return true;
     }
 }

@@ -6,19 +6,17 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Org;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditCadreModel(OrgService org) : PageModel
+public sealed class EditCadreModel(OrgService org) : WorkflowPage
 {
+    [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty] public CadreRequest? Input { get; set; }
 
     public Cadre Cadre { get; private set; } = null!;
     public IReadOnlyList<UnitOutline.Entry> Units { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(id, ct))
-        {
-            return NotFound();
-        }
+        await LoadAsync(ct);
         Input = new CadreRequest
         {
             Name = Cadre.Name,
@@ -27,42 +25,18 @@ public sealed class EditCadreModel(OrgService org) : PageModel
             Rank = Cadre.Rank,
             Phone = Cadre.Phone,
         };
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (Input is not null && ModelState.IsValid)
-        {
-            try
-            {
-                var cadre = await org.UpdateCadreAsync(id, Input, ct);
-                TempData["Notice"] = $"已保存干部“{cadre.Name}”";
-                return RedirectToPage("People", new { unitId = cadre.UnitId });
-            }
-            catch (NotFoundException)
-            {
-                return NotFound();
-            }
-            catch (RuleException e)
-            {
-                ModelState.AddModelError("", e.Message);
-            }
-        }
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        var cadre = await org.UpdateCadreAsync(Id, Input!, ct);
+        TempData["Notice"] = $"已保存干部“{cadre.Name}”";
+        return RedirectToPage("People", new { unitId = cadre.UnitId });
     }
 
-    private async Task<bool> LoadAsync(string id, CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
-        try
-        {
-            Cadre = await org.GetCadreAsync(id, ct);
-        }
-        catch (NotFoundException)
-        {
-            return false;
-        }
+        Cadre = await org.GetCadreAsync(Id, ct);
         Units = UnitOutline.Of(await org.ListUnitsAsync(null, ct)).Entries;
-        return true;
     }
 }

@@ -5,7 +5,7 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Org;
 
 /// <summary>The unit tree, read-only for everyone; an admin also adds units here.</summary>
-public sealed class IndexModel(OrgService org, CurrentUser me) : PageModel
+public sealed class IndexModel(OrgService org, CurrentUser me) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string? Q { get; set; }
     [BindProperty] public UnitRequest? Input { get; set; }
@@ -26,26 +26,14 @@ public sealed class IndexModel(OrgService org, CurrentUser me) : PageModel
         {
             return Forbid();
         }
-        if (Input is not null && ModelState.IsValid)
-        {
-            try
-            {
-                var unit = await org.CreateUnitAsync(Input, ct);
-                TempData["Notice"] = $"已新增单位“{unit.Name}”";
-                return RedirectToPage();
-            }
-            catch (RuleException e)
-            {
-                ModelState.AddModelError("", e.Message);
-            }
-        }
-        await LoadAsync(ct);
-        return Page();
+        var unit = await org.CreateUnitAsync(Input!, ct);
+        TempData["Notice"] = $"已新增单位“{unit.Name}”";
+        return RedirectToPage();
     }
 
     public bool IsShown(string id) => Shown?.Contains(id) ?? true;
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
         var units = await org.ListUnitsAsync(null, ct);
         Outline = UnitOutline.Of(units);

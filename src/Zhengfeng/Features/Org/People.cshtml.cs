@@ -5,7 +5,7 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Org;
 
 /// <summary>The cadre roll (干部名册), scoped to the units the user may see; an admin also adds cadres here.</summary>
-public sealed class PeopleModel(OrgService org, CurrentUser me) : PageModel
+public sealed class PeopleModel(OrgService org, CurrentUser me) : WorkflowPage
 {
     public const int PageSize = 50;
 
@@ -29,27 +29,15 @@ public sealed class PeopleModel(OrgService org, CurrentUser me) : PageModel
         {
             return Forbid();
         }
-        if (Input is not null && ModelState.IsValid)
-        {
-            try
-            {
-                var cadre = await org.CreateCadreAsync(Input, ct);
-                TempData["Notice"] = $"已新增干部“{cadre.Name}”";
-                return RedirectToPage(new { unitId = cadre.UnitId });
-            }
-            catch (RuleException e)
-            {
-                ModelState.AddModelError("", e.Message);
-            }
-        }
-        await LoadAsync(ct);
-        return Page();
+        var cadre = await org.CreateCadreAsync(Input!, ct);
+        TempData["Notice"] = $"已新增干部“{cadre.Name}”";
+        return RedirectToPage(new { unitId = cadre.UnitId });
     }
 
     /// <summary>Query string for another page of the same search.</summary>
     public object PageRoute(int page) => new { q = Q, unitId = UnitId, p = page };
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
         Outline = UnitOutline.Of(await org.ListUnitsAsync(null, ct));
         var visible = await me.VisibleUnitsAsync(ct);

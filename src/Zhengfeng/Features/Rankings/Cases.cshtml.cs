@@ -8,14 +8,13 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Rankings;
 
 /// <summary>The cases behind one figure of the ranking.</summary>
-public sealed class CasesModel(RankingService rankings, CurrentUser me, AppDb db) : PageModel
+public sealed class CasesModel(RankingService rankings, CurrentUser me, AppDb db) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string UnitId { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Period { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string Metric { get; set; } = "dispatched";
     public IReadOnlyList<Case> Items { get; private set; } = [];
     public string UnitName { get; private set; } = "";
-    public string? Error { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -24,14 +23,7 @@ public sealed class CasesModel(RankingService rankings, CurrentUser me, AppDb db
             return Forbid();
         }
         UnitName = await db.Units.AsNoTracking().Where(u => u.Id == UnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
-        try
-        {
-            Items = await rankings.DrillDownAsync(UnitId, Period, Metric, ct);
-        }
-        catch (RuleException e)
-        {
-            Error = e.Message;
-        }
+        Items = await rankings.DrillDownAsync(UnitId, Period, Metric, ct);
         return Page();
     }
 

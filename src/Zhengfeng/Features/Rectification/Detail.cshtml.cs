@@ -15,8 +15,9 @@ namespace Zhengfeng.Features.Rectification;
 /// (the form starts from what the ledger already holds), a supervisor outside the unit verifies, signs off and looks back.
 /// </summary>
 [RequestSizeLimit(AttachmentStore.MaxBytes * AttachmentStore.MaxPerOwner + 64 * 1024)]
-public sealed class DetailModel(RectificationWorkflow flow, ClueWorkflow clues, AppDb db, TimeProvider clock, IOptions<RectificationRules> rules) : PageModel
+public sealed class DetailModel(RectificationWorkflow flow, CurrentUser me, AppDb db, TimeProvider clock, IOptions<RectificationRules> rules) : WorkflowPage
 {
+    [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     public RectificationItem Item { get; private set; } = null!;
     public Clue? Clue { get; private set; }
     public string ProblemTypeName { get; private set; } = "";
@@ -30,7 +31,6 @@ public sealed class DetailModel(RectificationWorkflow flow, ClueWorkflow clues, 
     public bool CanVerify { get; private set; }
     public bool CanClose { get; private set; }
     public bool CanFollowUp { get; private set; }
-    public string? Error { get; private set; }
 
     public bool Overdue => Item.Status is RectificationStatus.Open or RectificationStatus.Reported && Item.DueDate < Today;
 
@@ -47,88 +47,52 @@ public sealed class DetailModel(RectificationWorkflow flow, ClueWorkflow clues, 
 
     public ProgressReport? LastReport => Reports.Count == 0 ? null : Reports[^1];
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostProgressAsync(ProgressRequest progress, List<IFormFile> evidence, CancellationToken ct)
     {
-        try
-        {
-            await LoadAsync(id, ct);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        await flow.ReportAsync(Id, progress, ct, evidence);
+        return Done(evidence.Count(f => f.Length > 0) is var n and > 0 ? $"已报告整改进展，附佐证材料{n}份" : "已报告整改进展");
     }
 
-    public Task<IActionResult> OnPostProgressAsync(string id, ProgressRequest progress, List<IFormFile> evidence, CancellationToken ct)
-        => ActAsync(id, () => flow.ReportAsync(id, progress, ct, evidence), evidence.Count(f => f.Length > 0) is var n and > 0 ? $"已报告整改进展，附佐证材料{n}份" : "已报告整改进展", ct);
-
-    public Task<IActionResult> OnPostVerifyAsync(string id, VerifyRectificationRequest verify, CancellationToken ct)
-        => ActAsync(id, () => flow.VerifyAsync(id, verify, ct), verify.Pass ? "验收通过" : "验收不通过，已退回责任单位重新整改", ct);
-
-    public Task<IActionResult> OnPostCloseAsync(string id, CancellationToken ct)
-        => ActAsync(id, () => flow.CloseAsync(id, ct), "已销号", ct);
-
-    public Task<IActionResult> OnPostFollowUpAsync(string id, VerifyRectificationRequest followUp, CancellationToken ct)
-        => ActAsync(id, () => flow.FollowUpAsync(id, followUp, ct), followUp.Pass ? "回头看：整改有效" : "回头看发现问题仍存在，已重新整改", ct);
-
-    /// <summary>Runs the workflow step; its refusal is shown on the page, a forbidden step is a 403.</summary>
-    private async Task<IActionResult> ActAsync(string id, Func<Task> action, string done, CancellationToken ct)
+    public async Task<IActionResult> OnPostVerifyAsync(VerifyRectificationRequest verify, CancellationToken ct)
     {
-        if (!ModelState.IsValid)
-        {
-            Error = CasePages.Errors(ModelState);
-        }
-        else
-        {
-            try
-            {
-                await action();
-                TempData["Notice"] = done;
-                return RedirectToPage("Detail", new { id });
-            }
-            catch (NotFoundException)
-            {
-                return NotFound();
-            }
-            catch (ForbiddenException)
-            {
-                return Forbid();
-            }
-            catch (RuleException e)
-            {
-                Error = e.Message;
-            }
-        }
-        db.ChangeTracker.Clear();
-        await LoadAsync(id, ct);
-        return Page();
+        await flow.VerifyAsync(Id, verify, ct);
+        return Done(verify.Pass ? "验收通过" : "验收不通过，已退回责任单位重新整改");
     }
 
-    private async Task LoadAsync(string id, CancellationToken ct)
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
+    {
+        await flow.CloseAsync(Id, ct);
+        return Done("已销号");
+    }
+
+    public async Task<IActionResult> OnPostFollowUpAsync(VerifyRectificationRequest followUp, CancellationToken ct)
+    {
+        await flow.FollowUpAsync(Id, followUp, ct);
+        return Done(followUp.Pass ? "回头看：整改有效" : "回头看发现问题仍存在，已重新整改");
+    }
+
+    private RedirectToPageResult Done(string notice)
+    {
+        TempData["Notice"] = notice;
+        return RedirectToPage("Detail", new { Id });
+    }
+
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
         Today = clock.GetUtcNow().CstDate();
-        Item = await flow.LoadAsync(id, ct);
+        Item = await flow.LoadAsync(Id, ct);
         UnitName = await db.Units.AsNoTracking().Where(u => u.Id == Item.UnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
         ResponsiblePerson = Item.ResponsiblePersonId is null ? null
             : await db.Cadres.AsNoTracking().Where(c => c.Id == Item.ResponsiblePersonId).Select(c => c.Name).FirstOrDefaultAsync(ct);
         // The problem's own words only for those who may read the clue (a report's content can point at its reporter).
-        try
-        {
-            Clue = await clues.GetAsync(Item.ClueId, ct);
-        }
-        catch (ForbiddenException)
-        {
-            Clue = null;
-        }
-        var typeCode = Clue?.ProblemType ?? await db.Set<Clue>().AsNoTracking().Where(c => c.Id == Item.ClueId).Select(c => c.ProblemType).FirstAsync(ct);
+        var clue = await db.Set<Clue>().AsNoTracking().FirstAsync(c => c.Id == Item.ClueId, ct);
+        Clue = await MayReadAsync(clue, ct) ? clue : null;
+        var typeCode = clue.ProblemType;
         ProblemTypeName = await db.Set<ProblemType>().AsNoTracking().Where(t => t.Code == typeCode).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? typeCode;
-        Reports = await flow.ProgressAsync(id, ct);
-        EvidenceByOwner = (await flow.EvidenceAsync(id, ct)).ToLookup(a => a.OwnerId);
+        Reports = await flow.ProgressAsync(Id, ct);
+        EvidenceByOwner = (await flow.EvidenceAsync(Id, ct)).ToLookup(a => a.OwnerId);
         var userIds = Reports.Select(r => r.ReportedBy).Distinct().ToList();
         People = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
 
@@ -139,4 +103,8 @@ public sealed class DetailModel(RectificationWorkflow flow, ClueWorkflow clues, 
         CanClose = outsider && Item.Status == RectificationStatus.Verified;
         CanFollowUp = outsider && Item.Status == RectificationStatus.Closed;
     }
+
+    /// <summary>The clue workflow's read rule: a unit's staff read only their own units' self-inspection findings.</summary>
+    private async Task<bool> MayReadAsync(Clue clue, CancellationToken ct)
+        => !me.IsIn(Roles.Unit) || me.IsCountyWide || (clue.Source == ClueSource.Self && await me.CanSeeUnitAsync(clue.UnitId, ct));
 }

@@ -10,7 +10,7 @@ namespace Zhengfeng.Features.Supervision;
 
 /// <summary>监督清单: every watch list in one place, one tab each, with the reason for every row and a link to its record.</summary>
 [Authorize(Policy = Policies.Inspect)]
-public sealed class WatchModel(WatchLists lists, Burden burden, SupervisionWorkflow notices, ClueWorkflow clues, AppDb db, UnitTree tree, TimeProvider clock) : PageModel
+public sealed class WatchModel(WatchLists lists, Burden burden, SupervisionWorkflow notices, ClueWorkflow clues, AppDb db, UnitTree tree, TimeProvider clock) : WorkflowPage
 {
     public static readonly IReadOnlyList<(string Key, string Label)> Tabs =
     [
@@ -22,7 +22,6 @@ public sealed class WatchModel(WatchLists lists, Burden burden, SupervisionWorkf
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
 
     public string Selected => Tabs.Any(t => t.Key == Tab) ? Tab! : Tabs[0].Key;
-    public string? Error { get; private set; }
     public DateTimeOffset Now { get; private set; }
     public IReadOnlyDictionary<string, string> UnitNames { get; private set; } = new Dictionary<string, string>();
     public IReadOnlyList<OverdueCaseRow> OverdueCases { get; private set; } = [];
@@ -37,43 +36,36 @@ public sealed class WatchModel(WatchLists lists, Burden burden, SupervisionWorkf
     {
         Now = clock.GetUtcNow();
         var period = string.IsNullOrWhiteSpace(Period) ? null : Period.Trim();
-        try
+        switch (Selected)
         {
-            switch (Selected)
-            {
-                case "overdue-cases":
-                    OverdueCases = await lists.OverdueCasesAsync(ct);
-                    break;
-                case "overdue-rectifications":
-                    Rectifications = await lists.OverdueRectificationsAsync(ct);
-                    break;
-                case "relapsed-rectifications":
-                    Rectifications = await lists.RelapsedRectificationsAsync(ct);
-                    break;
-                case "follow-ups-due":
-                    Rectifications = await lists.FollowUpsDueAsync(ct);
-                    break;
-                case "returns":
-                    Returns = await lists.ReturnsAsync(period, ct);
-                    break;
-                case "clues-waiting":
-                    Clues = await lists.CluesWaitingAsync(ct);
-                    break;
-                case "zero-report":
-                    ZeroReport = await clues.ZeroReportAsync(period, ct);
-                    break;
-                case "notices":
-                    Notices = (await notices.SearchAsync(null, null, null, null, 1, 100, ct)).Items;
-                    UnitNames = (await tree.GetAsync(db, ct)).ToDictionary(kv => kv.Key, kv => kv.Value.Name);
-                    break;
-                default:
-                    BurdenReport = await burden.PerUnitAsync(period, ct);
-                    break;
-            }
-        }
-        catch (RuleException e)
-        {
-            Error = e.Message;
+            case "overdue-cases":
+                OverdueCases = await lists.OverdueCasesAsync(ct);
+                break;
+            case "overdue-rectifications":
+                Rectifications = await lists.OverdueRectificationsAsync(ct);
+                break;
+            case "relapsed-rectifications":
+                Rectifications = await lists.RelapsedRectificationsAsync(ct);
+                break;
+            case "follow-ups-due":
+                Rectifications = await lists.FollowUpsDueAsync(ct);
+                break;
+            case "returns":
+                Returns = await lists.ReturnsAsync(period, ct);
+                break;
+            case "clues-waiting":
+                Clues = await lists.CluesWaitingAsync(ct);
+                break;
+            case "zero-report":
+                ZeroReport = await clues.ZeroReportAsync(period, ct);
+                break;
+            case "notices":
+                Notices = (await notices.SearchAsync(null, null, null, null, 1, 100, ct)).Items;
+                UnitNames = (await tree.GetAsync(db, ct)).ToDictionary(kv => kv.Key, kv => kv.Value.Name);
+                break;
+            default:
+                BurdenReport = await burden.PerUnitAsync(period, ct);
+                break;
         }
     }
 

@@ -11,100 +11,51 @@ namespace Zhengfeng.Features.TypicalCases;
 /// 典型案例详情: the text, its source and who moved it when; the drafter edits and submits a draft, a reviewer other than
 /// the drafter publishes or returns it, and withdraws a published one.
 /// </summary>
-public sealed class DetailModel(TypicalCaseWorkflow flow, TypicalSources sources, AppDb db, IAuthorizationService auth) : PageModel
+public sealed class DetailModel(TypicalCaseWorkflow flow, TypicalSources sources, AppDb db, IAuthorizationService auth) : WorkflowPage
 {
+    [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     public TypicalCase Item { get; private set; } = null!;
     public SourceRecord? Source { get; private set; }
     public string UnitName { get; private set; } = "";
-    public string? Error { get; private set; }
     public bool CanEdit { get; private set; }
     public bool CanReview { get; private set; }
     public bool CanWithdraw { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    [Duty(Policies.DraftTypical)]
+    public Task<IActionResult> OnPostEditAsync(EditTypicalCaseRequest edit, CancellationToken ct)
+        => DoneAsync(() => flow.EditAsync(Id, edit, ct), "已保存修改", ct);
+
+    [Duty(Policies.DraftTypical)]
+    public Task<IActionResult> OnPostSubmitAsync(CancellationToken ct)
+        => DoneAsync(() => flow.SubmitAsync(Id, ct), "已提交审核", ct);
+
+    [Duty(Policies.ReviewTypical)]
+    public Task<IActionResult> OnPostPublishAsync(ReviewTypicalCaseRequest review, CancellationToken ct)
+        => DoneAsync(() => flow.PublishAsync(Id, review, ct), "已发布，公众可在典型案例公开栏查看", ct);
+
+    [Duty(Policies.ReviewTypical)]
+    public Task<IActionResult> OnPostReturnAsync(ReviewTypicalCaseRequest review, CancellationToken ct)
+        => DoneAsync(() => flow.ReturnAsync(Id, review, ct), "已退回起草人修改", ct);
+
+    [Duty(Policies.ReviewTypical)]
+    public Task<IActionResult> OnPostWithdrawAsync(WithdrawTypicalCaseRequest withdraw, CancellationToken ct)
+        => DoneAsync(() => flow.WithdrawAsync(Id, withdraw, ct), "已撤回，公开栏不再显示", ct);
+
+    private async Task<IActionResult> DoneAsync(Func<Task> step, string done, CancellationToken ct)
     {
-        try
-        {
-            await LoadAsync(id, ct);
-            return Page();
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
+        await flow.LoadAsync(Id, ct); // a record out of the user's scope is a 403, not a message
+        await step();
+        TempData["Notice"] = done;
+        return RedirectToPage("Detail", new { Id });
     }
 
-    public Task<IActionResult> OnPostEditAsync(string id, EditTypicalCaseRequest edit, CancellationToken ct)
-        => ActAsync(id, Policies.DraftTypical, edit, () => flow.EditAsync(id, edit, ct), "已保存修改", ct);
-
-    public Task<IActionResult> OnPostSubmitAsync(string id, CancellationToken ct)
-        => ActAsync(id, Policies.DraftTypical, null, () => flow.SubmitAsync(id, ct), "已提交审核", ct);
-
-    public Task<IActionResult> OnPostPublishAsync(string id, ReviewTypicalCaseRequest review, CancellationToken ct)
-        => ActAsync(id, Policies.ReviewTypical, review, () => flow.PublishAsync(id, review, ct), "已发布，公众可在典型案例公开栏查看", ct);
-
-    public Task<IActionResult> OnPostReturnAsync(string id, ReviewTypicalCaseRequest review, CancellationToken ct)
-        => ActAsync(id, Policies.ReviewTypical, review, () => flow.ReturnAsync(id, review, ct), "已退回起草人修改", ct);
-
-    public Task<IActionResult> OnPostWithdrawAsync(string id, WithdrawTypicalCaseRequest withdraw, CancellationToken ct)
-        => ActAsync(id, Policies.ReviewTypical, withdraw, () => flow.WithdrawAsync(id, withdraw, ct), "已撤回，公开栏不再显示", ct);
-
-    private async Task<IActionResult> ActAsync(string id, string policy, object? input, Func<Task> action, string done, CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
-        if (!(await auth.AuthorizeAsync(User, policy)).Succeeded)
-        {
-            return Forbid();
-        }
-        try
-        {
-            await flow.LoadAsync(id, ct); // a record out of the user's scope is a 403, not a message
-        }
-        catch (NotFoundException)
-        {
-            return NotFound();
-        }
-        catch (ForbiddenException)
-        {
-            return Forbid();
-        }
-        if (CasePages.Invalid(input) is { } invalid)
-        {
-            Error = invalid;
-        }
-        else
-        {
-            try
-            {
-                await action();
-                TempData["Notice"] = done;
-                return RedirectToPage("Detail", new { id });
-            }
-            catch (RuleException e)
-            {
-                Error = e.Message;
-            }
-        }
-        db.ChangeTracker.Clear();
-        await LoadAsync(id, ct);
-        return Page();
-    }
-
-    private async Task LoadAsync(string id, CancellationToken ct)
-    {
-        Item = await flow.LoadAsync(id, ct);
+        Item = await flow.LoadAsync(Id, ct);
         UnitName = (await TypicalCasePages.UnitNamesAsync(db, ct)).GetValueOrDefault(Item.UnitId, "");
-        try
-        {
-            Source = await sources.LoadAsync(Item.SourceType, Item.SourceId, ct);
-        }
-        catch (RuleException)
-        {
-            Source = null;
-        }
+        Source = await TypicalCasePages.SourceOrNullAsync(sources, Item.SourceType, Item.SourceId, ct);
         CanEdit = flow.IsDrafter(Item) && Item.Status == TypicalCaseStatus.Draft;
         var reviewer = (await auth.AuthorizeAsync(User, Policies.ReviewTypical)).Succeeded;
         CanReview = reviewer && flow.MayReview(Item) && Item.Status == TypicalCaseStatus.PendingReview;

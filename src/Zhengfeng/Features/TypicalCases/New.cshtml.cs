@@ -11,7 +11,7 @@ namespace Zhengfeng.Features.TypicalCases;
 /// with the record's facts so the drafter edits rather than retypes.
 /// </summary>
 [Authorize(Policy = Policies.DraftTypical)]
-public sealed class NewModel(TypicalCaseWorkflow flow) : PageModel
+public sealed class NewModel(TypicalCaseWorkflow flow, TypicalSources sources) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string? SourceType { get; set; }
     [BindProperty(SupportsGet = true)] public string? SourceId { get; set; }
@@ -20,7 +20,6 @@ public sealed class NewModel(TypicalCaseWorkflow flow) : PageModel
     public List<SourceRecord> Candidates { get; private set; } = [];
     public IReadOnlyList<TypicalSourceType> Types { get; private set; } = [];
     public TypicalSourceType PickerType { get; private set; }
-    public string? Error { get; private set; }
     public string Title { get; private set; } = "";
     public string Facts { get; private set; } = "";
     public string Lesson { get; private set; } = "";
@@ -28,60 +27,46 @@ public sealed class NewModel(TypicalCaseWorkflow flow) : PageModel
 
     public IReadOnlyList<TypicalCaseKind> KindsFor(SourceRecord record) => flow.KindsFor(record);
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        await LoadAsync(ct);
-        if (Source is not null)
+        if (string.IsNullOrWhiteSpace(SourceId))
         {
-            Title = Source.Title;
-            Facts = Source.Facts;
-            Kind = KindsFor(Source) is [var first, ..] ? WireEnum.Name(first) : null;
+            await LoadAsync(ct);
+            return;
         }
-        return Page();
+        Types = DraftableTypes();
+        Source = await flow.SourceAsync(WireEnum.Parse<TypicalSourceType>(SourceType, "sourceType"), SourceId, null, ct);
+        Title = Source.Title;
+        Facts = Source.Facts;
+        Kind = KindsFor(Source) is [var first, ..] ? WireEnum.Name(first) : null;
     }
 
     public async Task<IActionResult> OnPostAsync(DraftTypicalCaseRequest draft, CancellationToken ct)
     {
-        SourceType = draft.SourceType is { } type ? WireEnum.Name(type) : null;
-        SourceId = draft.SourceId;
-        if (CasePages.Invalid(draft) is { } invalid)
-        {
-            Error = invalid;
-        }
-        else
-        {
-            try
-            {
-                var item = await flow.DraftAsync(draft, ct);
-                TempData["Notice"] = "已保存为草稿，可继续修改后提交审核";
-                return RedirectToPage("Detail", new { id = item.Id });
-            }
-            catch (RuleException e)
-            {
-                Error = e.Message;
-            }
-        }
-        await LoadAsync(ct);
-        (Title, Facts, Lesson, Kind) = (draft.Title ?? "", draft.Facts ?? "", draft.Lesson ?? "", draft.Kind is { } kind ? WireEnum.Name(kind) : null);
-        return Page();
+        var item = await flow.DraftAsync(draft, ct);
+        TempData["Notice"] = "已保存为草稿，可继续修改后提交审核";
+        return RedirectToPage("Detail", new { id = item.Id });
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    /// <summary>The picker; after a refused draft, the form as posted with its source when that can still be used.</summary>
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
-        Types = [.. Enum.GetValues<TypicalSourceType>().Where(flow.MayDraftFrom)];
-        PickerType = WireEnum.TryParse<TypicalSourceType>(SourceType, out var t) && Types.Contains(t) ? t : Types[0];
-        if (!string.IsNullOrWhiteSpace(SourceId))
+        Types = DraftableTypes();
+        if (Argument<DraftTypicalCaseRequest>("draft") is { } draft)
         {
-            try
+            (SourceType, SourceId) = (draft.SourceType is { } st ? WireEnum.Name(st) : null, draft.SourceId);
+            (Title, Facts, Lesson, Kind) = (draft.Title ?? "", draft.Facts ?? "", draft.Lesson ?? "", draft.Kind is { } kind ? WireEnum.Name(kind) : null);
+            if (WireEnum.TryParse<TypicalSourceType>(SourceType, out var type) && !string.IsNullOrWhiteSpace(SourceId))
             {
-                Source = await flow.SourceAsync(WireEnum.Parse<TypicalSourceType>(SourceType, "sourceType"), SourceId, null, ct);
-                return;
-            }
-            catch (RuleException e)
-            {
-                Error ??= e.Message;
+                Source = await TypicalCasePages.SourceOrNullAsync(sources, type, SourceId, ct);
             }
         }
-        Candidates = await flow.CandidatesAsync(PickerType, ct);
+        PickerType = WireEnum.TryParse<TypicalSourceType>(SourceType, out var t) && Types.Contains(t) ? t : Types[0];
+        if (Source is null)
+        {
+            Candidates = await flow.CandidatesAsync(PickerType, ct);
+        }
     }
+
+    private TypicalSourceType[] DraftableTypes() => [.. Enum.GetValues<TypicalSourceType>().Where(flow.MayDraftFrom)];
 }
