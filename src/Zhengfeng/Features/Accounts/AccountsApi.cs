@@ -9,6 +9,9 @@ public static class AccountsApi
     public sealed record TokenResponse(string Token, DateTimeOffset ExpiresAt);
     public sealed record PasswordRequest(string Password);
 
+    public static IServiceCollection AddAccounts(this IServiceCollection services)
+        => services.AddScoped<AccountService>();
+
     public static void MapAccounts(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/auth/token", Token).AllowAnonymous().WithTags("登录");

@@ -13,6 +13,9 @@ public static class AttachmentsApi
         public static AttachmentView From(Attachment a) => new(a.Id, a.FileName, a.ContentType, a.Size, a.UploadedAt, $"/api/v1/attachments/{a.Id}");
     }
 
+    public static IServiceCollection AddAttachments(this IServiceCollection services)
+        => services.AddScoped<AttachmentStore>();
+
     public static void MapAttachments(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1").RequireAuthorization().WithTags("附件");

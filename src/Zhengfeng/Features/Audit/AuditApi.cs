@@ -10,6 +10,9 @@ public static class AuditApi
 {
     public sealed record AuditView(long Seq, DateTimeOffset At, string ActorId, string ActorName, string Action, string EntityType, string EntityId, string? Before, string? After, string Hash);
 
+    public static IServiceCollection AddAudit(this IServiceCollection services)
+        => services.AddScoped<AuditActor>();
+
     public static void MapAudit(this IEndpointRouteBuilder app)
     {
         var audit = app.MapGroup("/api/v1/audit").RequireAuthorization(Policies.Admin).WithTags("审计");

@@ -17,6 +17,12 @@ public static class BulletinsApi
 {
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
+    public static IServiceCollection AddBulletins(this IServiceCollection services)
+    {
+        services.AddOptions<BulletinOptions>().BindConfiguration("Bulletins").ValidateDataAnnotations().ValidateOnStart();
+        return services.AddScoped<BulletinComposer>().AddScoped<BulletinWorkflow>();
+    }
+
     public static void MapBulletins(this IEndpointRouteBuilder app)
     {
         var bulletins = app.MapGroup("/api/v1/bulletins").RequireAuthorization().WithTags("通报");

@@ -12,6 +12,9 @@ public static class CalendarApi
     public sealed record WorkdayResult(string Date, bool IsWorkday, string? Holiday, bool Certain);
     public sealed record YearView(int Year, int OffDays, int MakeUpWorkdays);
 
+    public static IServiceCollection AddCalendar(this IServiceCollection services)
+        => services.AddSingleton<WorkCalendar>().AddScoped<CalendarImport>();
+
     public static void MapCalendar(this IEndpointRouteBuilder app)
     {
         // The official calendar is public information: the two look-ups need no login.

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
@@ -9,6 +10,14 @@ namespace Zhengfeng.Features.Cases;
 
 public static class CasesApi
 {
+    public static IServiceCollection AddCases(this IServiceCollection services)
+    {
+        services.AddOptions<CaseRules>().BindConfiguration("Cases").ValidateDataAnnotations().ValidateOnStart();
+        return services.AddSingleton<ReporterIdentity>().AddSingleton<CategoryCatalog>()
+            .AddScoped<CaseWorkflow>().AddScoped<CaseSearch>().AddScoped<CategoryService>().AddScoped<PublicApi.PublicCases>()
+            .AddScoped<ICalendarListener, DeadlineRescheduler>();
+    }
+
     public static void MapCases(this IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/api/v1/cases").RequireAuthorization().WithTags("工单");

@@ -18,6 +18,9 @@ public sealed record ClueView(string Id, string Source, string SourceLabel, stri
 
 public static class CluesApi
 {
+    public static IServiceCollection AddClues(this IServiceCollection services)
+        => services.AddScoped<ClueWorkflow>().AddScoped<TourImport>();
+
     public static void MapClues(this IEndpointRouteBuilder app)
     {
         var clues = app.MapGroup("/api/v1/clues").RequireAuthorization().WithTags("问题线索");

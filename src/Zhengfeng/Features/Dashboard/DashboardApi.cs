@@ -7,6 +7,9 @@ namespace Zhengfeng.Features.Dashboard;
 
 public static class DashboardApi
 {
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+        => services.AddScoped<DashboardService>();
+
     public static void MapDashboard(this IEndpointRouteBuilder app)
     {
         var dashboard = app.MapGroup("/api/v1/dashboard").RequireAuthorization(Policies.Lead).WithTags("领导驾驶舱");

@@ -6,6 +6,9 @@ namespace Zhengfeng.Features.Import;
 
 public static class ImportApi
 {
+    public static IServiceCollection AddImport(this IServiceCollection services)
+        => services.AddScoped<ImportMappings>().AddScoped<CaseImporter>();
+
     public static void MapImport(this IEndpointRouteBuilder app)
     {
         var import = app.MapGroup("/api/v1/import").RequireAuthorization(Policies.Intake).WithTags("工单导入");

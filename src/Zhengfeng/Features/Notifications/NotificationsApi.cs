@@ -10,6 +10,9 @@ public static class NotificationsApi
 {
     public sealed record NotificationView(string Id, string Kind, string KindLabel, string Text, string? CaseId, DateTimeOffset CreatedAt, bool Read);
 
+    public static IServiceCollection AddNotifications(this IServiceCollection services)
+        => services.AddScoped<Notifier>();
+
     public static void MapNotifications(this IEndpointRouteBuilder app)
     {
         var inbox = app.MapGroup("/api/v1/notifications").RequireAuthorization().WithTags("消息");

@@ -5,6 +5,9 @@ namespace Zhengfeng.Features.Org;
 
 public static class OrgApi
 {
+    public static IServiceCollection AddOrg(this IServiceCollection services)
+        => services.AddSingleton<UnitTree>().AddScoped<OrgService>();
+
     public static void MapOrg(this IEndpointRouteBuilder app)
     {
         var units = app.MapGroup("/api/v1/units").RequireAuthorization().WithTags("单位");

@@ -91,6 +91,9 @@ public sealed class RankingService(AppDb db, IOptions<CaseRules> options)
 
 public static class RankingsApi
 {
+    public static IServiceCollection AddRankings(this IServiceCollection services)
+        => services.AddScoped<RankingService>();
+
     public static void MapRankings(this IEndpointRouteBuilder app)
     {
         var rankings = app.MapGroup("/api/v1/rankings").RequireAuthorization().WithTags("排名");

@@ -19,6 +19,12 @@ public sealed record RectificationView(string Id, string ClueId, string UnitId, 
 
 public static class RectificationsApi
 {
+    public static IServiceCollection AddRectifications(this IServiceCollection services)
+    {
+        services.AddOptions<RectificationRules>().BindConfiguration("Rectification").ValidateDataAnnotations().ValidateOnStart();
+        return services.AddScoped<RectificationWorkflow>().AddScoped<RelapseWatch>();
+    }
+
     public static void MapRectifications(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/v1/rectifications").RequireAuthorization().WithTags("整改台账");

@@ -17,6 +17,12 @@ public sealed record NoticeView(string Id, string Number, string UnitId, string?
 
 public static class SupervisionApi
 {
+    public static IServiceCollection AddSupervision(this IServiceCollection services)
+    {
+        services.AddOptions<SupervisionRules>().BindConfiguration("Supervision").ValidateDataAnnotations().ValidateOnStart();
+        return services.AddScoped<SupervisionWorkflow>().AddScoped<SupervisionLadder>().AddScoped<WatchLists>().AddScoped<Burden>();
+    }
+
     public static void MapSupervision(this IEndpointRouteBuilder app)
     {
         var notices = app.MapGroup("/api/v1/supervision-notices").RequireAuthorization().WithTags("督办单");
