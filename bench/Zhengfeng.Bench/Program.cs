@@ -156,7 +156,9 @@ public static class Program
             ("list all of unit (page)", $"SELECT * FROM \"Case\" WHERE \"LeadUnitId\" IN ($u) AND \"LeadUnitId\" = $u ORDER BY \"RegisteredAt\" DESC LIMIT 20"),
             ("inbox: done box (count)", $"SELECT COUNT(*) FROM \"Case\" WHERE \"LeadUnitId\" = $u AND \"Status\" IN ('Replied', 'Closed')"),
             ("inbox: overdue box (page)", $"SELECT * FROM \"Case\" WHERE \"LeadUnitId\" = $u AND \"Status\" IN ({open}) AND \"HandleDueAt\" < $now ORDER BY \"HandleDueAt\" LIMIT 50"),
-            ("ranking: dispatched per unit", "SELECT \"LeadUnitId\", COUNT(*), SUM(\"SignedInTime\" = 1) FROM \"Case\" WHERE \"FirstDispatchedAt\" >= $s AND \"FirstDispatchedAt\" < $e AND \"LeadUnitId\" IS NOT NULL GROUP BY \"LeadUnitId\""),
+            ("ranking: dispatched per unit",
+                "SELECT \"LeadUnitId\", COUNT(*), SUM(\"SignedInTime\" = 1) FROM \"Case\" WHERE \"FirstDispatchedAt\" >= $s AND \"FirstDispatchedAt\" < $e "
+                + "AND \"LeadUnitId\" IS NOT NULL GROUP BY \"LeadUnitId\""),
         };
         Console.WriteLine("-- EXPLAIN QUERY PLAN (before ANALYZE) --");
         foreach (var (name, sql) in plans)

@@ -12,7 +12,8 @@ public static class RawInserts
     public static Stats Run(string databaseFile, int count)
     {
         using var conn = Sqlite.Open(databaseFile);
-        Sqlite.Exec(conn, "DROP TABLE IF EXISTS BenchRaw; CREATE TABLE BenchRaw (Id TEXT NOT NULL PRIMARY KEY, TrackingCode TEXT NOT NULL, Title TEXT NOT NULL, Content TEXT NOT NULL, RegisteredAt INTEGER NOT NULL);");
+        Sqlite.Exec(conn, "DROP TABLE IF EXISTS BenchRaw; CREATE TABLE BenchRaw "
+            + "(Id TEXT NOT NULL PRIMARY KEY, TrackingCode TEXT NOT NULL, Title TEXT NOT NULL, Content TEXT NOT NULL, RegisteredAt INTEGER NOT NULL);");
         using var insert = conn.CreateCommand();
         insert.CommandText = "INSERT INTO BenchRaw (Id, TrackingCode, Title, Content, RegisteredAt) VALUES ($id, $code, $title, $content, $at)";
         var id = insert.Parameters.Add("$id", SqliteType.Text);

@@ -31,7 +31,9 @@ public sealed class AccountabilityJourney(BrowserApp app) : IClassFixture<Browse
         })).EnsureSuccessStatusCode();
         var supervisorApi = await admin.UserAsync(app, office, "supervisor");
         var inspectorName = app.Unique("jj");
-        await admin.PostOkAsync("/api/v1/users", new { username = inspectorName, password = AppFactory.Password, displayName = "纪检员小孙", unitId = office, roles = new[] { "inspector" } }, HttpStatusCode.Created);
+        await admin.PostOkAsync("/api/v1/users",
+            new { username = inspectorName, password = AppFactory.Password, displayName = "纪检员小孙", unitId = office, roles = new[] { "inspector" } },
+            HttpStatusCode.Created);
         var clue = await supervisorApi.PostOkAsync("/api/v1/clues",
             new { source = "report", unitId = township, personId = cadre, problemType = "shirking", content = "农业服务站站长对群众补贴申请推诿扯皮三个月" }, HttpStatusCode.Created);
         var inspectorApi = await app.LoginAsync(inspectorName, AppFactory.Password);

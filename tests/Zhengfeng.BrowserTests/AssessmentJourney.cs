@@ -24,7 +24,8 @@ public sealed class AssessmentJourney(BrowserApp app) : IClassFixture<BrowserApp
         foreach (var name in names)
         {
             var leading = name == "孙诫勉"; // 诫勉 is a form for leading cadres only
-            ids[name] = (await admin.PostOkAsync("/api/v1/cadres", new { name, unitId = unit, post = leading ? "副局长" : "审计员", rank = leading ? "deputysection" : "staff" }, HttpStatusCode.Created)).Id();
+            ids[name] = (await admin.PostOkAsync("/api/v1/cadres",
+                new { name, unitId = unit, post = leading ? "副局长" : "审计员", rank = leading ? "deputysection" : "staff" }, HttpStatusCode.Created)).Id();
         }
         await DecideAsync(admin, ids["孙诫勉"], ["admonition"], null);
         await DecideAsync(admin, ids["周记过"], [], "demerit");

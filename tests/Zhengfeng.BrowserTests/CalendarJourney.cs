@@ -64,7 +64,9 @@ public sealed class CalendarJourney(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var admin = await app.AdminAsync();
         var username = app.Unique("cal");
-        await admin.PostOkAsync("/api/v1/users", new { username, password = AppFactory.Password, displayName = "日历读者", unitId = await admin.RootUnitIdAsync(), roles = new[] { "operator" } }, System.Net.HttpStatusCode.Created);
+        await admin.PostOkAsync("/api/v1/users",
+            new { username, password = AppFactory.Password, displayName = "日历读者", unitId = await admin.RootUnitIdAsync(), roles = new[] { "operator" } },
+            System.Net.HttpStatusCode.Created);
         var page = await app.NewPageAsync();
         await BrowserApp.LoginAsync(page, username, AppFactory.Password);
         await page.GotoAsync("/calendar");

@@ -174,7 +174,11 @@ public sealed partial class EvaluationJourney(BrowserApp app) : IClassFixture<Br
         var current = await admin.GetOkAsync($"/api/v1/units/{unit}");
         (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/units/{unit}")
         {
-            Content = JsonContent.Create(new { name = current.GetProperty("name").GetString(), code = current.GetProperty("code").GetString(), parentId = current.GetProperty("parentId").GetString(), kind = "department", headId, deputyId }),
+            Content = JsonContent.Create(new
+            {
+                name = current.GetProperty("name").GetString(), code = current.GetProperty("code").GetString(),
+                parentId = current.GetProperty("parentId").GetString(), kind = "department", headId, deputyId
+            }),
         })).EnsureSuccessStatusCode();
     }
 

@@ -17,7 +17,9 @@ public sealed class NoticeJourney(BrowserApp app) : IClassFixture<BrowserApp>
         var staff = app.Unique("bp");
         var supervisorName = app.Unique("sv");
         await admin.PostOkAsync("/api/v1/users", new { username = staff, password = AppFactory.Password, displayName = "北坡镇承办人", unitId = town, roles = new[] { "unit" } }, HttpStatusCode.Created);
-        await admin.PostOkAsync("/api/v1/users", new { username = supervisorName, password = AppFactory.Password, displayName = "督查员小孙", unitId = office, roles = new[] { "supervisor" } }, HttpStatusCode.Created);
+        await admin.PostOkAsync("/api/v1/users",
+            new { username = supervisorName, password = AppFactory.Password, displayName = "督查员小孙", unitId = office, roles = new[] { "supervisor" } },
+            HttpStatusCode.Created);
         var supervisorApi = await app.LoginAsync(supervisorName, AppFactory.Password);
         var notice = await supervisorApi.PostOkAsync("/api/v1/supervision-notices", new { unitId = town, level = "yellow", reason = "镇便民服务中心多次被反映窗口无人，请说明情况并整改" }, HttpStatusCode.Created);
         var number = notice.GetProperty("number").GetString()!;

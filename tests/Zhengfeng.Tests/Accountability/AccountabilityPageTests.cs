@@ -17,7 +17,9 @@ public sealed class AccountabilityPageTests(AppFactory app) : IClassFixture<AppF
         var deputy = (await admin.PostOkAsync("/api/v1/cadres", new { name = township + "副镇长", unitId = unit, post = "副镇长", rank = "deputysection" }, HttpStatusCode.Created)).Id();
         var cadre = (await admin.PostOkAsync("/api/v1/cadres", new { name = township + "站长", unitId = unit, post = "站长", rank = "deputysection" }, HttpStatusCode.Created)).Id();
         var u = await admin.GetOkAsync($"/api/v1/units/{unit}");
-        (await admin.PutAsJsonAsync($"/api/v1/units/{unit}", new { name = township, code = u.GetProperty("code").GetString(), kind = "township", parentId = root, headId = head, deputyId = deputy })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/v1/units/{unit}",
+            new { name = township, code = u.GetProperty("code").GetString(), kind = "township", parentId = root, headId = head, deputyId = deputy }))
+            .EnsureSuccessStatusCode();
         return new Setup(admin, await admin.UserAsync(app, root, "inspector"), await admin.UserAsync(app, root, "supervisor"), root, unit, head, deputy, cadre);
     }
 

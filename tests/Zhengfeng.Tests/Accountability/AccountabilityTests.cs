@@ -36,7 +36,8 @@ public sealed class AccountabilityTests(AppFactory app) : IClassFixture<AppFacto
 
     private static async Task<string> VerifiedClueAsync(People p, string? personId = null)
     {
-        var clue = await p.Supervisor.PostOkAsync("/api/v1/clues", new { source = "report", unitId = p.Unit, personId, problemType = "shirking", content = "群众反映镇便民服务中心长期推诿扯皮" }, HttpStatusCode.Created);
+        var clue = await p.Supervisor.PostOkAsync("/api/v1/clues",
+            new { source = "report", unitId = p.Unit, personId, problemType = "shirking", content = "群众反映镇便民服务中心长期推诿扯皮" }, HttpStatusCode.Created);
         await p.Inspector.PostOkAsync($"/api/v1/clues/{clue.Id()}/verification", new { result = "true", note = "走访核实属实" });
         return clue.Id();
     }
@@ -64,7 +65,8 @@ public sealed class AccountabilityTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(p.Head, opened.GetProperty("headId").GetString());
         Assert.Equal(p.Deputy, opened.GetProperty("deputyId").GetString());
 
-        await (await p.Inspector.PostAsJsonAsync($"/api/v1/accountability/{opened.Id()}/decision", new { decision = "未经调查", forms = new[] { "circular" }, category = 1 })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await p.Inspector.PostAsJsonAsync($"/api/v1/accountability/{opened.Id()}/decision",
+            new { decision = "未经调查", forms = new[] { "circular" }, category = 1 })).ProblemAsync(HttpStatusCode.Conflict);
         await p.Inspector.PostOkAsync($"/api/v1/accountability/{opened.Id()}/investigation", new { });
         var decided = await p.Inspector.PostOkAsync($"/api/v1/accountability/{opened.Id()}/decision",
             new { decision = "对柳河镇党委予以通报，对党委书记诫勉", forms = new[] { "circular" }, headForms = new[] { "admonition" }, category = 1 });
@@ -113,7 +115,8 @@ public sealed class AccountabilityTests(AppFactory app) : IClassFixture<AppFacto
     {
         var p = await PeopleAsync();
         var id = await InvestigatingCadreCaseAsync(p);
-        var detail = await (await p.Inspector.PostAsJsonAsync($"/api/v1/accountability/{id}/decision", new { decision = "责令改组", forms = new[] { "reorganisation" }, category = 2 })).ProblemAsync(HttpStatusCode.BadRequest);
+        var detail = await (await p.Inspector.PostAsJsonAsync($"/api/v1/accountability/{id}/decision",
+            new { decision = "责令改组", forms = new[] { "reorganisation" }, category = 2 })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("改组", detail);
     }
 

@@ -131,7 +131,8 @@ public sealed class SanctionRulesTests(AppFactory app) : IClassFixture<AppFactor
         var unit = await admin.CreateUnitAsync(app, "section", root, "综合股");
         var head = (await admin.PostOkAsync("/api/v1/cadres", new { name = "吴股长", unitId = unit, post = "股长", rank = "staff" }, HttpStatusCode.Created)).Id();
         var u = await admin.GetOkAsync($"/api/v1/units/{unit}");
-        await admin.PutAsJsonAsync($"/api/v1/units/{unit}", new { name = u.GetProperty("name").GetString(), code = u.GetProperty("code").GetString(), kind = "section", parentId = root, headId = head });
+        await admin.PutAsJsonAsync($"/api/v1/units/{unit}",
+            new { name = u.GetProperty("name").GetString(), code = u.GetProperty("code").GetString(), kind = "section", parentId = root, headId = head });
         var inspector = await admin.UserAsync(app, root, "inspector");
         var opened = await inspector.PostOkAsync("/api/v1/accountability", new { unitId = unit, facts = "综合股推诿扯皮" }, HttpStatusCode.Created);
         await inspector.PostOkAsync($"/api/v1/accountability/{opened.Id()}/investigation", new { });

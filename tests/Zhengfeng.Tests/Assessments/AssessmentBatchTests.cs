@@ -56,9 +56,17 @@ public sealed class AssessmentBatchTests(AppFactory app) : IClassFixture<AppFact
         var graded = await admin.PostAsJsonAsync("/api/v1/assessments", new { unitId = unit, year = 2026, entries = new[] { new { cadreId = cadres[1], grade = "basic" } } });
         Assert.Contains("不确定等次", await graded.ProblemAsync(HttpStatusCode.UnprocessableEntity));
         // A year before the decisions is not capped.
-        await admin.PostOkAsync("/api/v1/assessments", new { unitId = unit, year = 2025, entries = others.Append(new { cadreId = cadres[0], grade = "excellent" }).Append(new { cadreId = cadres[2], grade = "competent" }) });
+        await admin.PostOkAsync("/api/v1/assessments", new
+        {
+            unitId = unit, year = 2025,
+            entries = others.Append(new { cadreId = cadres[0], grade = "excellent" }).Append(new { cadreId = cadres[2], grade = "competent" })
+        });
 
-        await admin.PostOkAsync("/api/v1/assessments", new { unitId = unit, year = 2026, entries = others.Append(new { cadreId = cadres[0], grade = "competent" }).Append(new { cadreId = cadres[2], grade = "excellent" }) });
+        await admin.PostOkAsync("/api/v1/assessments", new
+        {
+            unitId = unit, year = 2026,
+            entries = others.Append(new { cadreId = cadres[0], grade = "competent" }).Append(new { cadreId = cadres[2], grade = "excellent" })
+        });
         var record = await admin.GetOkAsync($"/api/v1/cadres/{cadres[0]}/assessments");
         var y2026 = record.GetProperty("assessments").EnumerateArray().Single(a => a.GetProperty("year").GetInt32() == 2026);
         Assert.Equal("admonition", y2026.GetProperty("accountability").GetString());

@@ -32,7 +32,8 @@ public sealed class AssessmentTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Accountability_caps_the_grade_of_that_year()
     {
         var (admin, unit, cadres) = await StaffAsync(1);
-        var refused = await admin.PostAsJsonAsync("/api/v1/assessments", new { unitId = unit, year = 2026, entries = new[] { new { cadreId = cadres[0], grade = "competent", accountability = "criticism" } } });
+        var refused = await admin.PostAsJsonAsync("/api/v1/assessments",
+            new { unitId = unit, year = 2026, entries = new[] { new { cadreId = cadres[0], grade = "competent", accountability = "criticism" } } });
         Assert.Contains("通报批评", await refused.ProblemAsync(HttpStatusCode.UnprocessableEntity));
     }
 

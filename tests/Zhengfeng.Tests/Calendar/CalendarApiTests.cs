@@ -43,7 +43,9 @@ public sealed class CalendarApiTests(AppFactory app) : IClassFixture<AppFactory>
         await using var own = await AppFactory.StartAsync(); // changes the county's calendar: its own app
         var admin = await own.AdminAsync();
         Assert.True((await admin.GetOkAsync("/api/v1/calendar/is-workday?date=2027-10-04")).GetProperty("isWorkday").GetBoolean());
-        const string json = """{"year":2027,"days":[{"name":"国庆节","date":"2027-10-01","isOffDay":true},{"name":"国庆节","date":"2027-10-04","isOffDay":true},{"name":"国庆节","date":"2027-10-09","isOffDay":false}]}""";
+        const string json = """
+            {"year":2027,"days":[{"name":"国庆节","date":"2027-10-01","isOffDay":true},{"name":"国庆节","date":"2027-10-04","isOffDay":true},{"name":"国庆节","date":"2027-10-09","isOffDay":false}]}
+            """;
         var response = await admin.PostAsync("/api/v1/calendar/years", new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False((await admin.GetOkAsync("/api/v1/calendar/is-workday?date=2027-10-04")).GetProperty("isWorkday").GetBoolean());

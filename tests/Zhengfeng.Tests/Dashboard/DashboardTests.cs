@@ -13,7 +13,8 @@ public sealed class DashboardTests(AppFactory app) : IClassFixture<AppFactory>
         var admin = await app.AdminAsync();
         var unit = await admin.CreateUnitAsync(app);
         var staff = await admin.UserAsync(app, unit, "unit");
-        foreach (var url in new[] { "/api/v1/dashboard", "/api/v1/dashboard/drill?metric=registered&month=2026-11", "/api/v1/dashboard/drill?metric=acc-opened&month=2026-11", "/api/v1/dashboard/export.xlsx" })
+        foreach (var url in new[] { "/api/v1/dashboard", "/api/v1/dashboard/drill?metric=registered&month=2026-11",
+            "/api/v1/dashboard/drill?metric=acc-opened&month=2026-11", "/api/v1/dashboard/export.xlsx" })
         {
             Assert.Equal(HttpStatusCode.Forbidden, (await staff.GetAsync(url)).StatusCode);
         }
@@ -47,7 +48,8 @@ public sealed class DashboardFigureTests
         var inspector = await s.Admin.UserAsync(app, s.OtherUnit, "inspector");
         var clue = await supervisor.PostOkAsync("/api/v1/clues", new { source = "mystery", unitId = s.LeadUnit, problemType = "shirking", content = "窗口人员推诿群众办事" }, HttpStatusCode.Created);
         await inspector.PostOkAsync($"/api/v1/clues/{clue.Id()}/verification", new { result = "true", note = "调取监控核实" });
-        await supervisor.PostOkAsync("/api/v1/rectifications", new { clueId = clue.Id(), unitId = s.LeadUnit, measures = "实行首问负责制", type = "deadline", dueDate = "2026-11-05" }, HttpStatusCode.Created);
+        await supervisor.PostOkAsync("/api/v1/rectifications",
+            new { clueId = clue.Id(), unitId = s.LeadUnit, measures = "实行首问负责制", type = "deadline", dueDate = "2026-11-05" }, HttpStatusCode.Created);
 
         var username = app.Unique("leader");
         await s.Admin.PostOkAsync("/api/v1/users", new { username, password = AppFactory.Password, displayName = "县领导", unitId = root, roles = new[] { "leader" } }, HttpStatusCode.Created);

@@ -42,7 +42,11 @@ public sealed class EvaluationFollowUpTests(AppFactory app) : IClassFixture<AppF
             var current = await admin.GetOkAsync($"/api/v1/units/{unit}");
             (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/units/{unit}")
             {
-                Content = JsonContent.Create(new { name = current.GetProperty("name").GetString(), code = current.GetProperty("code").GetString(), parentId = current.GetProperty("parentId").GetString(), kind = "department", headId = head, deputyId = deputy }),
+                Content = JsonContent.Create(new
+                {
+                    name = current.GetProperty("name").GetString(), code = current.GetProperty("code").GetString(),
+                    parentId = current.GetProperty("parentId").GetString(), kind = "department", headId = head, deputyId = deputy
+                }),
             })).EnsureSuccessStatusCode();
         }
         var id = "";
@@ -161,7 +165,8 @@ public sealed class EvaluationFollowUpTests(AppFactory app) : IClassFixture<AppF
         var early = await admin.PostAsJsonAsync($"/api/v1/evaluations/{id}/praise-bulletin", new { });
         Assert.Contains("评议结束后", await early.ProblemAsync(HttpStatusCode.Conflict));
         var code = (await CodesAsync(admin, id, "public", 1))[0];
-        await app.Anonymous().PostOkAsync($"/public/v1/ballots/{code}", new { ratings = new[] { new { unitId = good, level = "satisfied" }, new { unitId = poor, level = "unsatisfied" } } }, HttpStatusCode.NoContent);
+        await app.Anonymous().PostOkAsync($"/public/v1/ballots/{code}",
+            new { ratings = new[] { new { unitId = good, level = "satisfied" }, new { unitId = poor, level = "unsatisfied" } } }, HttpStatusCode.NoContent);
         await admin.PostOkAsync($"/api/v1/evaluations/{id}/close", new { });
 
         var praise = await admin.PostOkAsync($"/api/v1/evaluations/{id}/praise-bulletin", new { }, HttpStatusCode.Created);

@@ -106,7 +106,11 @@ public sealed class EvaluationTests(AppFactory app) : IClassFixture<AppFactory>
         var current = await admin.GetOkAsync($"/api/v1/units/{unit}");
         await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/units/{unit}")
         {
-            Content = JsonContent.Create(new { name = current.GetProperty("name").GetString(), code = current.GetProperty("code").GetString(), parentId = current.GetProperty("parentId").GetString(), kind = "department", headId = head, deputyId = deputy }),
+            Content = JsonContent.Create(new
+            {
+                name = current.GetProperty("name").GetString(), code = current.GetProperty("code").GetString(),
+                parentId = current.GetProperty("parentId").GetString(), kind = "department", headId = head, deputyId = deputy
+            }),
         });
 
         string? last = null;

@@ -75,7 +75,12 @@ public sealed class OrgApiTests(AppFactory app) : IClassFixture<AppFactory>
         var clerk = await admin.PostOkAsync("/api/v1/cadres", new { name = "王科员", unitId = unit, post = "科员" }, HttpStatusCode.Created);
         Assert.False(clerk.GetProperty("isLeadingCadre").GetBoolean());
 
-        var updated = await admin.PutAsJsonAsync($"/api/v1/units/{unit}", new { name = "有负责人的局", code = app.Unique("h"), parentId = await admin.RootUnitIdAsync(), kind = "department", headId = head.Id(), deputyId = clerk.Id() });
+        var updated = await admin.PutAsJsonAsync($"/api/v1/units/{unit}",
+            new
+            {
+                name = "有负责人的局", code = app.Unique("h"), parentId = await admin.RootUnitIdAsync(), kind = "department",
+                headId = head.Id(), deputyId = clerk.Id()
+            });
         var body = await updated.ReadJsonAsync();
         Assert.Equal(head.Id(), body.GetProperty("headId").GetString());
     }
@@ -97,7 +102,8 @@ public sealed class OrgApiTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain("乙镇干部", names);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await staffA.PostAsJsonAsync("/api/v1/units", new { name = "私设单位", code = app.Unique("p"), parentId = townA, kind = "office" })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await staffA.PostAsJsonAsync("/api/v1/users", new { username = "x1234", password = "abc12345", displayName = "x", unitId = townA, roles = new[] { "admin" } })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await staffA.PostAsJsonAsync("/api/v1/users",
+            new { username = "x1234", password = "abc12345", displayName = "x", unitId = townA, roles = new[] { "admin" } })).StatusCode);
     }
 
     [Fact]

@@ -33,7 +33,8 @@ public sealed class RectificationTests(AppFactory app) : IClassFixture<AppFactor
 
     private async Task<string> ItemAsync(People p, string clueId)
     {
-        var item = await p.Supervisor.PostOkAsync("/api/v1/rectifications", new { clueId, unitId = p.Unit, measures = "窗口实行首问负责制并公开承诺", type = "deadline", dueDate = "2026-12-31" }, HttpStatusCode.Created);
+        var item = await p.Supervisor.PostOkAsync("/api/v1/rectifications",
+            new { clueId, unitId = p.Unit, measures = "窗口实行首问负责制并公开承诺", type = "deadline", dueDate = "2026-12-31" }, HttpStatusCode.Created);
         Assert.Equal("open", item.GetProperty("status").GetString());
         return item.Id();
     }
@@ -43,7 +44,8 @@ public sealed class RectificationTests(AppFactory app) : IClassFixture<AppFactor
     {
         var p = await PeopleAsync();
         var id = await ItemAsync(p, await VerifiedClueAsync(p));
-        Assert.Equal("reported", (await p.UnitStaff.PostOkAsync($"/api/v1/rectifications/{id}/progress", new { content = "已制定首问负责制度", rootCause = "窗口人员服务意识淡薄，缺少考核" })).GetProperty("status").GetString());
+        Assert.Equal("reported", (await p.UnitStaff.PostOkAsync($"/api/v1/rectifications/{id}/progress",
+            new { content = "已制定首问负责制度", rootCause = "窗口人员服务意识淡薄，缺少考核" })).GetProperty("status").GetString());
         Assert.Equal("open", (await p.Supervisor.PostOkAsync($"/api/v1/rectifications/{id}/verification", new { pass = false, note = "制度未上墙公示" })).GetProperty("status").GetString());
         await (await p.Supervisor.PostAsJsonAsync($"/api/v1/rectifications/{id}/close", new { })).ProblemAsync(HttpStatusCode.Conflict);
         await p.UnitStaff.PostOkAsync($"/api/v1/rectifications/{id}/progress", new { content = "制度已上墙并纳入月度考核" });
@@ -72,7 +74,8 @@ public sealed class RectificationTests(AppFactory app) : IClassFixture<AppFactor
     {
         var p = await PeopleAsync();
         var clue = await p.Supervisor.PostOkAsync("/api/v1/clues", new { source = "report", unitId = p.Unit, problemType = "abuse", content = "反映某站所吃拿卡要" }, HttpStatusCode.Created);
-        await (await p.Supervisor.PostAsJsonAsync("/api/v1/rectifications", new { clueId = clue.Id(), unitId = p.Unit, measures = "立即整改到位", type = "immediate", dueDate = "2026-12-01" })).ProblemAsync(HttpStatusCode.Conflict);
+        await (await p.Supervisor.PostAsJsonAsync("/api/v1/rectifications",
+            new { clueId = clue.Id(), unitId = p.Unit, measures = "立即整改到位", type = "immediate", dueDate = "2026-12-01" })).ProblemAsync(HttpStatusCode.Conflict);
         var dismissed = await p.Inspector.PostOkAsync($"/api/v1/clues/{clue.Id()}/verification", new { result = "false", note = "查无实据" });
         Assert.Equal("dismissed", dismissed.GetProperty("status").GetString());
         await (await p.Inspector.PostAsJsonAsync($"/api/v1/clues/{clue.Id()}/verification", new { result = "true" })).ProblemAsync(HttpStatusCode.Conflict);

@@ -27,7 +27,8 @@ public sealed class TaxonomyAndRelapseTests(AppFactory app) : IClassFixture<AppF
     {
         var s = await CaseScenario.CreateAsync(app);
         var supervisor = await s.Admin.UserAsync(app, await s.Admin.RootUnitIdAsync(), "supervisor");
-        var clue = await supervisor.PostOkAsync("/api/v1/clues", new { source = "mystery", unitId = s.LeadUnit, problemType = "laxity", content = "暗访发现上班时间窗口无人", place = "政务大厅3号窗口" }, HttpStatusCode.Created);
+        var clue = await supervisor.PostOkAsync("/api/v1/clues",
+            new { source = "mystery", unitId = s.LeadUnit, problemType = "laxity", content = "暗访发现上班时间窗口无人", place = "政务大厅3号窗口" }, HttpStatusCode.Created);
         byte[] jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 16, 0x4A, 0x46, 0x49, 0x46];
         var photo = new ByteArrayContent(jpeg);
         photo.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
@@ -47,7 +48,8 @@ public sealed class TaxonomyAndRelapseTests(AppFactory app) : IClassFixture<AppF
         var (first, _) = await s.DispatchedCaseAsync();
         var clue = await supervisor.PostOkAsync("/api/v1/clues", new { source = "case", unitId = s.LeadUnit, problemType = "delay", content = "井盖缺失诉求反复出现", caseId = first }, HttpStatusCode.Created);
         await inspector.PostOkAsync($"/api/v1/clues/{clue.Id()}/verification", new { result = "true" });
-        var item = await supervisor.PostOkAsync("/api/v1/rectifications", new { clueId = clue.Id(), unitId = s.LeadUnit, measures = "建立井盖巡查台账", type = "deadline", dueDate = "2026-12-31" }, HttpStatusCode.Created);
+        var item = await supervisor.PostOkAsync("/api/v1/rectifications",
+            new { clueId = clue.Id(), unitId = s.LeadUnit, measures = "建立井盖巡查台账", type = "deadline", dueDate = "2026-12-31" }, HttpStatusCode.Created);
         await s.LeadStaff.PostOkAsync($"/api/v1/rectifications/{item.Id()}/progress", new { content = "巡查台账已建立", rootCause = "缺少日常巡查" });
         await supervisor.PostOkAsync($"/api/v1/rectifications/{item.Id()}/verification", new { pass = true });
         await supervisor.PostOkAsync($"/api/v1/rectifications/{item.Id()}/close", new { });
@@ -74,7 +76,8 @@ public sealed class FollowUpTests
         var staff = await admin.UserAsync(app, unit, "unit");
         var clue = await supervisor.PostOkAsync("/api/v1/clues", new { source = "mystery", unitId = unit, problemType = "laxity", content = "值班脱岗" }, HttpStatusCode.Created);
         await supervisor.PostOkAsync($"/api/v1/clues/{clue.Id()}/verification", new { result = "true" });
-        var item = await supervisor.PostOkAsync("/api/v1/rectifications", new { clueId = clue.Id(), unitId = unit, measures = "建立值班抽查制度", type = "deadline", dueDate = "2026-12-31" }, HttpStatusCode.Created);
+        var item = await supervisor.PostOkAsync("/api/v1/rectifications",
+            new { clueId = clue.Id(), unitId = unit, measures = "建立值班抽查制度", type = "deadline", dueDate = "2026-12-31" }, HttpStatusCode.Created);
         await staff.PostOkAsync($"/api/v1/rectifications/{item.Id()}/progress", new { content = "抽查制度已执行", rootCause = "值班制度无人检查" });
         await supervisor.PostOkAsync($"/api/v1/rectifications/{item.Id()}/verification", new { pass = true });
         await supervisor.PostOkAsync($"/api/v1/rectifications/{item.Id()}/close", new { });

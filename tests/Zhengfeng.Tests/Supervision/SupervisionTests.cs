@@ -59,7 +59,8 @@ public sealed partial class SupervisionTests(AppFactory app) : IClassFixture<App
         Assert.StartsWith("2026-11-04T23:59:59+08:00", notice.GetProperty("replyDueAt").GetString()); // two working days after Monday
 
         var inbox = await p.S.LeadStaff.GetOkAsync("/api/v1/notifications?unread=true");
-        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), m => m.GetProperty("kind").GetString() == "supervision" && m.GetProperty("text").GetString()!.Contains(notice.GetProperty("number").GetString()!));
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), m => m.GetProperty("kind").GetString() == "supervision"
+            && m.GetProperty("text").GetString()!.Contains(notice.GetProperty("number").GetString()!));
 
         Assert.Equal("replied", (await p.S.LeadStaff.PostOkAsync($"/api/v1/supervision-notices/{id}/reply", new { content = "已安排维修队，本周内完成" })).GetProperty("status").GetString());
         var rejected = await p.Supervisor.PostOkAsync($"/api/v1/supervision-notices/{id}/judgement", new { accept = false, note = "未说明超期原因" });

@@ -143,7 +143,8 @@ public sealed class TypicalCaseTests(AppFactory app) : IClassFixture<AppFactory>
         detail = await (await p.S.LeadStaff.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "case", sourceId = caseId })).ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("正面典型", detail);
         var accountability = await DecidedCadreCaseAsync(p, "钱多多");
-        await (await p.S.LeadStaff.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "accountability", sourceId = accountability })).ProblemAsync(HttpStatusCode.Forbidden);
+        await (await p.S.LeadStaff.PostAsJsonAsync("/api/v1/typical-cases",
+            new { kind = "negative", sourceType = "accountability", sourceId = accountability })).ProblemAsync(HttpStatusCode.Forbidden);
 
         var own = await p.S.LeadStaff.PostOkAsync("/api/v1/typical-cases", new { kind = "positive", sourceType = "case", sourceId = caseId }, HttpStatusCode.Created);
         await (await p.S.OtherStaff.GetAsync($"/api/v1/typical-cases/{own.Id()}")).ProblemAsync(HttpStatusCode.Forbidden);
@@ -159,16 +160,19 @@ public sealed class TypicalCaseTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("办结后", detail);
 
         var closed = await SatisfiedCaseAsync(p);
-        detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "case", sourceId = closed })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases",
+            new { kind = "negative", sourceType = "case", sourceId = closed })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("反面典型", detail);
 
         var cadre = (await p.S.Admin.PostOkAsync("/api/v1/cadres", new { name = "孙立", unitId = p.S.LeadUnit, post = "科员", rank = "deputysection" }, HttpStatusCode.Created)).Id();
         var opened = await p.Inspector.PostOkAsync("/api/v1/accountability", new { cadreId = cadre, facts = "工作拖沓" }, HttpStatusCode.Created);
-        detail = await (await p.Inspector.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "accountability", sourceId = opened.Id() })).ProblemAsync(HttpStatusCode.Conflict);
+        detail = await (await p.Inspector.PostAsJsonAsync("/api/v1/typical-cases",
+            new { kind = "negative", sourceType = "accountability", sourceId = opened.Id() })).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Contains("作出问责决定后", detail);
 
         var decided = await DecidedCadreCaseAsync(p, "周全");
-        detail = await (await p.Inspector.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "positive", sourceType = "accountability", sourceId = decided })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        detail = await (await p.Inspector.PostAsJsonAsync("/api/v1/typical-cases",
+            new { kind = "positive", sourceType = "accountability", sourceId = decided })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("只能作为反面典型", detail);
     }
 
@@ -177,7 +181,8 @@ public sealed class TypicalCaseTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var p = await PeopleAsync();
         var yellow = await p.Supervisor.PostOkAsync("/api/v1/supervision-notices", new { unitId = p.S.LeadUnit, level = "yellow", reason = "工单临近超期未办理" }, HttpStatusCode.Created);
-        var detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "notice", sourceId = yellow.Id() })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases",
+            new { kind = "negative", sourceType = "notice", sourceId = yellow.Id() })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("红牌督办", detail);
         var red = await p.Supervisor.PostOkAsync("/api/v1/supervision-notices", new { unitId = p.S.LeadUnit, level = "red", reason = "工单超期三个工作日仍未办结" }, HttpStatusCode.Created);
         var exposed = await p.Supervisor.PostOkAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "notice", sourceId = red.Id() }, HttpStatusCode.Created);
@@ -185,10 +190,13 @@ public sealed class TypicalCaseTests(AppFactory app) : IClassFixture<AppFactory>
 
         var clue = await p.Supervisor.PostOkAsync("/api/v1/clues", new { source = "mystery", unitId = p.S.LeadUnit, problemType = "shirking", content = "窗口人员推诿群众办事" }, HttpStatusCode.Created);
         await p.Inspector.PostOkAsync($"/api/v1/clues/{clue.Id()}/verification", new { result = "true", note = "核实属实" });
-        var item = await p.Supervisor.PostOkAsync("/api/v1/rectifications", new { clueId = clue.Id(), unitId = p.S.LeadUnit, measures = "实行首问负责制", type = "deadline", dueDate = "2026-12-01" }, HttpStatusCode.Created);
-        detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "rectification", sourceId = item.Id() })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var item = await p.Supervisor.PostOkAsync("/api/v1/rectifications",
+            new { clueId = clue.Id(), unitId = p.S.LeadUnit, measures = "实行首问负责制", type = "deadline", dueDate = "2026-12-01" }, HttpStatusCode.Created);
+        detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases",
+            new { kind = "negative", sourceType = "rectification", sourceId = item.Id() })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("反弹", detail);
-        detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "positive", sourceType = "rectification", sourceId = item.Id() })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases",
+            new { kind = "positive", sourceType = "rectification", sourceId = item.Id() })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("回头看", detail);
 
         var cadre = (await p.S.Admin.PostOkAsync("/api/v1/cadres", new { name = "冯改革", unitId = p.S.LeadUnit, post = "审批科科长", rank = "section" }, HttpStatusCode.Created)).Id();
@@ -234,10 +242,14 @@ public sealed class TypicalCaseTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(["negative"], unsatisfied.GetProperty("fairKinds").EnumerateArray().Select(k => k.GetString()));
         Assert.Contains("2026年度政风行风评议", satisfied.GetProperty("facts").GetString());
 
-        var detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "evaluation", sourceId = satisfied.GetProperty("sourceId").GetString() })).ProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases",
+            new { kind = "negative", sourceType = "evaluation", sourceId = satisfied.GetProperty("sourceId").GetString() }))
+            .ProblemAsync(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("不满意单位", detail);
-        await p.Supervisor.PostOkAsync("/api/v1/typical-cases", new { kind = "negative", sourceType = "evaluation", sourceId = unsatisfied.GetProperty("sourceId").GetString() }, HttpStatusCode.Created);
-        var own = await p.S.LeadStaff.PostOkAsync("/api/v1/typical-cases", new { kind = "positive", sourceType = "evaluation", sourceId = satisfied.GetProperty("sourceId").GetString() }, HttpStatusCode.Created);
+        await p.Supervisor.PostOkAsync("/api/v1/typical-cases",
+            new { kind = "negative", sourceType = "evaluation", sourceId = unsatisfied.GetProperty("sourceId").GetString() }, HttpStatusCode.Created);
+        var own = await p.S.LeadStaff.PostOkAsync("/api/v1/typical-cases",
+            new { kind = "positive", sourceType = "evaluation", sourceId = satisfied.GetProperty("sourceId").GetString() }, HttpStatusCode.Created);
         Assert.Equal("positive", own.GetProperty("kind").GetString());
 
         Assert.DoesNotContain((await p.Supervisor.GetOkAsync("/api/v1/typical-cases/candidates?sourceType=evaluation")).EnumerateArray(),
@@ -249,7 +261,8 @@ public sealed class TypicalCaseTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task A_missing_source_a_bad_type_and_a_duplicate_are_refused()
     {
         var p = await PeopleAsync();
-        var detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "positive", sourceType = "case", sourceId = "nosuchcase" })).ProblemAsync(HttpStatusCode.BadRequest);
+        var detail = await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases",
+            new { kind = "positive", sourceType = "case", sourceId = "nosuchcase" })).ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Contains("不存在", detail);
         await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "positive", sourceType = "weibo", sourceId = "x" })).ProblemAsync(HttpStatusCode.BadRequest);
         await (await p.Supervisor.PostAsJsonAsync("/api/v1/typical-cases", new { kind = "praise", sourceType = "case", sourceId = "x" })).ProblemAsync(HttpStatusCode.BadRequest);

@@ -23,7 +23,9 @@ public static class AuditApi
     private static async Task<Ok<Page<AuditView>>> Search(string? entityType, string? entityId, string? actorId, string? action, int? page, int? pageSize, AppDb db, CancellationToken ct)
     {
         var (items, total, p, size) = await SearchAsync(db, new(entityType, entityId, actorId, action), page ?? 1, pageSize ?? 50, ct);
-        return TypedResults.Ok(new Page<AuditView>(items.Select(e => new AuditView(e.Seq, e.At, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.Hash)).ToList(), total, p, size));
+        return TypedResults.Ok(new Page<AuditView>(
+            items.Select(e => new AuditView(e.Seq, e.At, e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Before, e.After, e.Hash)).ToList(),
+            total, p, size));
     }
 
     public sealed record Filter(string? EntityType, string? EntityId, string? ActorId, string? Action);

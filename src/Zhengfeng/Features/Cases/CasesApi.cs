@@ -25,32 +25,46 @@ public static class CasesApi
         cases.MapGet("/", Search);
         cases.MapGet("/{id}", Get);
         cases.MapGet("/{id}/reporter", Reporter);
-        cases.MapPost("/{id}/dispatch", (string id, DispatchRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.DispatchAsync(id, r, ct), clock)).RequireAuthorization(Policies.Dispatch);
-        cases.MapPost("/{id}/answer", (string id, ReasonRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.DirectAnswerAsync(id, r.Reason, ct), clock)).RequireAuthorization(Policies.Intake);
-        cases.MapPost("/{id}/merge", (string id, MergeRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.MergeAsync(id, r.IntoId, ct), clock)).RequireAuthorization(Policies.Dispatch);
-        cases.MapPost("/{id}/return-visit", (string id, ReasonRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.RecordReturnVisitAsync(id, r.Reason, ct), clock)).RequireAuthorization(Policies.Intake);
-        cases.MapPost("/{id}/close", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.CloseAsync(id, r.Note, ct), clock)).RequireAuthorization(Policies.Dispatch);
+        cases.MapPost("/{id}/dispatch", (string id, DispatchRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
+            => Run(flow.DispatchAsync(id, r, ct), clock)).RequireAuthorization(Policies.Dispatch);
+        cases.MapPost("/{id}/answer", (string id, ReasonRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
+            => Run(flow.DirectAnswerAsync(id, r.Reason, ct), clock)).RequireAuthorization(Policies.Intake);
+        cases.MapPost("/{id}/merge", (string id, MergeRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
+            => Run(flow.MergeAsync(id, r.IntoId, ct), clock)).RequireAuthorization(Policies.Dispatch);
+        cases.MapPost("/{id}/return-visit", (string id, ReasonRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
+            => Run(flow.RecordReturnVisitAsync(id, r.Reason, ct), clock)).RequireAuthorization(Policies.Intake);
+        cases.MapPost("/{id}/close", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
+            => Run(flow.CloseAsync(id, r.Note, ct), clock)).RequireAuthorization(Policies.Dispatch);
         cases.MapPost("/{id}/sign", (string id, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.SignAsync(id, ct), clock));
         cases.MapPost("/{id}/contact", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.RecordContactAsync(id, r.Note, ct), clock));
         cases.MapPost("/{id}/reply", (string id, ReplyRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.ReplyAsync(id, r, ct), clock));
         cases.MapPost("/{id}/return-requests", ReturnRequest);
-        cases.MapPost("/{id}/return-requests/{rid}/decision", (string id, string rid, ReturnDecisionRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.DecideReturnAsync(id, rid, r, ct), clock)).RequireAuthorization(Policies.Dispatch);
+        cases.MapPost("/{id}/return-requests/{rid}/decision",
+            (string id, string rid, ReturnDecisionRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
+                => Run(flow.DecideReturnAsync(id, rid, r, ct), clock)).RequireAuthorization(Policies.Dispatch);
         cases.MapPost("/{id}/extension-requests", ExtensionRequest);
-        cases.MapPost("/{id}/extension-requests/{eid}/decision", (string id, string eid, DecisionRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.DecideExtensionAsync(id, eid, r, ct), clock)).RequireAuthorization(Policies.DecideExtension);
-        cases.MapPost("/{id}/rating-appeal", async (string id, ReasonRequest r, CaseWorkflow flow, CancellationToken ct) => TypedResults.Ok(RatingView.From(await flow.AppealRatingAsync(id, r.Reason, ct))));
-        cases.MapPost("/{id}/rating-appeal/decision", async (string id, DecisionRequest r, CaseWorkflow flow, CancellationToken ct) => TypedResults.Ok(RatingView.From(await flow.DecideRatingAppealAsync(id, r, ct)))).RequireAuthorization(Policies.Supervise);
+        cases.MapPost("/{id}/extension-requests/{eid}/decision",
+            (string id, string eid, DecisionRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
+                => Run(flow.DecideExtensionAsync(id, eid, r, ct), clock)).RequireAuthorization(Policies.DecideExtension);
+        cases.MapPost("/{id}/rating-appeal", async (string id, ReasonRequest r, CaseWorkflow flow, CancellationToken ct)
+            => TypedResults.Ok(RatingView.From(await flow.AppealRatingAsync(id, r.Reason, ct))));
+        cases.MapPost("/{id}/rating-appeal/decision", async (string id, DecisionRequest r, CaseWorkflow flow, CancellationToken ct)
+            => TypedResults.Ok(RatingView.From(await flow.DecideRatingAppealAsync(id, r, ct)))).RequireAuthorization(Policies.Supervise);
 
         app.MapGet("/api/v1/inbox", Inbox).RequireAuthorization().WithTags("工单");
 
         var categories = app.MapGroup("/api/v1/categories").WithTags("诉求分类");
-        categories.MapGet("/", async (AppDb db, CancellationToken ct) => TypedResults.Ok(await db.Set<Category>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct))).AllowAnonymous();
+        categories.MapGet("/", async (AppDb db, CancellationToken ct)
+            => TypedResults.Ok(await db.Set<Category>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct))).AllowAnonymous();
         categories.MapPost("/", CreateCategory).RequireAuthorization(Policies.Admin);
         categories.MapPut("/{code}", UpdateCategory).RequireAuthorization(Policies.Admin);
     }
 
-    public sealed record RatingView(string Id, int Round, int Level, string LevelLabel, bool Resolved, string? Comment, DateTimeOffset At, bool Excluded, string? AppealReason, string? AppealDecision, string? AppealDecisionNote)
+    public sealed record RatingView(string Id, int Round, int Level, string LevelLabel, bool Resolved, string? Comment, DateTimeOffset At, bool Excluded,
+        string? AppealReason, string? AppealDecision, string? AppealDecisionNote)
     {
-        public static RatingView From(Rating r) => new(r.Id, r.Round, r.Level, Case.RatingLabel(r.Level), r.Resolved, r.Comment, r.At, r.Excluded, r.AppealReason, r.AppealDecision?.ToString().ToLowerInvariant(), r.AppealDecisionNote);
+        public static RatingView From(Rating r) => new(r.Id, r.Round, r.Level, Case.RatingLabel(r.Level), r.Resolved, r.Comment, r.At, r.Excluded,
+            r.AppealReason, r.AppealDecision?.ToString().ToLowerInvariant(), r.AppealDecisionNote);
     }
 
     private static async Task<Ok<CaseView>> Run(Task<Case> action, TimeProvider clock)

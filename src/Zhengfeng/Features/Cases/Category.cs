@@ -84,7 +84,11 @@ public sealed class CategoryService(AppDb db, CategoryCatalog catalog)
         {
             throw new RuleException("category.duplicate", $"分类编码“{r.Code}”已存在", 409);
         }
-        var category = new Category { Code = r.Code, Name = r.Name.Trim(), ResponseHours = r.ResponseHours, HandleWorkdays = r.HandleWorkdays, UrgentHandleHours = r.UrgentHandleHours, SortOrder = 1000 };
+        var category = new Category
+        {
+            Code = r.Code, Name = r.Name.Trim(), ResponseHours = r.ResponseHours, HandleWorkdays = r.HandleWorkdays,
+            UrgentHandleHours = r.UrgentHandleHours, SortOrder = 1000
+        };
         db.Add(category);
         db.PendingAction = "category.create";
         await db.SaveChangesAsync(ct);

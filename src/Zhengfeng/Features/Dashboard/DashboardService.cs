@@ -208,7 +208,8 @@ public sealed partial class DashboardService(AppDb db, RankingService rankings, 
 
     private static string RankingPage(string unitId, string period, string metric) => QueryString("/rankings/cases", ("unitId", unitId), ("period", period), ("metric", metric));
 
-    private static string RankingApi(string unitId, string period, string metric) => QueryString($"/api/v1/rankings/units/{Uri.EscapeDataString(unitId)}/cases", ("period", period), ("metric", metric));
+    private static string RankingApi(string unitId, string period, string metric)
+        => QueryString($"/api/v1/rankings/units/{Uri.EscapeDataString(unitId)}/cases", ("period", period), ("metric", metric));
 
     private static string QueryString(string path, params (string Key, string? Value)[] pairs)
         => path + "?" + string.Join("&", pairs.Where(p => p.Value is not null).Select(p => $"{p.Key}={Uri.EscapeDataString(p.Value!)}"));

@@ -61,7 +61,10 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
         }
         if (me.IsIn(Roles.Supervisor, Roles.Inspector))
         {
-            Tiles.Add(new("在办问责案件", await db.Set<AccountabilityCase>().CountAsync(c => c.Status == AccountabilityStatus.Opened || c.Status == AccountabilityStatus.Investigating, ct), "/accountability?status=active", "件已立项或调查中"));
+            Tiles.Add(new("在办问责案件",
+                await db.Set<AccountabilityCase>()
+                    .CountAsync(c => c.Status == AccountabilityStatus.Opened || c.Status == AccountabilityStatus.Investigating, ct),
+                "/accountability?status=active", "件已立项或调查中"));
         }
         if (me.IsIn(Roles.Leader, Roles.Inspector))
         {
@@ -75,7 +78,10 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
         if (me.IsIn(Roles.Unit))
         {
             var mine = visible?.ToList() ?? [];
-            Tiles.Add(new("整改任务", await db.Set<RectificationItem>().CountAsync(i => mine.Contains(i.UnitId) && (i.Status == RectificationStatus.Open || i.Status == RectificationStatus.Reported), ct), "/rectifications", "项未销号"));
+            Tiles.Add(new("整改任务",
+                await db.Set<RectificationItem>()
+                    .CountAsync(i => mine.Contains(i.UnitId) && (i.Status == RectificationStatus.Open || i.Status == RectificationStatus.Reported), ct),
+                "/rectifications", "项未销号"));
             Tiles.Add(new("待回复督办单", await db.Set<SupervisionNotice>().CountAsync(n => mine.Contains(n.UnitId) && n.Status == NoticeStatus.Issued, ct), "/notices?status=issued", "份"));
         }
         if (me.IsIn(Roles.Leader))

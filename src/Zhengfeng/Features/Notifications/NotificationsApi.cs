@@ -33,7 +33,9 @@ public static class NotificationsApi
         }
         var total = await q.CountAsync(ct);
         var items = await q.OrderBy(n => n.ReadAt != null).ThenByDescending(n => n.CreatedAt).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<NotificationView>(items.Select(n => new NotificationView(n.Id, n.Kind, Notifier.KindLabel(n.Kind), n.Text, n.CaseId, n.CreatedAt, n.ReadAt != null)).ToList(), total, p, size));
+        return TypedResults.Ok(new Page<NotificationView>(
+            items.Select(n => new NotificationView(n.Id, n.Kind, Notifier.KindLabel(n.Kind), n.Text, n.CaseId, n.CreatedAt, n.ReadAt != null)).ToList(),
+            total, p, size));
     }
 
     private static async Task<NoContent> MarkRead(string id, AppDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
