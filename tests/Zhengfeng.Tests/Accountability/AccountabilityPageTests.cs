@@ -90,7 +90,7 @@ public sealed class AccountabilityPageTests(AppFactory app) : IClassFixture<AppF
         await s.Inspector.PostOkAsync($"/api/v1/accountability/{staffCase.Id()}/investigation", new { });
         var staffPage = await PageAsync(s.Inspector, $"/accountability/{staffCase.Id()}");
         Assert.DoesNotContain("value=\"reorganisation\"", staffPage);
-        Assert.Contains("name=\"decide.Forms\" value=\"admonition\" disabled=\"disabled\"", staffPage);
+        Assert.Matches("name=\"decide.Forms\" value=\"admonition\"\\s+disabled=\"disabled\"", staffPage);
         Assert.Contains("不是领导干部", staffPage);
         Assert.Contains("警告（处分期间6个月）", staffPage);
     }
