@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Web;
@@ -22,10 +21,6 @@ public static class CasePages
 
     public static Task<List<Category>> CategoriesAsync(AppDb db, CancellationToken ct)
         => db.Set<Category>().AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);
-
-    /// <summary>The validation messages of a failed post, joined for one alert.</summary>
-    public static string Errors(ModelStateDictionary state)
-        => string.Join("；", state.Values.SelectMany(v => v.Errors).Select(e => string.IsNullOrEmpty(e.ErrorMessage) ? "填写的内容格式不正确" : e.ErrorMessage).Distinct());
 
     public static string Tag(CaseStatus status) => status switch
     {

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Features.Accountability;
 using Zhengfeng.Features.Rankings;
 using Zhengfeng.Features.TypicalCases;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Dashboard;
 
@@ -51,7 +52,7 @@ public sealed partial class DashboardService
         var typical = new List<LabelledFigure>();
         foreach (var kind in Enum.GetValues<TypicalCaseKind>())
         {
-            var key = TypicalCase.Wire(kind);
+            var key = WireEnum.Name(kind);
             typical.Add(new LabelledFigure(key, "发布" + TypicalCase.Label(kind), await RangeFigureAsync(TypicalPublished(key, from, to).CountAsync(ct), "typical", from, to, key)));
         }
         return new AccountabilityFigures(trend, byForm, byCategory, exemptions, typical);
@@ -157,7 +158,7 @@ public sealed partial class DashboardService
     /// <summary>Typical cases published in the range and still published (a withdrawn one no longer counts).</summary>
     private IQueryable<TypicalCase> TypicalPublished(string key, string from, string to)
     {
-        if (!TypicalCase.TryParseKind(key, out var kind))
+        if (!WireEnum.TryParse<TypicalCaseKind>(key, out var kind))
         {
             throw new Web.RuleException("dashboard.bad_kind", "status 应为 positive 或 negative", 400);
         }

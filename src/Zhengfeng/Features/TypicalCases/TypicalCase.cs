@@ -159,9 +159,6 @@ public sealed class TypicalCase
     };
 
     /// <summary>The wire name of a kind, for the dashboard's figures.</summary>
-    public static string Wire(TypicalCaseKind k) => WireEnum.Name(k);
-
-    public static bool TryParseKind(string? value, out TypicalCaseKind kind) => WireEnum.TryParse(value, out kind);
 }
 
 internal sealed class TypicalCaseConfiguration : IEntityTypeConfiguration<TypicalCase>
