@@ -192,6 +192,8 @@ public sealed class AccountabilityCase
     public string? ClueId { get; init; }
     public string? CaseId { get; init; }
     public string? NoticeId { get; init; }
+    /// <summary>The 专项整治 this record belongs to, if any.</summary>
+    public string? CampaignId { get; private set; }
     public required string Facts { get; init; }
     public AccountabilityStatus Status { get; private set; } = Opened;
     public string? Decision { get; private set; }
@@ -217,6 +219,15 @@ public sealed class AccountabilityCase
     public string? DecidedBy { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
     public int Version { get; private set; }
+
+    /// <summary>Puts the record under a campaign (专项整治); null leaves it as it is.</summary>
+    public void JoinCampaign(string? campaignId)
+    {
+        if (!string.IsNullOrWhiteSpace(campaignId))
+        {
+            CampaignId = campaignId;
+        }
+    }
 
     /// <summary>开始调查.</summary>
     public void StartInvestigation() => Step(Investigate);
@@ -336,6 +347,7 @@ internal sealed class AccountabilityCaseConfiguration : IEntityTypeConfiguration
     {
         b.ToTable("AccountabilityCases");
         b.HasKey(x => x.Id);
+        b.HasIndex(x => x.CampaignId);
         b.Property(x => x.Id).HasMaxLength(32);
         b.Property(x => x.SubjectType).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);

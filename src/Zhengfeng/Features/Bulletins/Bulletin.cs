@@ -40,10 +40,21 @@ public sealed class Bulletin
     public string CaseIds { get; init; } = "";
     /// <summary>The ranking month (yyyy-MM) the body quotes, if any.</summary>
     public string? RankingPeriod { get; init; }
+    /// <summary>The 专项整治 this record belongs to, if any.</summary>
+    public string? CampaignId { get; private set; }
     public required string CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public string? IssuedBy { get; private set; }
     public DateTimeOffset? IssuedAt { get; private set; }
+
+    /// <summary>Puts the record under a campaign (专项整治); null leaves it as it is.</summary>
+    public void JoinCampaign(string? campaignId)
+    {
+        if (!string.IsNullOrWhiteSpace(campaignId))
+        {
+            CampaignId = campaignId;
+        }
+    }
 
     /// <summary>发文字号, e.g. X纪办发〔2026〕7号; a draft shows the year and an empty serial.</summary>
     public string DocumentNumber(int draftYear)
@@ -94,6 +105,7 @@ internal sealed class BulletinConfiguration : IEntityTypeConfiguration<Bulletin>
     public void Configure(EntityTypeBuilder<Bulletin> b)
     {
         b.HasKey(x => x.Id);
+        b.HasIndex(x => x.CampaignId);
         b.Property(x => x.Id).HasMaxLength(32);
         b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);

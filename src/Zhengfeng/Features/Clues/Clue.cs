@@ -29,6 +29,8 @@ public sealed class Clue
     public required string Content { get; init; }
     public string? Place { get; init; }
     public string? CaseId { get; init; }
+    /// <summary>The 专项整治 this record belongs to, if any.</summary>
+    public string? CampaignId { get; private set; }
     public string? BatchId { get; init; }
     public ClueStatus Status { get; private set; } = ClueStatus.Registered;
     public VerificationResult? Result { get; private set; }
@@ -37,6 +39,15 @@ public sealed class Clue
     public DateTimeOffset? VerifiedAt { get; private set; }
     public required string RegisteredBy { get; init; }
     public DateTimeOffset RegisteredAt { get; init; }
+
+    /// <summary>Puts the record under a campaign (专项整治); null leaves it as it is.</summary>
+    public void JoinCampaign(string? campaignId)
+    {
+        if (!string.IsNullOrWhiteSpace(campaignId))
+        {
+            CampaignId = campaignId;
+        }
+    }
 
     /// <summary>A clue is verified once, either way.</summary>
     public static readonly StateMachine<ClueStatus, ClueAction> Table = new("clue",
@@ -110,6 +121,7 @@ internal sealed class ClueConfiguration : IEntityTypeConfiguration<Clue>
     public void Configure(EntityTypeBuilder<Clue> b)
     {
         b.HasKey(x => x.Id);
+        b.HasIndex(x => x.CampaignId);
         b.Property(x => x.Id).HasMaxLength(32);
         b.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);

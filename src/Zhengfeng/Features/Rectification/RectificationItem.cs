@@ -35,6 +35,8 @@ public sealed class RectificationItem
 
     public required string Id { get; init; }
     public required string ClueId { get; init; }
+    /// <summary>The 专项整治 this record belongs to, if any.</summary>
+    public string? CampaignId { get; private set; }
     public required string UnitId { get; init; }
     public required string Measures { get; init; }
     public RectificationType Type { get; init; }
@@ -61,6 +63,15 @@ public sealed class RectificationItem
     public string? FollowUpNote { get; private set; }
     public string? RelapseNote { get; private set; }
     public int Version { get; private set; }
+
+    /// <summary>Puts the record under a campaign (专项整治); null leaves it as it is.</summary>
+    public void JoinCampaign(string? campaignId)
+    {
+        if (!string.IsNullOrWhiteSpace(campaignId))
+        {
+            CampaignId = campaignId;
+        }
+    }
 
     /// <summary>整改进展 by the responsible unit; a root cause given is kept.</summary>
     public void Report(DateTimeOffset now, string? rootCause)
@@ -179,6 +190,7 @@ internal sealed class RectificationItemConfiguration : IEntityTypeConfiguration<
     {
         b.ToTable("Rectifications");
         b.HasKey(x => x.Id);
+        b.HasIndex(x => x.CampaignId);
         b.Property(x => x.Id).HasMaxLength(32);
         b.Property(x => x.Type).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);

@@ -59,6 +59,12 @@ public sealed class SupervisionNotice
     public int? CaseRound { get; init; }
     public string? RectificationId { get; init; }
     public string? ClueId { get; init; }
+    /// <summary>The 专项整治 this record belongs to, if any.</summary>
+    public string? CampaignId { get; private set; }
+    /// <summary>The assignment (交办事项) the notice drives.</summary>
+    public string? AssignmentId { get; init; }
+    /// <summary>Ladder notices on an assignment carry the step (0: the due date, n: milestone n); the unique (assignment, step, level) key issues each once.</summary>
+    public int? AssignmentStep { get; init; }
     public NoticeLevel Level { get; init; }
     public required string Reason { get; init; }
     public required string IssuedBy { get; init; }
@@ -80,6 +86,15 @@ public sealed class SupervisionNotice
     public int Version { get; private set; }
 
     public bool IsSystem => IssuedBy == SystemIssuer;
+
+    /// <summary>Puts the record under a campaign (专项整治); null leaves it as it is.</summary>
+    public void JoinCampaign(string? campaignId)
+    {
+        if (!string.IsNullOrWhiteSpace(campaignId))
+        {
+            CampaignId = campaignId;
+        }
+    }
 
     /// <summary>The notice's 发文字号, taken when it is saved (again, if another issuer took the number first).</summary>
     public void AssignNumber(int seq)
@@ -179,6 +194,8 @@ internal sealed class SupervisionNoticeConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<SupervisionNotice> b)
     {
         b.HasKey(x => x.Id);
+        b.HasIndex(x => x.CampaignId);
+        b.HasIndex(x => new { x.AssignmentId, x.AssignmentStep, x.Level }).IsUnique(); // NULL steps (manual notices) never collide
         b.Property(x => x.Id).HasMaxLength(32);
         b.Property(x => x.Number).HasMaxLength(40);
         b.Property(x => x.Level).HasConversion<string>().HasMaxLength(20);
