@@ -51,7 +51,7 @@ public sealed class Assignment
             [(Reported, AssignmentAction.Reject)] = InProgress,     // 验收退回: the work goes on
         }, Label, Label);
 
-    private readonly List<Milestone> milestones = [];
+    private readonly List<Milestone> _milestones = [];
 
     public required string Id { get; init; }
     public int Year { get; init; }
@@ -81,7 +81,7 @@ public sealed class Assignment
     public DateTimeOffset? LastProgressAt { get; private set; }
     public int Version { get; private set; }
 
-    public IReadOnlyList<Milestone> Milestones => milestones;
+    public IReadOnlyList<Milestone> Milestones => _milestones;
 
     public bool IsOpen => Status is Assigned or InProgress;
 
@@ -92,7 +92,7 @@ public sealed class Assignment
 
     public void PlanMilestones(IEnumerable<(string Title, DateOnly DueOn)> plan)
     {
-        if (milestones.Count > 0)
+        if (_milestones.Count > 0)
         {
             throw new RuleException("task.milestones_planned", "施工图已制定", StatusCodes.Status409Conflict);
         }
@@ -103,7 +103,7 @@ public sealed class Assignment
             {
                 throw new RuleException("task.milestone_after_due", $"节点“{title}”的时间晚于交办事项的完成期限", StatusCodes.Status400BadRequest);
             }
-            milestones.Add(new Milestone { Seq = ++i, Title = title.Trim(), DueOn = due });
+            _milestones.Add(new Milestone { Seq = ++i, Title = title.Trim(), DueOn = due });
         }
     }
 
@@ -127,7 +127,7 @@ public sealed class Assignment
     public ProgressEntry CompleteMilestone(int seq, string by, string byName, DateTimeOffset now, string content)
     {
         Status = Table.Step(Status, AssignmentAction.Progress);
-        var m = milestones.FirstOrDefault(x => x.Seq == seq) ?? throw new RuleException("task.unknown_milestone", "该节点不存在", StatusCodes.Status400BadRequest);
+        var m = _milestones.FirstOrDefault(x => x.Seq == seq) ?? throw new RuleException("task.unknown_milestone", "该节点不存在", StatusCodes.Status400BadRequest);
         if (m.DoneOn is not null)
         {
             throw new RuleException("task.milestone_done", $"节点“{m.Title}”已报告完成", StatusCodes.Status409Conflict);
@@ -252,7 +252,7 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
             m.Property(x => x.Title).HasMaxLength(200);
             m.Property(x => x.DoneNote).HasMaxLength(2000);
         });
-        b.Navigation(x => x.Milestones).HasField("milestones");
+        b.Navigation(x => x.Milestones).HasField("_milestones");
         b.HasIndex(x => new { x.Year, x.Seq }).IsUnique();
         b.HasIndex(x => new { x.LeadUnitId, x.Status });
         b.HasIndex(x => new { x.CampaignId, x.LeadUnitId });

@@ -62,9 +62,9 @@ public sealed class Campaign
     public static readonly IReadOnlyList<(string Name, double Share)> StandardPhases =
         [("动员部署", 0.1), ("自查自纠", 0.3), ("集中整治", 0.4), ("总结提升", 0.2)];
 
-    private readonly List<CampaignPhase> phases = [];
-    private readonly List<CampaignLeader> leaders = [];
-    private readonly List<CampaignUnit> units = [];
+    private readonly List<CampaignPhase> _phases = [];
+    private readonly List<CampaignLeader> _leaders = [];
+    private readonly List<CampaignUnit> _units = [];
 
     public required string Id { get; init; }
     public string Name { get; private set; } = "";
@@ -83,10 +83,10 @@ public sealed class Campaign
     public string? Summary { get; private set; }
     public int Version { get; private set; }
 
-    public IReadOnlyList<CampaignPhase> Phases => phases;
-    public IReadOnlyList<CampaignLeader> Leaders => leaders;
-    public IReadOnlyList<CampaignUnit> Units => units;
-    public IEnumerable<string> UnitIds => units.Select(u => u.UnitId);
+    public IReadOnlyList<CampaignPhase> Phases => _phases;
+    public IReadOnlyList<CampaignLeader> Leaders => _leaders;
+    public IReadOnlyList<CampaignUnit> Units => _units;
+    public IEnumerable<string> UnitIds => _units.Select(u => u.UnitId);
 
     /// <summary>A new campaign from its plan; with no phases given, the four standard phases split the period.</summary>
     public static Campaign Plan(string id, CampaignPlan plan, string by, string byName, DateTimeOffset now)
@@ -108,7 +108,7 @@ public sealed class Campaign
     public void AcceptReportFrom(string unitId)
     {
         Table.Step(Status, CampaignAction.Report);
-        if (!units.Any(u => u.UnitId == unitId))
+        if (!_units.Any(u => u.UnitId == unitId))
         {
             throw new RuleException("campaign.not_participating", "该单位不是本次专项整治的参加单位", StatusCodes.Status400BadRequest);
         }
@@ -131,9 +131,9 @@ public sealed class Campaign
         ClosedBy = null;
     }
 
-    public bool IsParticipant(string unitId) => units.Any(u => u.UnitId == unitId);
+    public bool IsParticipant(string unitId) => _units.Any(u => u.UnitId == unitId);
 
-    public CampaignPhase? PhaseOn(DateOnly day) => phases.FirstOrDefault(p => p.Covers(day));
+    public CampaignPhase? PhaseOn(DateOnly day) => _phases.FirstOrDefault(p => p.Covers(day));
 
     /// <summary>The reporting periods the plan asks for up to <paramref name="today"/> (e.g. 2026-11, 2026-W47, 2026-Q4).</summary>
     public IReadOnlyList<string> PeriodsUntil(DateOnly today) => ReportPeriods.Between(ReportCycle, StartsOn, Min(EndsOn, today));
@@ -179,13 +179,13 @@ public sealed class Campaign
         StartsOn = plan.StartsOn;
         EndsOn = plan.EndsOn;
         ReportCycle = plan.ReportCycle;
-        phases.Clear();
-        phases.AddRange(newPhases.Select((p, i) => new CampaignPhase { Seq = i + 1, Name = p.Name.Trim(), StartsOn = p.StartsOn, EndsOn = p.EndsOn }));
-        leaders.Clear();
-        leaders.AddRange(plan.Leaders.Where(l => !string.IsNullOrWhiteSpace(l.Name))
+        _phases.Clear();
+        _phases.AddRange(newPhases.Select((p, i) => new CampaignPhase { Seq = i + 1, Name = p.Name.Trim(), StartsOn = p.StartsOn, EndsOn = p.EndsOn }));
+        _leaders.Clear();
+        _leaders.AddRange(plan.Leaders.Where(l => !string.IsNullOrWhiteSpace(l.Name))
             .Select((l, i) => new CampaignLeader { Seq = i + 1, Name = l.Name.Trim(), Post = l.Post?.Trim() ?? "", Role = string.IsNullOrWhiteSpace(l.Role) ? "成员" : l.Role.Trim() }));
-        units.RemoveAll(u => !unitIds.Contains(u.UnitId));
-        units.AddRange(unitIds.Where(id => !units.Any(u => u.UnitId == id)).Select(id => new CampaignUnit { UnitId = id }));
+        _units.RemoveAll(u => !unitIds.Contains(u.UnitId));
+        _units.AddRange(unitIds.Where(id => !_units.Any(u => u.UnitId == id)).Select(id => new CampaignUnit { UnitId = id }));
     }
 
     private static List<PhasePlan> SplitStandard(DateOnly start, DateOnly end)
@@ -377,9 +377,9 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
             u.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
             u.HasIndex(x => x.UnitId);
         });
-        b.Navigation(x => x.Phases).HasField("phases");
-        b.Navigation(x => x.Leaders).HasField("leaders");
-        b.Navigation(x => x.Units).HasField("units");
+        b.Navigation(x => x.Phases).HasField("_phases");
+        b.Navigation(x => x.Leaders).HasField("_leaders");
+        b.Navigation(x => x.Units).HasField("_units");
         b.HasIndex(x => new { x.Status, x.StartsOn });
     }
 }
