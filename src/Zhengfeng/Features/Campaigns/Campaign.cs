@@ -37,7 +37,7 @@ public sealed class CampaignPhase
     public bool Covers(DateOnly day) => day >= StartsOn && day <= EndsOn;
 }
 
-public sealed class CampaignUnit
+public sealed class ParticipatingUnit
 {
     public required string UnitId { get; init; }
 }
@@ -64,7 +64,7 @@ public sealed class Campaign
 
     private readonly List<CampaignPhase> _phases = [];
     private readonly List<CampaignLeader> _leaders = [];
-    private readonly List<CampaignUnit> _units = [];
+    private readonly List<ParticipatingUnit> _units = [];
 
     public required string Id { get; init; }
     public string Name { get; private set; } = "";
@@ -85,7 +85,7 @@ public sealed class Campaign
 
     public IReadOnlyList<CampaignPhase> Phases => _phases;
     public IReadOnlyList<CampaignLeader> Leaders => _leaders;
-    public IReadOnlyList<CampaignUnit> Units => _units;
+    public IReadOnlyList<ParticipatingUnit> Units => _units;
     public IEnumerable<string> UnitIds => _units.Select(u => u.UnitId);
 
     /// <summary>A new campaign from its plan; with no phases given, the four standard phases split the period.</summary>
@@ -185,7 +185,7 @@ public sealed class Campaign
         _leaders.AddRange(plan.Leaders.Where(l => !string.IsNullOrWhiteSpace(l.Name))
             .Select((l, i) => new CampaignLeader { Seq = i + 1, Name = l.Name.Trim(), Post = l.Post?.Trim() ?? "", Role = string.IsNullOrWhiteSpace(l.Role) ? "成员" : l.Role.Trim() }));
         _units.RemoveAll(u => !unitIds.Contains(u.UnitId));
-        _units.AddRange(unitIds.Where(id => !_units.Any(u => u.UnitId == id)).Select(id => new CampaignUnit { UnitId = id }));
+        _units.AddRange(unitIds.Where(id => !_units.Any(u => u.UnitId == id)).Select(id => new ParticipatingUnit { UnitId = id }));
     }
 
     private static List<PhasePlan> SplitStandard(DateOnly start, DateOnly end)
@@ -372,7 +372,7 @@ internal sealed class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         {
             u.ToTable("CampaignUnits");
             u.WithOwner().HasForeignKey("CampaignId");
-            u.HasKey("CampaignId", nameof(CampaignUnit.UnitId));
+            u.HasKey("CampaignId", nameof(ParticipatingUnit.UnitId));
             u.Property(x => x.UnitId).HasMaxLength(32);
             u.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
             u.HasIndex(x => x.UnitId);

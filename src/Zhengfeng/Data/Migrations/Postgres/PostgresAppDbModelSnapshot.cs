@@ -3223,7 +3223,7 @@ namespace Zhengfeng.Data.Migrations.Postgres
                                 .HasForeignKey("CampaignId");
                         });
 
-                    b.OwnsMany("Zhengfeng.Features.Campaigns.CampaignUnit", "Units", b1 =>
+                    b.OwnsMany("Zhengfeng.Features.Campaigns.ParticipatingUnit", "Units", b1 =>
                         {
                             b1.Property<string>("CampaignId")
                                 .HasMaxLength(400)
