@@ -98,6 +98,7 @@ builder.Services.AddScores();
 builder.Services.AddHonours();
 builder.Services.AddDashboard();
 builder.Services.AddScoped<DemoCounty>();
+builder.Services.AddScoped<DemoWork>();
 builder.Services.AddSingleton<OverdueSweep>();
 if (builder.Configuration["jobs"] != "off")
 {

@@ -34,6 +34,7 @@ public static class Startup
         if (command.Verb == "demo")
         {
             demo = await sp.GetRequiredService<DemoCounty>().LoadAsync(ct);
+            await sp.GetRequiredService<DemoWork>().LoadAsync(ct);
         }
         var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
         lifetime.ApplicationStarted.Register(() => PrintBanner(services, demo));
