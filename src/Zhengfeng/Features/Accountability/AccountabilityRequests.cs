@@ -11,6 +11,9 @@ public sealed record OpenAccountabilityRequest
     public string? CaseId { get; init; }
     public string? NoticeId { get; init; }
 
+    /// <summary>The running 专项整治 the case belongs to, if any.</summary>
+    public string? CampaignId { get; init; }
+
     [Required(ErrorMessage = "请填写问责事实")]
     [StringLength(5000, MinimumLength = 2, ErrorMessage = "问责事实应为2至5000字")]
     public required string Facts { get; init; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Campaigns;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Org;
@@ -65,12 +66,14 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
         {
             throw new RuleException("accountability.unknown_notice", "来源督办单不存在", 400);
         }
+        var campaignId = await CampaignWorkflow.JoinableAsync(db, r.CampaignId, ct);
         var item = new AccountabilityCase
         {
             Id = Ids.New(), SubjectType = unitId is null ? AccountabilitySubject.Cadre : AccountabilitySubject.Unit, UnitId = unitId, CadreId = cadreId,
             HeadId = headId, DeputyId = deputyId, ClueId = clueId, CaseId = caseId, NoticeId = noticeId, Facts = r.Facts.Trim(),
             OpenedBy = user.Id, OpenedAt = Now,
         };
+        item.JoinCampaign(campaignId);
         db.Add(item);
         db.PendingAction = "accountability.open";
         await db.SaveChangesAsync(ct);

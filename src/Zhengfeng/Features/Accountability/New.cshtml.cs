@@ -32,6 +32,7 @@ public sealed class NewModel(AccountabilityWorkflow flow, AppDb db, CurrentUser 
     [BindProperty(SupportsGet = true)] public string? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public string? CadreId { get; set; }
     [BindProperty] public string? Facts { get; set; }
+    [BindProperty(SupportsGet = true)] public string? CampaignId { get; set; }
 
     public List<Choice> Clues { get; private set; } = [];
     public List<Choice> Notices { get; private set; } = [];
@@ -68,6 +69,7 @@ public sealed class NewModel(AccountabilityWorkflow flow, AppDb db, CurrentUser 
             ClueId = Source == "clue" ? ClueId : null,
             NoticeId = Source == "notice" ? NoticeId : null,
             CaseId = Source == "case" ? CaseId : null,
+            CampaignId = CampaignId,
             Facts = Facts?.Trim() ?? "",
         };
         if (string.IsNullOrWhiteSpace(request.Facts) || request.Facts.Length < 2)

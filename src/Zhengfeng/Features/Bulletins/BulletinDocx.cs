@@ -90,6 +90,57 @@ public static partial class BulletinDocx
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// A document in the same layout that is not a stored bulletin (a campaign's progress bulletin, a closing summary): the red
+    /// 发文机关标志 and 发文字号 only when <see cref="OfficialText.OrganMark"/> is given, the 版记 only with <see cref="OfficialText.PrintedBy"/>.
+    /// </summary>
+    public static byte[] Write(OfficialText d)
+    {
+        using var stream = new MemoryStream();
+        using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
+        {
+            doc.PackageProperties.Title = d.Title;
+            doc.PackageProperties.Creator = d.Signature;
+            var main = doc.AddMainDocumentPart();
+            AddStyles(main);
+            AddFontTable(main);
+            main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new EvenAndOddHeaders());
+            var odd = AddFooter(main, JustificationValues.Right, new Indentation { Right = Char4.ToString(Inv) });
+            var even = AddFooter(main, JustificationValues.Left, new Indentation { Left = Char4.ToString(Inv) });
+
+            var body = new Body();
+            if (d.OrganMark is { } organ)
+            {
+                body.Append(OrganMark(organ));
+                body.Append(Blank(), Blank());
+                body.Append(DocumentNumber(d.Number ?? ""));
+                body.Append(Blank());
+            }
+            body.Append(Blank());
+            body.Append(Title(d.Title));
+            body.Append(Blank());
+            if (!string.IsNullOrWhiteSpace(d.Recipients))
+            {
+                body.Append(Para(null, null, Text(d.Recipients.TrimEnd(':', '：') + "：", FangSong, Size3)));
+            }
+            foreach (var line in d.Lines.SelectMany(l => l.Split('\n')).Select(l => l.Trim()).Where(l => l.Length > 0))
+            {
+                var font = Level1().IsMatch(line) ? Hei : Level2().IsMatch(line) ? Kai : FangSong;
+                body.Append(Para(null, FirstLine(), Text(line, font, Size3)));
+            }
+            body.Append(Blank(), Blank());
+            body.Append(Signature(d.Signature, Bulletin.DateText(d.Date)));
+            body.Append(Para(JustificationValues.Right, new Indentation { Right = (4 * Char3).ToString(Inv), RightChars = 400 }, Text(Bulletin.DateText(d.Date), FangSong, Size3)));
+            if (d.PrintedBy is { } printedBy)
+            {
+                body.Append(Colophon(d.CopyTo, printedBy, d.Date));
+            }
+            body.Append(Section(main.GetIdOfPart(odd), main.GetIdOfPart(even)));
+            main.Document = new Document(body);
+        }
+        return stream.ToArray();
+    }
+
     private static readonly IFormatProvider Inv = System.Globalization.CultureInfo.InvariantCulture;
 
     private static SectionProperties Section(string oddFooterId, string evenFooterId) => new(
@@ -243,4 +294,16 @@ public static partial class BulletinDocx
             F(XiaoBiaoSong.EastAsia, "宋体"), F(FangSong.EastAsia, "FangSong"), F(FangSong.Latin, "仿宋_GB2312"),
             F(Hei.EastAsia, "SimHei"), F(Kai.EastAsia, "KaiTi"), F(Song.EastAsia, "SimSun"));
     }
+}
+
+/// <summary>The text of a document written in the bulletin layout; lines starting 一、 and （一） become headings.</summary>
+public sealed record OfficialText(string Title, IReadOnlyList<string> Lines, string Signature, DateOnly Date)
+{
+    /// <summary>发文机关 of the red 发文机关标志; none for a report without one.</summary>
+    public string? OrganMark { get; init; }
+    public string? Number { get; init; }
+    public string? Recipients { get; init; }
+    public string? CopyTo { get; init; }
+    /// <summary>印发机关 of the 版记; none leaves the 版记 out.</summary>
+    public string? PrintedBy { get; init; }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Campaigns;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Rankings;
@@ -34,6 +35,9 @@ public sealed record ComposeBulletinRequest
 
     [StringLength(500, ErrorMessage = "抄送机关不能超过500字")]
     public string? CopyTo { get; init; }
+
+    /// <summary>The running 专项整治 the bulletin belongs to, if any.</summary>
+    public string? CampaignId { get; init; }
 }
 
 /// <summary>Composing, issuing and reading bulletins. Drafts are the supervision office's own; issued ones are read by all staff.</summary>
@@ -55,6 +59,7 @@ public sealed class BulletinWorkflow(AppDb db, TimeProvider clock, CurrentUser u
         {
             RankingService.Month(period);
         }
+        var campaignId = await CampaignWorkflow.JoinableAsync(db, r.CampaignId, ct);
         var clues = await LoadCluesAsync(clueIds, ct);
         var cases = await LoadCasesAsync(caseIds, ct);
         var body = string.IsNullOrWhiteSpace(r.Body) ? null : r.Body.Trim();
@@ -71,6 +76,7 @@ public sealed class BulletinWorkflow(AppDb db, TimeProvider clock, CurrentUser u
             ClueIds = string.Join(",", clues.Select(c => c.Id)), CaseIds = string.Join(",", cases.Select(c => c.Id)), RankingPeriod = period,
             CreatedBy = user.Id, CreatedAt = clock.GetUtcNow(),
         };
+        bulletin.JoinCampaign(campaignId);
         db.Add(bulletin);
         db.PendingAction = "bulletin.compose";
         await db.SaveChangesAsync(ct);

@@ -26,6 +26,7 @@ public sealed class IndexModel(BulletinWorkflow flow, AppDb db, TimeProvider clo
         public List<string> ClueIds { get; set; } = [];
         public List<string> CaseIds { get; set; } = [];
         [StringLength(20000, ErrorMessage = "正文不能超过20000字")] public string? Body { get; set; }
+        public string? CampaignId { get; set; }
     }
 
     /// <summary>The compose form's values; bound only by the compose handler, so issuing does not validate it.</summary>
@@ -46,6 +47,7 @@ public sealed class IndexModel(BulletinWorkflow flow, AppDb db, TimeProvider clo
         {
             Kind = input.Kind, Title = input.Title, Recipients = input.Recipients, CopyTo = input.CopyTo, Body = input.Body,
             ClueIds = input.ClueIds, CaseIds = input.CaseIds, RankingPeriod = string.IsNullOrWhiteSpace(input.RankingPeriod) ? null : input.RankingPeriod,
+            CampaignId = input.CampaignId,
         }, ct);
         Notice = $"已生成通报草稿“{b.Title}”，请下载核对后印发。";
         return RedirectToPage();

@@ -188,6 +188,9 @@ public sealed class Campaign
         _units.AddRange(unitIds.Where(id => !_units.Any(u => u.UnitId == id)).Select(id => new ParticipatingUnit { UnitId = id }));
     }
 
+    /// <summary>The four standard phases over a period, as a new plan starts with them (a form shows them pre-filled).</summary>
+    public static IReadOnlyList<PhasePlan> StandardPlan(DateOnly start, DateOnly end) => end < start ? [] : SplitStandard(start, end);
+
     private static List<PhasePlan> SplitStandard(DateOnly start, DateOnly end)
     {
         var days = end.DayNumber - start.DayNumber + 1;

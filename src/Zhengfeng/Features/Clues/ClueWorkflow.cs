@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Campaigns;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rectification;
 using Zhengfeng.Web;
@@ -30,6 +31,9 @@ public sealed record CreateClueRequest
     public string? Place { get; init; }
 
     public string? CaseId { get; init; }
+
+    /// <summary>The running 专项整治 the clue belongs to, if any.</summary>
+    public string? CampaignId { get; init; }
 }
 
 public sealed record ZeroReportRow(string UnitId, string Name, string Kind, string Reason);
@@ -107,12 +111,15 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
         {
             throw new RuleException("clue.unknown_person", "涉及干部不存在", 400);
         }
-        return new Clue
+        var campaignId = await CampaignWorkflow.JoinableAsync(db, r.CampaignId, ct);
+        var clue = new Clue
         {
             Id = Ids.New(), Source = source, UnitId = r.UnitId, PersonId = string.IsNullOrEmpty(r.PersonId) ? null : r.PersonId,
             ProblemType = await NormalizeTypeAsync(r.ProblemType, ct), Content = r.Content.Trim(), Place = string.IsNullOrWhiteSpace(r.Place) ? null : r.Place.Trim(),
             CaseId = r.CaseId, BatchId = batchId, RegisteredBy = user.Id, RegisteredAt = registeredAt ?? clock.GetUtcNow(),
         };
+        clue.JoinCampaign(campaignId);
+        return clue;
     }
 
     /// <summary>

@@ -93,6 +93,7 @@ public sealed partial class RectificationWorkflow(AppDb db, TimeProvider clock, 
             Id = Ids.New(), ClueId = clue.Id, UnitId = r.UnitId, Measures = r.Measures.Trim(), Type = type, DueDate = due,
             ResponsiblePersonId = string.IsNullOrEmpty(r.ResponsiblePersonId) ? null : r.ResponsiblePersonId, CreatedAt = Now,
         };
+        item.JoinCampaign(clue.CampaignId); // the item of a campaign's clue belongs to the same campaign
         db.Add(item);
         db.PendingAction = "rectification.create";
         await db.SaveChangesAsync(ct);

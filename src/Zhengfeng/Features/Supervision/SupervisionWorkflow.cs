@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Audit;
 using Zhengfeng.Features.Calendar;
+using Zhengfeng.Features.Campaigns;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Notifications;
@@ -31,6 +32,9 @@ public sealed record IssueNoticeRequest
 
     [Range(1, 30, ErrorMessage = "回复时限应为1至30个工作日")]
     public int? ReplyWorkdays { get; init; }
+
+    /// <summary>The running 专项整治 the notice belongs to, if any.</summary>
+    public string? CampaignId { get; init; }
 }
 
 public sealed record NoticeReplyRequest
@@ -79,6 +83,7 @@ public sealed class SupervisionWorkflow(
         {
             throw new RuleException("supervision.unknown_clue", "督办的问题线索不存在", 400);
         }
+        var campaignId = await CampaignWorkflow.JoinableAsync(db, r.CampaignId, ct);
         var workdays = r.ReplyWorkdays ?? options.Value.ReplyWorkdays;
         var notice = new SupervisionNotice
         {
@@ -86,6 +91,7 @@ public sealed class SupervisionWorkflow(
             Level = level, Reason = r.Reason.Trim(), IssuedBy = user.Id, IssuedByName = user.DisplayName, IssuedAt = Now, ReplyWorkdays = workdays,
         };
         notice.StartReplyClock(calendar.WorkdayDeadline(Now, workdays));
+        notice.JoinCampaign(campaignId);
         db.Add(notice);
         db.PendingAction = "supervision.issue";
         await SaveNumberedAsync(db, [notice], ct);
