@@ -348,4 +348,14 @@ public sealed class AssignmentTests(AppFactory app) : IClassFixture<AppFactory>
             new { unitId = s.LeadUnit, assignmentId = id, campaignId = otherCampaign, level = "reminder", reason = "错配专项" })).ProblemAsync(HttpStatusCode.BadRequest));
         Assert.Single((await s.Supervisor.GetOkAsync($"/api/v1/tasks/{id}")).GetProperty("notices").EnumerateArray());
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_task_calls()
+    {
+        var doc = await (await app.AdminAsync()).GetOkAsync("/openapi/v1.json");
+        var paths = doc.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/tasks", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/tasks/{id}/acceptance", out _));
+        Assert.Contains("superior", doc.GetProperty("components").GetProperty("schemas").ToString());
+    }
 }

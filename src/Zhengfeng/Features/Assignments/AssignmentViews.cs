@@ -4,22 +4,22 @@ using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Assignments;
 
-public sealed record MilestoneView(int Seq, string Title, DateOnly DueOn, DateOnly? DoneOn, string? DoneNote, bool Overdue)
+public sealed record AssignmentMilestoneView(int Seq, string Title, DateOnly DueOn, DateOnly? DoneOn, string? DoneNote, bool Overdue)
 {
-    public static MilestoneView From(Milestone m, DateOnly today) => new(m.Seq, m.Title, m.DueOn, m.DoneOn, m.DoneNote, m.IsOverdue(today));
+    public static AssignmentMilestoneView From(Milestone m, DateOnly today) => new(m.Seq, m.Title, m.DueOn, m.DoneOn, m.DoneNote, m.IsOverdue(today));
 }
 
 /// <summary>An assist unit's part and what became of it: its duty's status and input, as the lead unit sees them.</summary>
-public sealed record AssistView(string DutyId, string UnitId, string Part, DateTimeOffset DueAt, string Status, string StatusLabel, string? Input,
+public sealed record AssignmentAssistView(string DutyId, string UnitId, string Part, DateTimeOffset DueAt, string Status, string StatusLabel, string? Input,
     string? RefusalReason, DateTimeOffset? AnsweredAt, bool Late, bool Failure)
 {
-    public static AssistView From(AssistDuty d, DateTimeOffset now) => new(d.Id, d.UnitId, d.Part, d.DueAt, WireEnum.Name(d.Status), AssistDuty.Label(d.Status),
+    public static AssignmentAssistView From(AssistDuty d, DateTimeOffset now) => new(d.Id, d.UnitId, d.Part, d.DueAt, WireEnum.Name(d.Status), AssistDuty.Label(d.Status),
         d.Input, d.RefusalReason, d.AnsweredAt, d.Late, d.IsFailure(now));
 }
 
-public sealed record ProgressView(string Id, string Kind, string KindLabel, string UnitId, string Content, string By, string ByName, DateTimeOffset At, string? Period)
+public sealed record AssignmentProgressView(string Id, string Kind, string KindLabel, string UnitId, string Content, string By, string ByName, DateTimeOffset At, string? Period)
 {
-    public static ProgressView From(ProgressEntry e) => new(e.Id, WireEnum.Name(e.Kind), Assignment.Label(e.Kind), e.UnitId, e.Content, e.By, e.ByName, e.At, e.Period);
+    public static AssignmentProgressView From(ProgressEntry e) => new(e.Id, WireEnum.Name(e.Kind), Assignment.Label(e.Kind), e.UnitId, e.Content, e.By, e.ByName, e.At, e.Period);
 }
 
 /// <summary>A supervision notice on the assignment: the ladder's (with its step) or one issued by hand.</summary>
@@ -34,8 +34,8 @@ public sealed record AssignmentNoticeView(string Id, string Number, string UnitI
 public sealed record AssignmentView(string Id, string Number, string Title, string? Content, string Source, string SourceLabel, string? SourceNote,
     string? CampaignId, int? PhaseSeq, string LeadUnitId, string? ResponsibleName, DateOnly DueOn, int DaysLeft, string ReportCycle, string Status,
     string StatusLabel, string AssignedBy, string AssignedByName, DateTimeOffset AssignedAt, DateTimeOffset? ReportedAt, DateTimeOffset? DoneAt,
-    int RejectCount, bool Overdue, IReadOnlyList<string> AssistUnitIds, IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<AssistView> Assists,
-    IReadOnlyList<ProgressView> Progress, IReadOnlyList<AssignmentNoticeView> Notices)
+    int RejectCount, bool Overdue, IReadOnlyList<string> AssistUnitIds, IReadOnlyList<AssignmentMilestoneView> Milestones, IReadOnlyList<AssignmentAssistView> Assists,
+    IReadOnlyList<AssignmentProgressView> Progress, IReadOnlyList<AssignmentNoticeView> Notices)
 {
     public static AssignmentView From(AssignmentRecord r, DateTimeOffset now)
     {
@@ -44,8 +44,8 @@ public sealed record AssignmentView(string Id, string Number, string Title, stri
         return new AssignmentView(a.Id, a.Number, a.Title, a.Content, WireEnum.Name(a.Source), Assignment.Label(a.Source), a.SourceNote, a.CampaignId, a.PhaseSeq,
             a.LeadUnitId, a.ResponsibleName, a.DueOn, a.DueOn.DayNumber - today.DayNumber, WireEnum.Name(a.ReportCycle), WireEnum.Name(a.Status),
             Assignment.Label(a.Status), a.AssignedBy, a.AssignedByName, a.AssignedAt, a.ReportedAt, a.DoneAt, a.RejectCount, a.IsOverdue(today),
-            r.Duties.Select(d => d.UnitId).Distinct().ToList(), a.Milestones.OrderBy(m => m.Seq).Select(m => MilestoneView.From(m, today)).ToList(),
-            r.Duties.Select(d => AssistView.From(d, now)).ToList(), r.Progress.Select(ProgressView.From).ToList(), r.Notices.Select(AssignmentNoticeView.From).ToList());
+            r.Duties.Select(d => d.UnitId).Distinct().ToList(), a.Milestones.OrderBy(m => m.Seq).Select(m => AssignmentMilestoneView.From(m, today)).ToList(),
+            r.Duties.Select(d => AssignmentAssistView.From(d, now)).ToList(), r.Progress.Select(AssignmentProgressView.From).ToList(), r.Notices.Select(AssignmentNoticeView.From).ToList());
     }
 }
 

@@ -44,8 +44,8 @@ public static class AssignmentsApi
     private static async Task<Ok<AssignmentView>> Get(string id, AssignmentWorkflow flow, TimeProvider clock, CancellationToken ct)
         => TypedResults.Ok(AssignmentView.From(await flow.ReadAsync(id, ct), clock.GetUtcNow()));
 
-    private static async Task<Created<ProgressView>> Progress(string id, AssignmentProgressRequest r, AssignmentWorkflow flow, CancellationToken ct)
-        => TypedResults.Created($"/api/v1/tasks/{id}", ProgressView.From(await flow.ReportProgressAsync(id, r, ct)));
+    private static async Task<Created<AssignmentProgressView>> Progress(string id, AssignmentProgressRequest r, AssignmentWorkflow flow, CancellationToken ct)
+        => TypedResults.Created($"/api/v1/tasks/{id}", AssignmentProgressView.From(await flow.ReportProgressAsync(id, r, ct)));
 
     /// <summary>Runs the action, then answers with the whole task as it now stands.</summary>
     private static async Task<Ok<AssignmentView>> View(string id, Task<Assignment> action, AssignmentWorkflow flow, TimeProvider clock, CancellationToken ct)
