@@ -42,6 +42,11 @@ public sealed class AssignmentLadderTests
         Assert.Equal(3, (await Task.WhenAll(sweep.RunOnceAsync(CancellationToken.None), sweep.RunOnceAsync(CancellationToken.None))).Sum());
         Assert.Equal(0, await sweep.RunOnceAsync(CancellationToken.None));
         Assert.Equal(new[] { ("0", "reminder"), ("1", "reminder"), ("1", "yellow"), ("2", "reminder") }, await LadderAsync(s, id));
+        var page = WebUtility.HtmlDecode(await s.Supervisor.GetStringAsync($"/notices/new?assignmentId={id}"));
+        Assert.Contains("建议升级为红牌督办", page);
+        Assert.Contains("节点1“完成摸底调查”计划2026-11-03完成，已逾期3天", page);
+        Assert.Contains("已逾期1天", WebUtility.HtmlDecode(await s.Supervisor.GetStringAsync($"/assignments?unitId={s.LeadUnit}")));
+        Assert.Contains("节点逾期2个", WebUtility.HtmlDecode(await s.Supervisor.GetStringAsync($"/assignments?unitId={s.LeadUnit}")));
         await s.LeadStaff.PostOkAsync($"/api/v1/tasks/{id}/milestones/2/completion", new { content = "方案已编制" });
 
         app.Clock.Advance(TimeSpan.FromDays(11)); // Tuesday 2026-11-17: milestone 1 ten working days overdue, the task eight
