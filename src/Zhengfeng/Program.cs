@@ -100,9 +100,13 @@ builder.Services.AddDashboard();
 builder.Services.AddScoped<DemoCounty>();
 builder.Services.AddScoped<DemoWork>();
 builder.Services.AddSingleton<OverdueSweep>();
+builder.Services.AddSingleton<AssignmentSweep>();
+builder.Services.AddSingleton<ReportReminders>();
 if (builder.Configuration["jobs"] != "off")
 {
     builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueSweep>());
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<AssignmentSweep>());
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<ReportReminders>());
 }
 
 var app = builder.Build();

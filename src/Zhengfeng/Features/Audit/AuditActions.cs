@@ -46,6 +46,7 @@ public static class AuditActions
         ["task.accept"] = "验收交办事项",
         ["task.reject"] = "验收退回交办事项",
         ["task.overdue-notice"] = "交办事项逾期督办",
+        ["task.notify"] = "交办通知",
         ["assist.assign"] = "分派协办任务",
         ["assist.give"] = "提交协办意见",
         ["assist.refuse"] = "拒绝协办",

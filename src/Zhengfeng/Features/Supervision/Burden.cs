@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Attachments;
+using Zhengfeng.Features.Campaigns;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rectification;
@@ -10,7 +11,12 @@ using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Supervision;
 
-public sealed record BurdenRow(string UnitId, string UnitName, int NoticeReplies, int NoticeReworks, int RectificationReports, int ReportsFiled, int Total, string Reason);
+/// <summary>
+/// One unit's load in a period: notices to reply to, replies sent back, rectification items owing reports, reports asked by
+/// the campaign and assignment cycles (<see cref="ReportDue"/>); <see cref="ReportsFiled"/> is what it actually filed.
+/// </summary>
+public sealed record BurdenRow(string UnitId, string UnitName, int NoticeReplies, int NoticeReworks, int RectificationReports, int ReportsFiled, int ReportsAsked,
+    int Total, string Reason);
 
 public sealed record BurdenReport(string Period, string PeriodLabel, IReadOnlyList<BurdenRow> Units);
 
@@ -23,7 +29,10 @@ public sealed record ProgressDraft(string RectificationId, string Content, strin
 /// </summary>
 public sealed class Burden(AppDb db, TimeProvider clock, UnitTree tree, RectificationWorkflow rectifications)
 {
-    /// <summary>Per unit in the period: notices to reply to, replies sent back for rework, and rectification items that owed progress reports.</summary>
+    /// <summary>
+    /// Per unit in the period: notices to reply to, replies sent back for rework, rectification items that owed progress
+    /// reports, and the reports the reporting cycles asked of it (campaign reports and assignment progress reports).
+    /// </summary>
     public async Task<BurdenReport> PerUnitAsync(string? period, CancellationToken ct)
     {
         var p = period ?? clock.GetUtcNow().ToCst().ToString("yyyy-MM", CultureInfo.InvariantCulture);
@@ -42,19 +51,26 @@ public sealed class Burden(AppDb db, TimeProvider clock, UnitTree tree, Rectific
             .Join(db.Set<RectificationItem>(), r => r.RectificationId, i => i.Id, (r, i) => i.UnitId)
             .GroupBy(u => u).Select(g => new { UnitId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
+        var asked = await db.Set<ReportDue>().AsNoTracking()
+            .Where(r => r.AskedAt >= start && r.AskedAt < end)
+            .GroupBy(r => r.UnitId).Select(g => new { UnitId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.UnitId, x => x.Count, ct);
         var nodes = await tree.GetAsync(db, ct);
-        var rows = notices.Keys.Union(items.Keys).Union(filed.Keys).Select(unitId =>
+        var rows = notices.Keys.Union(items.Keys).Union(filed.Keys).Union(asked.Keys).Select(unitId =>
             {
                 var n = notices.GetValueOrDefault(unitId);
                 var count = n?.Count ?? 0;
                 var reworks = n?.Reworks ?? 0;
                 var owed = items.GetValueOrDefault(unitId);
-                var total = count + reworks + owed;
+                var cycles = asked.GetValueOrDefault(unitId);
+                var total = count + reworks + owed + cycles;
                 var name = nodes.TryGetValue(unitId, out var node) ? node.Name : unitId;
                 var reason = $"{label}系统要求{name}书面报送{total}次：回复督办单{count}份"
                     + (reworks > 0 ? $"、退回重报{reworks}次" : "")
-                    + $"、报告整改进展{owed}项；实际报送整改进展{filed.GetValueOrDefault(unitId)}次";
-                return new BurdenRow(unitId, name, count, reworks, owed, filed.GetValueOrDefault(unitId), total, reason);
+                    + $"、报告整改进展{owed}项"
+                    + (cycles > 0 ? $"、按周期报送{cycles}次" : "")
+                    + $"；实际报送整改进展{filed.GetValueOrDefault(unitId)}次";
+                return new BurdenRow(unitId, name, count, reworks, owed, filed.GetValueOrDefault(unitId), cycles, total, reason);
             })
             .OrderByDescending(r => r.Total).ThenBy(r => r.UnitName, StringComparer.Ordinal).ToList();
         return new BurdenReport(p, label, rows);

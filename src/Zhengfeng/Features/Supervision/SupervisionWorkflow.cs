@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Assignments;
+using Zhengfeng.Features.Assists;
 using Zhengfeng.Features.Audit;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Campaigns;
@@ -23,6 +25,12 @@ public sealed record IssueNoticeRequest
     public string? RectificationId { get; init; }
     public string? ClueId { get; init; }
 
+    /// <summary>The assignment (交办事项) the notice drives; the notice goes to its lead unit or one of its assist units.</summary>
+    public string? AssignmentId { get; init; }
+
+    /// <summary>The 专项整治 the notice belongs to; a notice on a campaign's assignment joins that campaign.</summary>
+    public string? CampaignId { get; init; }
+
     [Required(ErrorMessage = "请选择督办级别（reminder 提醒、yellow 黄牌、red 红牌、interview 约谈建议）")]
     public required NoticeLevel? Level { get; init; }
 
@@ -32,9 +40,6 @@ public sealed record IssueNoticeRequest
 
     [Range(1, 30, ErrorMessage = "回复时限应为1至30个工作日")]
     public int? ReplyWorkdays { get; init; }
-
-    /// <summary>The running 专项整治 the notice belongs to, if any.</summary>
-    public string? CampaignId { get; init; }
 }
 
 public sealed record NoticeReplyRequest
@@ -83,15 +88,16 @@ public sealed class SupervisionWorkflow(
         {
             throw new RuleException("supervision.unknown_clue", "督办的问题线索不存在", 400);
         }
-        var campaignId = await CampaignWorkflow.JoinableAsync(db, r.CampaignId, ct);
+        var (assignmentId, campaignId) = await AssignmentAndCampaignAsync(r, ct);
         var workdays = r.ReplyWorkdays ?? options.Value.ReplyWorkdays;
         var notice = new SupervisionNotice
         {
             Id = Ids.New(), Year = Now.ToCst().Year, UnitId = r.UnitId, CaseId = caseId, RectificationId = rectificationId, ClueId = clueId,
-            Level = level, Reason = r.Reason.Trim(), IssuedBy = user.Id, IssuedByName = user.DisplayName, IssuedAt = Now, ReplyWorkdays = workdays,
+            AssignmentId = assignmentId, Level = level, Reason = r.Reason.Trim(), IssuedBy = user.Id, IssuedByName = user.DisplayName, IssuedAt = Now,
+            ReplyWorkdays = workdays,
         };
-        notice.StartReplyClock(calendar.WorkdayDeadline(Now, workdays));
         notice.JoinCampaign(campaignId);
+        notice.StartReplyClock(calendar.WorkdayDeadline(Now, workdays));
         db.Add(notice);
         db.PendingAction = "supervision.issue";
         await SaveNumberedAsync(db, [notice], ct);
@@ -220,6 +226,32 @@ public sealed class SupervisionWorkflow(
                 n.AssignNumber(++seq);
             }
         }
+    }
+
+    /// <summary>
+    /// A notice on an assignment goes to its lead unit or an assist unit and joins the assignment's campaign; a campaign
+    /// named besides must be that one.
+    /// </summary>
+    private async Task<(string? AssignmentId, string? CampaignId)> AssignmentAndCampaignAsync(IssueNoticeRequest r, CancellationToken ct)
+    {
+        var assignmentId = Blank(r.AssignmentId);
+        var campaignId = Blank(r.CampaignId);
+        if (assignmentId is not null)
+        {
+            var task = await db.Set<Assignment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == assignmentId, ct)
+                ?? throw new RuleException("supervision.unknown_assignment", "督办的交办事项不存在", 400);
+            if (task.LeadUnitId != r.UnitId
+                && !await db.Set<AssistDuty>().AnyAsync(d => d.OwnerType == AssistOwner.Assignment && d.OwnerId == task.Id && d.UnitId == r.UnitId, ct))
+            {
+                throw new RuleException("supervision.assignment_unit", "督办对象应为该交办事项的牵头单位或配合单位", 400);
+            }
+            if (campaignId is not null && task.CampaignId is not null && campaignId != task.CampaignId)
+            {
+                throw new RuleException("supervision.assignment_campaign", "该交办事项不属于所选的专项整治", 400);
+            }
+            campaignId ??= task.CampaignId;
+        }
+        return (assignmentId, await CampaignWorkflow.JoinableAsync(db, campaignId, ct));
     }
 
     private async Task<bool> InUnitAsync(SupervisionNotice notice, CancellationToken ct)
