@@ -47,6 +47,37 @@ public sealed class AssistTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task A_part_for_a_unit_that_is_not_assisting_is_refused_and_nothing_is_dispatched()
+    {
+        var p = await CreateAsync(app);
+        var c = await p.S.CreateCaseAsync();
+        var refused = await (await p.S.Dispatcher.PostAsJsonAsync($"/api/v1/cases/{c.Id()}/dispatch", new
+        {
+            leadUnitId = p.S.LeadUnit, assistUnitIds = new[] { p.AssistA }, assistParts = new Dictionary<string, string> { [p.AssistB] = "提供规划资料" },
+        })).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("协办单位", refused);
+        var unchanged = await p.S.Dispatcher.GetOkAsync($"/api/v1/cases/{c.Id()}");
+        Assert.Equal("registered", unchanged.GetProperty("status").GetString());
+        Assert.Empty(unchanged.GetProperty("assists").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_dispatch_form_on_the_case_page_sets_each_assist_units_part()
+    {
+        var p = await CreateAsync(app);
+        var c = await p.S.CreateCaseAsync();
+        var page = $"/cases/{c.Id()}";
+        Assert.Contains($"name=\"dispatch.AssistParts[{p.AssistA}]\"", await PageAsync(p.S.Dispatcher, page));
+        var posted = await PostFormAsync(p.S.Dispatcher, page, $"{page}?handler=Dispatch", ("dispatch.LeadUnitId", p.S.LeadUnit),
+            ("dispatch.AssistUnitIds", p.AssistA), ("dispatch.AssistUnitIds", p.AssistB),
+            ($"dispatch.AssistParts[{p.AssistA}]", "核实井盖权属"), ($"dispatch.AssistParts[{p.AssistB}]", ""), ($"dispatch.AssistParts[{p.S.OtherUnit}]", ""));
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var duties = await p.DutiesAsync(c.Id());
+        Assert.Equal("核实井盖权属", Of(duties, p.AssistA).GetProperty("part").GetString());
+        Assert.Equal("配合主办单位办理并提出协办意见", Of(duties, p.AssistB).GetProperty("part").GetString());
+    }
+
+    [Fact]
     public async Task The_assist_deadline_never_falls_after_the_cases_handling_deadline()
     {
         var p = await CreateAsync(app);

@@ -52,16 +52,23 @@ public sealed class AssistWorkflow(
         return duties;
     }
 
-    /// <summary>Refuses parts written for a unit that is not an assist unit of the dispatch, or too long; checked before anything changes.</summary>
+    /// <summary>
+    /// Refuses parts written for a unit that is not an assist unit of the dispatch, or too long; checked before anything changes.
+    /// A blank part stands for the default one.
+    /// </summary>
     public static void CheckParts(IReadOnlyDictionary<string, string>? parts, IReadOnlyCollection<string> assistUnitIds)
     {
         foreach (var (unitId, part) in parts ?? new Dictionary<string, string>())
         {
+            if (string.IsNullOrWhiteSpace(part))
+            {
+                continue;
+            }
             if (!assistUnitIds.Contains(unitId))
             {
                 throw new RuleException("assist.part_unit", "配合事项只能写给本次派单的协办单位", StatusCodes.Status400BadRequest);
             }
-            if ((part ?? "").Trim().Length > MaxPartLength)
+            if (part.Trim().Length > MaxPartLength)
             {
                 throw new RuleException("assist.part_too_long", $"配合事项不能超过{MaxPartLength}字", StatusCodes.Status400BadRequest);
             }
