@@ -44,6 +44,9 @@ public sealed record DispatchRequest
 
     public IReadOnlyList<string>? AssistUnitIds { get; init; }
 
+    /// <summary>Each assist unit's own part (配合事项), by unit id; a unit left out gets the default part.</summary>
+    public Dictionary<string, string>? AssistParts { get; init; }
+
     [StringLength(1000, ErrorMessage = "派单说明不能超过1000字")]
     public string? Note { get; init; }
 }

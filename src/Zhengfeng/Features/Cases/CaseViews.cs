@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Zhengfeng.Features.Assists;
+
 namespace Zhengfeng.Features.Cases;
 
 public sealed record TimelineView(DateTimeOffset At, string Action, string ActorId, string ActorName, string? UnitId, string? Note, int Round);
@@ -13,6 +16,9 @@ public sealed record CaseView(
     DateTimeOffset? FeedbackDueAt, bool Overdue, string OverdueLevel, int Round, int ReturnCount, int ExtensionCount,
     string? ReplyContent, string? Outcome, int? RatingLevel, IReadOnlyList<TimelineView>? Timeline)
 {
+    /// <summary>The assist units' duties of every round with their input or refusal (only on the single case).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<AssistView>? Assists { get; init; }
+
     public static CaseView From(Case c, DateTimeOffset now, bool withTimeline = true) => new(
         c.Id, c.TrackingCode, c.Kind.ToString().ToLowerInvariant(), c.CategoryCode, c.Title, c.Content, c.Channel,
         c.Address, c.Lat, c.Lon, c.Urgent, c.Anonymous, CaseTransitions.Wire(c.Status), CaseTransitions.Label(c.Status),

@@ -35,6 +35,10 @@ public sealed partial class CaseWorkflow
             At = Now, UnitId = c.LeadUnitId,
         });
         c.Rate(Now, r.Level, resolved, r.Comment, calendar.WorkdayDeadline(Now, Rules.ReworkWorkdays));
+        if (bad)
+        {
+            await assistDuties.AddForCaseAsync(c, null, ct); // the rework round asks the assist units again
+        }
         if (bad && c.Round > 2 && c.LeadUnitId is not null)
         {
             // A second bad rating after rework: escalated as a problem clue (只微笑不办事).

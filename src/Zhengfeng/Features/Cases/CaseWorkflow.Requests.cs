@@ -49,6 +49,7 @@ public sealed partial class CaseWorkflow
             var deadlines = Deadlines(c, category, Now);
             c.ApproveReturn(Me, Now, lead.Id, lead.Name, deadlines, r.Note);
             notifier.Notify(lead.Id, "dispatch", $"改派工单：{c.Title}（{c.TrackingCode}），请于{ChinaTime.Format(deadlines.Response.DueAt)}前签收", c.Id);
+            await assistDuties.AddForCaseAsync(c, null, ct);
         }
         else
         {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Assists;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Notifications;
@@ -17,7 +18,8 @@ namespace Zhengfeng.Features.Cases;
 /// </summary>
 public sealed partial class CaseWorkflow(
     AppDb db, TimeProvider clock, WorkCalendar calendar, CurrentUser user, ReporterIdentity identity,
-    Notifier notifier, UnitTree tree, CategoryCatalog categories, RelapseWatch relapses, ClueWorkflow clues, IOptions<CaseRules> options)
+    Notifier notifier, UnitTree tree, CategoryCatalog categories, RelapseWatch relapses, ClueWorkflow clues, AssistWorkflow assistDuties,
+    IOptions<CaseRules> options)
 {
     private CaseRules Rules => options.Value;
 
@@ -62,15 +64,13 @@ public sealed partial class CaseWorkflow(
         {
             await UnitAsync(a, "协办单位", ct);
         }
+        AssistWorkflow.CheckParts(r.AssistParts, assists);
         var category = await CategoryAsync(c.CategoryCode, ct);
         var wasDispatched = c.LeadUnitId is not null;
         var deadlines = Deadlines(c, category, Now);
         c.Dispatch(Me, Now, lead.Id, lead.Name, assists, deadlines, r.Note);
         notifier.Notify(lead.Id, "dispatch", $"新派单：{c.Title}（{c.TrackingCode}），请于{ChinaTime.Format(deadlines.Response.DueAt)}前签收", c.Id);
-        foreach (var a in assists)
-        {
-            notifier.Notify(a, "dispatch", $"协办派单：{c.Title}（{c.TrackingCode}），主办单位：{lead.Name}", c.Id);
-        }
+        await assistDuties.AddForCaseAsync(c, r.AssistParts, ct); // each assist unit's duty for this round, told to the unit
         await relapses.CheckCaseAsync(c, ct);
         await EscalateRepeatsAsync(c, lead, ct);
         db.PendingAction = wasDispatched ? "case.redispatch" : "case.dispatch";

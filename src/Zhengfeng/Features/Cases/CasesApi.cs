@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Assists;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
@@ -76,11 +77,11 @@ public static class CasesApi
         return TypedResults.Created($"/api/v1/cases/{c.Id}", CaseView.From(c, clock.GetUtcNow()));
     }
 
-    private static async Task<Ok<CaseView>> Get(string id, CaseWorkflow flow, AppDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<CaseView>> Get(string id, CaseWorkflow flow, AssistWorkflow assists, AppDb db, TimeProvider clock, CancellationToken ct)
     {
         var c = await flow.LoadAsync(id, ct);
         await db.Entry(c).Collection(x => x.Timeline).LoadAsync(ct);
-        return TypedResults.Ok(CaseView.From(c, clock.GetUtcNow()));
+        return TypedResults.Ok(CaseView.From(c, clock.GetUtcNow()) with { Assists = await assists.ForCaseAsync(c.Id, ct) });
     }
 
     private static async Task<Ok<object>> Reporter(string id, string? purpose, CaseWorkflow flow, CancellationToken ct)

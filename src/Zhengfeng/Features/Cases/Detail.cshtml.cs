@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Assists;
 using Zhengfeng.Features.Attachments;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
@@ -13,7 +14,7 @@ namespace Zhengfeng.Features.Cases;
 /// 工单详情: the case, its deadlines with their explanations, its timeline, and the forms of the actions the
 /// current user may take. Every action calls <see cref="CaseWorkflow"/>; the page only decides what to show.
 /// </summary>
-public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationService auth, TimeProvider clock, AttachmentStore files) : WorkflowPage
+public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationService auth, TimeProvider clock, AttachmentStore files, AssistWorkflow assists) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
 
@@ -25,6 +26,8 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
     public ExtensionRequest? PendingExtension { get; private set; }
     public string CategoryName { get; private set; } = "";
     public List<Attachment> Photos { get; private set; } = [];
+    /// <summary>The assist units' duties (协办) of every round, the latest round first, with their input or refusal.</summary>
+    public IReadOnlyList<AssistView> Assists { get; private set; } = [];
     [TempData] public string? Done { get; set; }
 
     public bool CanDispatch { get; private set; }
@@ -91,6 +94,7 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
         C = await flow.LoadAsync(Id, ct);
         await db.Entry(C).Collection(x => x.Timeline).LoadAsync(ct);
         Photos = await files.ListAsync("case", Id, ct);
+        Assists = await assists.ForCaseAsync(Id, ct);
         PendingReturn = await db.Set<ReturnRequest>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == Id && x.Decision == RequestDecision.Pending, ct);
         PendingExtension = await db.Set<ExtensionRequest>().AsNoTracking().FirstOrDefaultAsync(x => x.CaseId == Id && x.Decision == RequestDecision.Pending, ct);
         CategoryName = await db.Set<Category>().AsNoTracking().Where(x => x.Code == C.CategoryCode).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? C.CategoryCode;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Accountability;
+using Zhengfeng.Features.Assists;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Org;
@@ -83,6 +84,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
                     .CountAsync(i => mine.Contains(i.UnitId) && (i.Status == RectificationStatus.Open || i.Status == RectificationStatus.Reported), ct),
                 "/rectifications", "项未销号"));
             Tiles.Add(new("待回复督办单", await db.Set<SupervisionNotice>().CountAsync(n => mine.Contains(n.UnitId) && n.Status == NoticeStatus.Issued, ct), "/notices?status=issued", "份"));
+            Tiles.Add(new("待协办", await db.Set<AssistDuty>().CountAsync(d => mine.Contains(d.UnitId) && d.Status == AssistStatus.Pending, ct), "/assists", "项协办任务待提交意见"));
         }
         if (me.IsIn(Roles.Leader))
         {

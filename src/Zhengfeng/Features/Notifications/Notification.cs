@@ -71,6 +71,7 @@ public sealed class Notifier(AppDb db, TimeProvider clock)
         "return" => "退单裁定",
         "extension" => "延期审批",
         "supervision" => "督办单",
+        "assist" => "协办",
         _ => "通知",
     };
 }

@@ -42,6 +42,7 @@ public static class SupervisionApi
         watch.MapGet("/returns", async (string? period, WatchLists lists, CancellationToken ct) => TypedResults.Ok(await lists.ReturnsAsync(period, ct)));
         watch.MapGet("/follow-ups-due", async (WatchLists lists, CancellationToken ct) => TypedResults.Ok(await lists.FollowUpsDueAsync(ct)));
         watch.MapGet("/clues-waiting", async (WatchLists lists, CancellationToken ct) => TypedResults.Ok(await lists.CluesWaitingAsync(ct)));
+        watch.MapGet("/assist-failures", async (WatchLists lists, CancellationToken ct) => TypedResults.Ok(await lists.AssistFailuresAsync(ct)));
 
         app.MapGet("/api/v1/burden", async (string? period, Burden burden, CancellationToken ct) => TypedResults.Ok(await burden.PerUnitAsync(period, ct)))
             .RequireAuthorization(Policies.Supervise).WithTags("减负");

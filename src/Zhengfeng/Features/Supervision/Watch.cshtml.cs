@@ -16,6 +16,7 @@ public sealed class WatchModel(WatchLists lists, Burden burden, SupervisionWorkf
     [
         ("overdue-cases", "超期工单"), ("overdue-rectifications", "逾期整改"), ("relapsed-rectifications", "整改反弹"), ("follow-ups-due", "回头看到期"), ("returns", "退单与推诿"),
         ("clues-waiting", "待核查线索"), ("zero-report", "零报告单位"), ("notices", "督办单"), ("burden", "报送负担"),
+        ("assist-failures", "协办不力"),
     ];
 
     [BindProperty(SupportsGet = true)] public string? Tab { get; set; }
@@ -31,6 +32,7 @@ public sealed class WatchModel(WatchLists lists, Burden burden, SupervisionWorkf
     public IReadOnlyList<ZeroReportRow> ZeroReport { get; private set; } = [];
     public IReadOnlyList<SupervisionNotice> Notices { get; private set; } = [];
     public BurdenReport? BurdenReport { get; private set; }
+    public IReadOnlyList<AssistFailureRow> AssistFailures { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -58,6 +60,9 @@ public sealed class WatchModel(WatchLists lists, Burden burden, SupervisionWorkf
                 break;
             case "zero-report":
                 ZeroReport = await clues.ZeroReportAsync(period, ct);
+                break;
+            case "assist-failures":
+                AssistFailures = await lists.AssistFailuresAsync(ct);
                 break;
             case "notices":
                 Notices = (await notices.SearchAsync(null, null, null, null, 1, 100, ct)).Items;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Assists;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
@@ -24,6 +25,9 @@ public sealed record ReturnsWatch(string Period, string PeriodLabel, IReadOnlyLi
 
 public sealed record WaitingClueRow(string ClueId, string UnitId, string UnitName, string Source, string SourceLabel, string ProblemType, string Content,
     DateTimeOffset RegisteredAt, int DaysWaiting, string Reason);
+
+public sealed record AssistFailureRow(string AssistId, string UnitId, string UnitName, string LeadUnitId, string LeadUnitName, string OwnerType, string OwnerTypeLabel,
+    string OwnerId, string OwnerTitle, string? OwnerNumber, string OwnerUrl, string Part, DateTimeOffset DueAt, string Status, string StatusLabel, bool Late, string Reason);
 
 /// <summary>
 /// The supervisors' watch lists (监督清单). Every row says in Chinese why it is on the list, so a list can be
@@ -149,6 +153,25 @@ public sealed class WatchLists(AppDb db, TimeProvider clock, WorkCalendar calend
             return new WaitingClueRow(c.Id, c.UnitId, unit, c.Source.ToString().ToLowerInvariant(), Clue.Label(c.Source), c.ProblemType, c.Content,
                 c.RegisteredAt, days, days == 0 ? $"今日登记（{Clue.Label(c.Source)}），待核查" : $"登记后已等待{days}天未核查（{Clue.Label(c.Source)}）");
         }).ToList();
+    }
+
+    /// <summary>协办不力: assist duties refused, answered late, or still pending past their deadline, by assist unit, the oldest deadline first.</summary>
+    public async Task<IReadOnlyList<AssistFailureRow>> AssistFailuresAsync(CancellationToken ct)
+    {
+        var now = Now;
+        var duties = await db.Set<AssistDuty>().AsNoTracking()
+            .Where(d => d.Status == AssistStatus.Refused || d.Late || (d.Status == AssistStatus.Pending && d.DueAt < now))
+            .OrderBy(d => d.DueAt).Take(1000).ToListAsync(ct);
+        var owners = await AssistOwners.DescribeAsync(db, duties, ct);
+        var names = await NamesAsync(ct);
+        return duties.Select(d =>
+            {
+                var owner = owners[(d.OwnerType, d.OwnerId)];
+                return new AssistFailureRow(d.Id, d.UnitId, names.GetValueOrDefault(d.UnitId, d.UnitId), d.LeadUnitId, names.GetValueOrDefault(d.LeadUnitId, d.LeadUnitId),
+                    WireEnum.Name(d.OwnerType), owner.Label, d.OwnerId, owner.Title, owner.Number, owner.Url, d.Part, d.DueAt, WireEnum.Name(d.Status),
+                    AssistDuty.Label(d.Status), d.Late, d.FailureReason(now));
+            })
+            .OrderBy(r => r.UnitName, StringComparer.Ordinal).ThenBy(r => r.DueAt).ToList();
     }
 
     private static RectificationRow Row(RectificationItem i, IReadOnlyDictionary<string, string> names, int days, string reason)
