@@ -81,6 +81,9 @@ public sealed class ScoreTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(bulletin.Id(), criticism.GetProperty("sourceId").GetString());
         Assert.Equal(-2m, criticism.GetProperty("points").GetDecimal());
         Assert.Contains("关于红岩镇推诿扯皮问题的通报", criticism.GetProperty("reason").GetString());
+        var link = criticism.GetProperty("url").GetString();
+        Assert.Equal($"/api/v1/bulletins/{bulletin.Id()}/docx", link);
+        Assert.Equal(HttpStatusCode.OK, (await s.Leader.GetAsync(link)).StatusCode); // the leader follows the deduction to the document
         Assert.Equal(97m, score.GetProperty("score").GetDecimal());
     }
 

@@ -91,7 +91,7 @@ public sealed partial class Scoring
             var kind = b.Kind == BulletinKind.Praise ? ScoreKind.PraiseBulletin : ScoreKind.CriticismBulletin;
             var at = b.IssuedAt ?? ChinaTime.At(b.IssuedOn!.Value, TimeOnly.MinValue);
             var reason = $"{(kind == ScoreKind.PraiseBulletin ? "受到通报表扬" : "被通报批评")}：《{Short(b.Title, 60)}》（{b.DocumentNumber(y.Year)}，{Day(b.IssuedOn!.Value)}印发）";
-            hits.AddRange(named.Select(unitId => new Hit(unitId, kind, reason, b.Id, "/bulletins", at)));
+            hits.AddRange(named.Select(unitId => new Hit(unitId, kind, reason, b.Id, $"/api/v1/bulletins/{b.Id}/docx", at))); // the issued document itself
         }
         return hits;
     }
