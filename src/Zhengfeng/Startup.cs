@@ -5,10 +5,11 @@ using Zhengfeng.Features.Accounts;
 using Zhengfeng.Features.Audit;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Demo;
+using Zhengfeng.Features.Scores;
 
 namespace Zhengfeng;
 
-/// <summary>What runs once before the server accepts requests: migrations, the calendar, keys, the first admin, demo data.</summary>
+/// <summary>What runs once before the server accepts requests: migrations, the calendar, keys, the score rules, the first admin, demo data.</summary>
 public static class Startup
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
@@ -25,6 +26,7 @@ public static class Startup
         {
             return;
         }
+        await ScoreRuleTable.SeedAsync(db, ct);
         var generated = await sp.GetRequiredService<AccountService>().EnsureBootstrapAdminAsync(config["ADMIN_PASSWORD"], ct);
         if (generated is not null)
         {

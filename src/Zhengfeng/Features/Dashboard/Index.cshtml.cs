@@ -32,5 +32,8 @@ public sealed class IndexModel(DashboardService service) : WorkflowPage
         To = view.To;
     }
 
+    /// <summary>The year of the range's last month, whose 综合考核 the panel shows.</summary>
+    public int ScoreYear => int.Parse(View.To.AsSpan(0, 4), System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Percent(double rate) => rate.ToString("P1", System.Globalization.CultureInfo.InvariantCulture);
 }
