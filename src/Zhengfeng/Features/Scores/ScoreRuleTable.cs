@@ -50,7 +50,19 @@ public static class ScoreRuleTable
         }
         db.AddRange(Defaults());
         db.PendingAction = "score.rules-seed";
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance starting at the same moment loaded the table first.
+            db.ChangeTracker.Clear();
+            if (!await db.Set<ScoreRule>().AnyAsync(ct))
+            {
+                throw;
+            }
+        }
     }
 
     /// <summary>The <c>sourceType</c> of the items a rule produces: the kind of record they come from.</summary>
