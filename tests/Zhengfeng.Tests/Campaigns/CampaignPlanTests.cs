@@ -170,7 +170,8 @@ public sealed class CampaignPlanTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(["赵强"], CampaignScenario.Items(view, "leaders").Select(p => p.GetProperty("name").GetString()));
         Assert.Equal([s.A, s.B], CampaignScenario.Items(view, "units").Select(p => p.GetProperty("unitId").GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, (await s.StaffC.GetAsync($"/api/v1/campaigns/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await s.Leader.PutAsJsonAsync($"/api/v1/campaigns/{id}", new { name = "x", startsOn = "2026-09-01", endsOn = "2026-12-31", unitIds = new[] { s.A } })).StatusCode);
+        var byLeader = await s.Leader.PutAsJsonAsync($"/api/v1/campaigns/{id}", new { name = "领导修订", startsOn = "2026-09-01", endsOn = "2026-12-31", unitIds = new[] { s.A } });
+        Assert.Equal(HttpStatusCode.Forbidden, byLeader.StatusCode);
     }
 
     [Fact]
