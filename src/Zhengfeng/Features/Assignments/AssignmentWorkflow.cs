@@ -24,7 +24,7 @@ public sealed partial class AssignmentWorkflow(
     private DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>Roles that read every assignment; unit staff read those of their units (lead or assist).</summary>
-    public static readonly string[] Readers = [Roles.Supervisor, Roles.Leader, Roles.Inspector, Roles.Admin];
+    private static readonly string[] Readers = [Roles.Supervisor, Roles.Leader, Roles.Inspector, Roles.Admin];
 
     public async Task<Assignment> CreateAsync(CreateAssignmentRequest r, CancellationToken ct)
     {
@@ -117,63 +117,6 @@ public sealed partial class AssignmentWorkflow(
         var progress = await db.Set<ProgressEntry>().AsNoTracking().Where(e => e.AssignmentId == id).OrderBy(e => e.At).ToListAsync(ct);
         var notices = await db.Set<SupervisionNotice>().AsNoTracking().Where(n => n.AssignmentId == id).OrderBy(n => n.IssuedAt).ThenBy(n => n.Seq).ToListAsync(ct);
         return new AssignmentRecord(a, duties, progress, notices);
-    }
-
-    public async Task<Page<Assignment>> SearchAsync(AssignmentFilter filter, int page, int pageSize, CancellationToken ct)
-    {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
-        var q = await QueryAsync(filter, ct);
-        var total = await q.CountAsync(ct);
-        var items = await q.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new Page<Assignment>(items, total, page, pageSize);
-    }
-
-    /// <summary>The assignments the user may see under the filter: open ones first, soonest due first.</summary>
-    public async Task<IQueryable<Assignment>> QueryAsync(AssignmentFilter f, CancellationToken ct)
-    {
-        var q = db.Set<Assignment>().AsNoTracking();
-        var onAssignments = db.Set<AssistDuty>().Where(d => d.OwnerType == AssistOwner.Assignment);
-        if (!user.IsIn(Readers))
-        {
-            var visible = user.IsIn(Roles.Unit) ? await user.VisibleUnitsAsync(ct) : null;
-            if (visible is null)
-            {
-                throw new ForbiddenException("无权查看交办事项");
-            }
-            var ids = visible.ToList();
-            var assisted = onAssignments.Where(d => ids.Contains(d.UnitId)).Select(d => d.OwnerId);
-            q = q.Where(a => ids.Contains(a.LeadUnitId) || assisted.Contains(a.Id));
-        }
-        if (f.Status is { } s)
-        {
-            q = q.Where(a => a.Status == s);
-        }
-        if (!string.IsNullOrWhiteSpace(f.UnitId))
-        {
-            var unitId = f.UnitId.Trim();
-            var assisted = onAssignments.Where(d => d.UnitId == unitId).Select(d => d.OwnerId);
-            q = q.Where(a => a.LeadUnitId == unitId || assisted.Contains(a.Id));
-        }
-        if (!string.IsNullOrWhiteSpace(f.CampaignId))
-        {
-            q = q.Where(a => a.CampaignId == f.CampaignId);
-        }
-        if (f.Source is { } source)
-        {
-            q = q.Where(a => a.Source == source);
-        }
-        if (f.Overdue)
-        {
-            var today = Now.CstDate();
-            q = q.Where(a => (a.Status == AssignmentStatus.Assigned || a.Status == AssignmentStatus.InProgress) && a.DueOn < today);
-        }
-        if (!string.IsNullOrWhiteSpace(f.Q))
-        {
-            var text = f.Q.Trim();
-            q = q.Where(a => a.Title.Contains(text) || a.Number.Contains(text));
-        }
-        return q.OrderBy(a => a.Status == AssignmentStatus.Done).ThenBy(a => a.DueOn).ThenByDescending(a => a.Seq);
     }
 
     /// <summary>
