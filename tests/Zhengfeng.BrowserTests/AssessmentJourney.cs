@@ -77,7 +77,8 @@ public sealed class AssessmentJourney(BrowserApp app) : IClassFixture<BrowserApp
 
         // The list shows the unit's progress.
         await page.GetByRole(AriaRole.Link, new() { Name = "返回年度考核" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = Unit })).ToHaveTextAsync(new System.Text.RegularExpressions.Regex($@"^\s*{Unit}\s*6\s*5\s*1\s*[\d.]+（第 \d+ 名）\s*考核登记\s*$"));
+        var row = new System.Text.RegularExpressions.Regex($@"^\s*{Unit}\s*6\s*5\s*1\s*[\d.]+（第 \d+ 名）\s*考核登记\s*$");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = Unit })).ToHaveTextAsync(row);
     }
 
     private static ILocator Row(IPage page, string name)
