@@ -52,43 +52,10 @@ public static partial class BulletinDocx
     private static partial Regex Level2();
 
     /// <summary>The document; <paramref name="today"/> stands in for the issue date of a draft.</summary>
-    public static byte[] Write(Bulletin b, DateOnly today)
+    public static byte[] Write(Bulletin b, DateOnly today) => Write(new OfficialText(b.Title, [b.Body], b.OrganName, b.IssuedOn ?? today)
     {
-        using var stream = new MemoryStream();
-        using (var doc = WordprocessingDocument.Create(stream, WordprocessingDocumentType.Document))
-        {
-            doc.PackageProperties.Title = b.Title;
-            doc.PackageProperties.Creator = b.OrganName;
-            var main = doc.AddMainDocumentPart();
-            AddStyles(main);
-            AddFontTable(main);
-            main.AddNewPart<DocumentSettingsPart>().Settings = new Settings(new EvenAndOddHeaders());
-            var odd = AddFooter(main, JustificationValues.Right, new Indentation { Right = Char4.ToString(Inv) });
-            var even = AddFooter(main, JustificationValues.Left, new Indentation { Left = Char4.ToString(Inv) });
-
-            var date = b.IssuedOn ?? today;
-            var body = new Body();
-            body.Append(OrganMark(b.OrganName));
-            body.Append(Blank(), Blank());
-            body.Append(DocumentNumber(b.DocumentNumber(today.Year)));
-            body.Append(Blank(), Blank());
-            body.Append(Title(b.Title));
-            body.Append(Blank());
-            body.Append(Para(null, null, Text(b.Recipients.TrimEnd(':', '：') + "：", FangSong, Size3)));
-            foreach (var line in b.Body.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0))
-            {
-                var font = Level1().IsMatch(line) ? Hei : Level2().IsMatch(line) ? Kai : FangSong;
-                body.Append(Para(null, FirstLine(), Text(line, font, Size3)));
-            }
-            body.Append(Blank(), Blank());
-            body.Append(Signature(b.OrganName, Bulletin.DateText(date)));
-            body.Append(Para(JustificationValues.Right, new Indentation { Right = (4 * Char3).ToString(Inv), RightChars = 400 }, Text(Bulletin.DateText(date), FangSong, Size3)));
-            body.Append(Colophon(b.CopyTo, b.PrintedBy, date));
-            body.Append(Section(main.GetIdOfPart(odd), main.GetIdOfPart(even)));
-            main.Document = new Document(body);
-        }
-        return stream.ToArray();
-    }
+        OrganMark = b.OrganName, Number = b.DocumentNumber(today.Year), Recipients = b.Recipients, CopyTo = b.CopyTo, PrintedBy = b.PrintedBy,
+    });
 
     /// <summary>
     /// A document in the same layout that is not a stored bulletin (a campaign's progress bulletin, a closing summary): the red

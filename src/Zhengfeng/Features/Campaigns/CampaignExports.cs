@@ -29,7 +29,7 @@ public sealed class CampaignExports(CampaignWorkflow flow, CampaignLedger ledger
     {
         var (c, view) = await LoadAsync(id, ct);
         using var workbook = new XLWorkbook();
-        Sheet(workbook, "任务清单（按单位）", view.Tasks,
+        LedgerExports.AddSheet(workbook, "任务清单（按单位）", view.Tasks,
             Col<TaskRow>("牵头单位", 20, t => t.UnitName),
             Col<TaskRow>("编号", 16, t => t.Number),
             Col<TaskRow>("任务", 40, t => t.Title),
@@ -38,7 +38,7 @@ public sealed class CampaignExports(CampaignWorkflow flow, CampaignLedger ledger
             Col<TaskRow>("阶段", 12, t => PhaseName(c, t.PhaseSeq)),
             Col<TaskRow>("状态", 14, t => t.StatusLabel),
             Col<TaskRow>("是否逾期", 10, t => t.Overdue));
-        Sheet(workbook, "单位完成情况", view.Units,
+        LedgerExports.AddSheet(workbook, "单位完成情况", view.Units,
             Col<UnitCompletion>("单位", 20, u => u.UnitName),
             Col<UnitCompletion>("单位类型", 10, u => u.Kind),
             Col<UnitCompletion>("参加单位", 10, u => u.Participating),
@@ -53,7 +53,7 @@ public sealed class CampaignExports(CampaignWorkflow flow, CampaignLedger ledger
             Col<UnitCompletion>("已报送", 8, u => u.ReportsFiled),
             Col<UnitCompletion>("应报送", 8, u => u.ReportsAsked),
             Col<UnitCompletion>("综合完成率", 12, u => Pct(u.Rate)));
-        Sheet(workbook, "按阶段完成情况", view.Phases,
+        LedgerExports.AddSheet(workbook, "按阶段完成情况", view.Phases,
             Col<PhaseCompletion>("阶段", 14, p => $"第{p.Seq}阶段 {p.Name}"),
             Col<PhaseCompletion>("开始日期", 12, p => p.StartsOn),
             Col<PhaseCompletion>("结束日期", 12, p => p.EndsOn),
@@ -64,14 +64,14 @@ public sealed class CampaignExports(CampaignWorkflow flow, CampaignLedger ledger
             Col<PhaseCompletion>("报送", 8, p => p.ReportsFiled),
             Col<PhaseCompletion>("问题线索", 10, p => p.Clues),
             Col<PhaseCompletion>("零报告单位", 12, p => p.ZeroReportUnits));
-        Sheet(workbook, "关联记录", view.Linked,
+        LedgerExports.AddSheet(workbook, "关联记录", view.Linked,
             Col<LinkedRecord>("类型", 10, r => r.TypeLabel),
             Col<LinkedRecord>("内容", 50, r => r.Title),
             Col<LinkedRecord>("单位", 20, r => r.UnitName),
             Col<LinkedRecord>("状态", 16, r => r.StatusLabel),
             Col<LinkedRecord>("时间", 17, r => r.At),
             Col<LinkedRecord>("链接", 30, r => r.Url));
-        Sheet(workbook, "报送情况", view.Reports,
+        LedgerExports.AddSheet(workbook, "报送情况", view.Reports,
             Col<ReportRow>("单位", 20, r => r.UnitName),
             Col<ReportRow>("报送周期", 14, r => r.PeriodLabel),
             Col<ReportRow>("阶段", 12, r => PhaseName(c, r.PhaseSeq)),
@@ -79,11 +79,11 @@ public sealed class CampaignExports(CampaignWorkflow flow, CampaignLedger ledger
             Col<ReportRow>("报送内容", 60, r => r.Content),
             Col<ReportRow>("报送人", 12, r => r.ReportedByName),
             Col<ReportRow>("报送时间", 17, r => r.ReportedAt));
-        Sheet(workbook, "零报告单位", view.ZeroReports,
+        LedgerExports.AddSheet(workbook, "零报告单位", view.ZeroReports,
             Col<ZeroReportUnit>("阶段", 14, z => $"第{z.PhaseSeq}阶段 {z.PhaseName}"),
             Col<ZeroReportUnit>("单位", 20, z => z.UnitName),
             Col<ZeroReportUnit>("原因", 70, z => z.Reason));
-        Sheet(workbook, "报告无问题但被发现问题", view.Flagged,
+        LedgerExports.AddSheet(workbook, "报告无问题但被发现问题", view.Flagged,
             Col<FlaggedUnit>("阶段", 14, f => $"第{f.PhaseSeq}阶段 {f.PhaseName}"),
             Col<FlaggedUnit>("单位", 20, f => f.UnitName),
             Col<FlaggedUnit>("原因", 90, f => f.Reason));
@@ -152,9 +152,7 @@ public sealed class CampaignExports(CampaignWorkflow flow, CampaignLedger ledger
         return (c, await ledger.ForAsync(c, ct));
     }
 
-    private sealed record Rate(double Value);
-
-    private static Rate? Pct(double? rate) => rate is { } r ? new Rate(r) : null;
+    private static LedgerExports.Percent? Pct(double? rate) => rate is { } r ? new LedgerExports.Percent(r) : null;
 
     private static string? PhaseName(Campaign c, int? seq) => seq is { } s && c.Phases.FirstOrDefault(p => p.Seq == s) is { } p ? $"第{s}阶段 {p.Name}" : null;
 
@@ -167,65 +165,5 @@ public sealed class CampaignExports(CampaignWorkflow flow, CampaignLedger ledger
     {
         var invalid = Path.GetInvalidFileNameChars().Concat("\\/:*?\"<>|").ToHashSet();
         return new string(name.Select(ch => invalid.Contains(ch) || char.IsControl(ch) ? '_' : ch).ToArray());
-    }
-
-    /// <summary>One worksheet in the ledger's style: bold header on grey, frozen, filters; instants in China time.</summary>
-    private static void Sheet<T>(XLWorkbook workbook, string title, IReadOnlyList<T> rows, params LedgerExports.Column<T>[] columns)
-    {
-        var sheet = workbook.Worksheets.Add(title.Length > 31 ? title[..31] : title);
-        for (var c = 0; c < columns.Length; c++)
-        {
-            var header = sheet.Cell(1, c + 1);
-            header.SetValue(columns[c].Header);
-            header.Style.Font.Bold = true;
-            header.Style.Fill.BackgroundColor = XLColor.FromHtml("#E7E6E6");
-            sheet.Column(c + 1).Width = columns[c].Width;
-        }
-        for (var r = 0; r < rows.Count; r++)
-        {
-            for (var c = 0; c < columns.Length; c++)
-            {
-                Put(sheet.Cell(r + 2, c + 1), columns[c].Value(rows[r]));
-            }
-        }
-        sheet.SheetView.FreezeRows(1);
-        if (rows.Count > 0)
-        {
-            sheet.Range(1, 1, rows.Count + 1, columns.Length).SetAutoFilter();
-        }
-    }
-
-    private static void Put(IXLCell cell, object? value)
-    {
-        switch (value)
-        {
-            case null:
-                break;
-            case string s:
-                cell.DataType = XLDataType.Text; // kept as typed, never a formula
-                cell.SetValue(s);
-                break;
-            case DateTimeOffset t:
-                cell.SetValue(t.ToCst().DateTime);
-                cell.Style.DateFormat.Format = "yyyy-mm-dd hh:mm";
-                break;
-            case DateOnly d:
-                cell.SetValue(d.ToDateTime(TimeOnly.MinValue));
-                cell.Style.DateFormat.Format = "yyyy-mm-dd";
-                break;
-            case bool b:
-                cell.SetValue(b ? "是" : "否");
-                break;
-            case Rate p:
-                cell.SetValue(p.Value);
-                cell.Style.NumberFormat.Format = "0.0%";
-                break;
-            case int i:
-                cell.SetValue(i);
-                break;
-            default:
-                cell.SetValue(Convert.ToString(value, CultureInfo.InvariantCulture));
-                break;
-        }
     }
 }

@@ -127,7 +127,8 @@ public static class LedgerExports
             Col<UnitRanking>("综合得分", 12, r => r.Score)));
     }
 
-    private sealed record Percent(double Value);
+    /// <summary>A share shown as a percentage in the sheet.</summary>
+    public sealed record Percent(double Value);
 
     public sealed record Column<T>(string Header, double Width, Func<T, object?> Value);
 
@@ -154,6 +155,15 @@ public static class LedgerExports
     public static byte[] Sheet<T>(string title, IReadOnlyList<T> rows, params Column<T>[] columns)
     {
         using var workbook = new XLWorkbook();
+        AddSheet(workbook, title, rows, columns);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    /// <summary>Adds one such worksheet to a workbook of several.</summary>
+    public static void AddSheet<T>(XLWorkbook workbook, string title, IReadOnlyList<T> rows, params Column<T>[] columns)
+    {
         var sheet = workbook.Worksheets.Add(title.Length > 31 ? title[..31] : title);
         for (var c = 0; c < columns.Length; c++)
         {
@@ -175,9 +185,6 @@ public static class LedgerExports
         {
             sheet.Range(1, 1, rows.Count + 1, columns.Length).SetAutoFilter();
         }
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
     }
 
     private static void Put(IXLCell cell, object? value)
