@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zhengfeng.Features.Campaigns;
@@ -94,5 +95,12 @@ public sealed class AssignmentLadderTests
 
         var audit = await s.Admin.GetOkAsync($"/api/v1/audit?entityType=SupervisionNotice&entityId={interview.Id()}");
         Assert.Contains("task.overdue-notice", audit.ToString());
+
+        // The suggestion opens a clue for 核查, once, which nobody can register by hand.
+        var clues = await s.Supervisor.GetOkAsync($"/api/v1/clues?source=task&unitId={s.LeadUnit}");
+        Assert.Equal(1, clues.GetProperty("total").GetInt32());
+        Assert.Contains("建议约谈", clues.GetProperty("items")[0].GetProperty("content").GetString());
+        var byHand = await s.Supervisor.PostAsJsonAsync("/api/v1/clues", new { source = "task", unitId = s.LeadUnit, problemType = "delay", content = "手工登记" });
+        Assert.Equal(HttpStatusCode.BadRequest, byHand.StatusCode);
     }
 }

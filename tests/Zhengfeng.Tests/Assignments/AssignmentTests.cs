@@ -138,6 +138,18 @@ public sealed class AssignmentTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("quarterly", quarterly.GetProperty("reportCycle").GetString());
         var listed = await s.Supervisor.GetOkAsync($"/api/v1/tasks?campaignId={campaign}");
         Assert.Equal(2, listed.GetProperty("total").GetInt32());
+
+        // Once the campaign has closed, a 督办单 on its unfinished task still goes out, and still counts for the campaign.
+        await app.WithDbAsync(async db =>
+        {
+            var c = await db.Set<Campaign>().SingleAsync(x => x.Id == campaign);
+            c.Close("admin", app.Clock.GetUtcNow(), "已总结");
+            db.PendingAction = "campaign.close";
+            await db.SaveChangesAsync();
+        });
+        var notice = await s.Supervisor.PostOkAsync("/api/v1/supervision-notices",
+            new { unitId = s.LeadUnit, level = "reminder", reason = "专项整治已结束，任务仍未完成", assignmentId = task.Id() }, HttpStatusCode.Created);
+        Assert.Equal(campaign, (await s.Supervisor.GetOkAsync($"/api/v1/supervision-notices/{notice.Id()}")).GetProperty("campaignId").GetString());
     }
 
     [Fact]

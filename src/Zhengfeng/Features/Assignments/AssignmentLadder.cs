@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Calendar;
+using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Supervision;
 using Zhengfeng.Web;
 
@@ -31,7 +32,7 @@ public sealed class AssignmentRules : IValidatableObject
 /// climb 提醒 (the first day overdue) → 黄牌 → 红牌, and with the red card a 约谈建议 when the lead unit keeps collecting
 /// red notices. The unique (assignment, step, level) key on <see cref="SupervisionNotice"/> issues each notice once.
 /// </summary>
-public sealed class AssignmentLadder(AppDb db, WorkCalendar calendar, IOptions<AssignmentRules> rules, IOptions<SupervisionRules> supervision)
+public sealed class AssignmentLadder(AppDb db, WorkCalendar calendar, ClueWorkflow clues, IOptions<AssignmentRules> rules, IOptions<SupervisionRules> supervision)
 {
     public const string IssuerName = "系统（交办督办）";
 
@@ -102,6 +103,7 @@ public sealed class AssignmentLadder(AppDb db, WorkCalendar calendar, IOptions<A
                 {
                     var why = $"该单位近{s.InterviewWindowDays}天已收到红牌督办{reds}次，{step.Subject}，已逾期{step.DaysOverdue}天，再次严重逾期。建议约谈单位主要负责人。";
                     notices.Add(New(a, step, NoticeLevel.Interview, why, now));
+                    clues.AddSystemClue(ClueSource.Task, a.LeadUnitId, "delay", why + "请核查是否存在拖沓延误、慢作为问题。", null).JoinCampaign(a.CampaignId);
                 }
             }
         }

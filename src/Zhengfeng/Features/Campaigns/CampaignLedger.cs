@@ -169,14 +169,22 @@ public sealed class CampaignLedger(AppDb db, TimeProvider clock)
         return new CampaignLedgerView(today, current, totals, units, phases, taskRows, reportRows, linked, zero, flagged);
     }
 
-    /// <summary>Participating units with no report for a begun phase's periods and no self-inspection clue registered in the phase.</summary>
+    /// <summary>
+    /// Participating units with no report for a phase's periods and no self-inspection clue registered in the phase; a running
+    /// phase counts only once one of its periods has ended.
+    /// </summary>
     private static List<ZeroReportUnit> ZeroReports(Campaign c, DateOnly today, List<CampaignReport> reports, List<Clue> clues, Func<string, string> name)
     {
         var result = new List<ZeroReportUnit>();
         foreach (var phase in c.Phases.Where(p => p.StartsOn <= today))
         {
-            var periods = CampaignPeriods.OfPhase(c, phase).Select(p => p.Period).ToHashSet();
+            var ofPhase = CampaignPeriods.OfPhase(c, phase);
+            var periods = ofPhase.Select(p => p.Period).ToHashSet();
             var running = phase.EndsOn >= today;
+            if (running && !ofPhase.Any(p => p.End < today))
+            {
+                continue; // no report of this phase has fallen due yet
+            }
             var until = running ? today : phase.EndsOn;
             foreach (var unit in c.UnitIds)
             {
@@ -186,7 +194,7 @@ public sealed class CampaignLedger(AppDb db, TimeProvider clock)
                 {
                     var when = $"第{phase.Seq}阶段“{phase.Name}”（{CampaignPeriods.Day(phase.StartsOn)}至{CampaignPeriods.Day(phase.EndsOn)}）";
                     result.Add(new ZeroReportUnit(phase.Seq, phase.Name, unit, name(unit),
-                        $"{name(unit)}在{when}{(running ? "截至今日" : "")}未报送专项整治情况，也未登记自查自纠问题"));
+                        $"{name(unit)}在{when}{(running ? "已到期的报送周期" : "")}未报送专项整治情况，也未登记自查自纠问题"));
                 }
             }
         }

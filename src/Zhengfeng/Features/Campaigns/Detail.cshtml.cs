@@ -25,7 +25,12 @@ public sealed class DetailModel(CampaignWorkflow flow, CampaignLedger ledger, Ap
     /// <summary>The units, tasks and reports this user is shown: all of them to those who oversee, the unit's own to its staff.</summary>
     public IReadOnlyList<UnitCompletion> Units => MayOversee ? [.. Ledger.Units] : [.. Ledger.Units.Where(u => u.UnitId == UnitId)];
     public IReadOnlyList<TaskRow> Tasks => MayOversee ? [.. Ledger.Tasks] : [.. Ledger.Tasks.Where(t => t.LeadUnitId == UnitId)];
-    public IReadOnlyList<ReportRow> Reports => MayOversee ? [.. Ledger.Reports] : [.. Ledger.Reports.Where(r => r.UnitId == UnitId)];
+    /// <summary>How many reports the page shows, newest first; the ledger export has them all.</summary>
+    public const int ReportsShown = 30;
+
+    public IReadOnlyList<ReportRow> AllReports => MayOversee ? [.. Ledger.Reports] : [.. Ledger.Reports.Where(r => r.UnitId == UnitId)];
+
+    public IReadOnlyList<ReportRow> Reports => [.. AllReports.OrderByDescending(r => r.Period, StringComparer.Ordinal).ThenByDescending(r => r.ReportedAt).Take(ReportsShown)];
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 

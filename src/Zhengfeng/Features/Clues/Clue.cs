@@ -8,7 +8,8 @@ namespace Zhengfeng.Features.Clues;
 // 问题线索 Clue · 核查 Verification (属实 true / 部分属实 partial / 不属实 false)
 // 来源 Source: 工单升级 case · 暗访 mystery · 巡察 tour · 自查自纠 self · 干部作风举报 report · 信箱 mailbox
 
-public enum ClueSource { Case, Mystery, Tour, Self, Report, Mailbox }
+/// <summary>Where a clue came from. <see cref="Task"/> is raised only by the platform (a 约谈建议 on an assigned task).</summary>
+public enum ClueSource { Case, Mystery, Tour, Self, Report, Mailbox, Task }
 
 public enum ClueStatus { Registered, Verified, Dismissed }
 
@@ -83,6 +84,7 @@ public sealed class Clue
         ClueSource.Tour => "巡察反馈",
         ClueSource.Self => "自查自纠",
         ClueSource.Report => "作风举报",
+        ClueSource.Task => "交办督办升级",
         _ => "意见信箱",
     };
 

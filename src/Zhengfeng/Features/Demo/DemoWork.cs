@@ -63,7 +63,8 @@ public sealed class DemoWork(AppDb db, TimeProvider clock, WorkCalendar calendar
         var now = clock.GetUtcNow();
         var today = now.CstDate();
         var year = today.Year;
-        var leaders = await db.Cadres.AsNoTracking().Where(c => c.UnitId == units["county"]).OrderBy(c => c.CreatedAt).Take(3).ToListAsync(ct);
+        var leaders = (await db.Cadres.AsNoTracking().Where(c => c.UnitId == units["county"]).ToListAsync(ct))
+            .OrderBy(c => Precedence(c.Post)).ThenBy(c => c.CreatedAt).Take(3).ToList();
 
         var campaign = Campaign.Plan(Ids.New(), new CampaignPlan(CampaignName, $"县作发〔{year}〕5号",
             "集中整治推诿扯皮、办事拖沓、服务冷漠、吃拿卡要等作风顽疾，建立责任清单，定期通报整改完成率。",
@@ -121,7 +122,7 @@ public sealed class DemoWork(AppDb db, TimeProvider clock, WorkCalendar calendar
                 Id = Ids.New(), Year = year, Title = i < Works.Length ? title : $"{title}（第二批）", Content = $"按照{note}要求，{title}，明确责任人和完成时限，按节点推进并报送进展。",
                 Source = inCampaign || source != AssignmentSource.Campaign ? source : AssignmentSource.Meeting, SourceNote = note,
                 CampaignId = inCampaign ? campaign.Id : null, PhaseSeq = inCampaign ? campaign.PhaseOn(due)?.Seq : null,
-                LeadUnitId = units[lead], ResponsibleName = "分管副局长", DueOn = due, ReportCycle = ReportCycle.None,
+                LeadUnitId = units[lead], ResponsibleName = lead.StartsWith("t-", StringComparison.Ordinal) ? "分管副镇长（副主任）" : "分管副局长", DueOn = due, ReportCycle = ReportCycle.None,
                 AssignedBy = supervisor.Id, AssignedByName = supervisor.DisplayName, AssignedAt = Cst(assigned, 10),
             };
             a.AssignNumber(++seq);
@@ -225,4 +226,15 @@ public sealed class DemoWork(AppDb db, TimeProvider clock, WorkCalendar calendar
     }
 
     private static DateTimeOffset Cst(DateOnly day, int hour) => new(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(8));
+
+    /// <summary>The county's leaders in protocol order: 书记, 县长, 副书记, 常务副县长, 副县长 (the 组长 heads the leading group).</summary>
+    private static int Precedence(string? post) => post switch
+    {
+        null => 9,
+        _ when post.Contains("县委书记", StringComparison.Ordinal) => 0,
+        _ when post.Contains("县长", StringComparison.Ordinal) && !post.Contains("副县长", StringComparison.Ordinal) => 1,
+        _ when post.Contains("副书记", StringComparison.Ordinal) => 2,
+        _ when post.Contains("常务副县长", StringComparison.Ordinal) => 3,
+        _ => 4,
+    };
 }

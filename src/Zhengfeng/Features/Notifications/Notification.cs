@@ -72,6 +72,8 @@ public sealed class Notifier(AppDb db, TimeProvider clock)
         "extension" => "延期审批",
         "supervision" => "督办单",
         "assist" => "协办",
+        "task" => "交办事项",
+        "report" => "报送提醒",
         _ => "通知",
     };
 }

@@ -7,12 +7,12 @@ namespace Zhengfeng.Features.Supervision;
 public sealed record NoticeView(string Id, string Number, string UnitId, string? CaseId, string? RectificationId, string? ClueId,
     string Level, string LevelLabel, string Reason, string IssuedBy, string IssuedByName, bool IssuedBySystem, DateTimeOffset IssuedAt,
     int ReplyWorkdays, DateTimeOffset ReplyDueAt, string? ReplyDueWhy, string Status, string StatusLabel, string? ReplyContent, DateTimeOffset? RepliedAt,
-    int ReplyCount, bool? Accepted, string? JudgementNote, DateTimeOffset? JudgedAt, int RejectCount, bool Overdue)
+    int ReplyCount, bool? Accepted, string? JudgementNote, DateTimeOffset? JudgedAt, int RejectCount, bool Overdue, string? AssignmentId, string? CampaignId)
 {
     public static NoticeView From(SupervisionNotice n, DateTimeOffset now) => new(n.Id, n.Number, n.UnitId, n.CaseId, n.RectificationId, n.ClueId,
         n.Level.ToString().ToLowerInvariant(), SupervisionNotice.Label(n.Level), n.Reason, n.IssuedBy, n.IssuedByName, n.IsSystem, n.IssuedAt,
         n.ReplyWorkdays, n.ReplyDueAt, n.ReplyDueWhy, n.Status.ToString().ToLowerInvariant(), SupervisionNotice.Label(n.Status), n.ReplyContent, n.RepliedAt,
-        n.ReplyCount, n.Accepted, n.JudgementNote, n.JudgedAt, n.RejectCount, n.IsOverdue(now));
+        n.ReplyCount, n.Accepted, n.JudgementNote, n.JudgedAt, n.RejectCount, n.IsOverdue(now), n.AssignmentId, n.CampaignId);
 }
 
 public static class SupervisionApi

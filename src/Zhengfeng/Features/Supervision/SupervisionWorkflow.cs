@@ -229,8 +229,8 @@ public sealed class SupervisionWorkflow(
     }
 
     /// <summary>
-    /// A notice on an assignment goes to its lead unit or an assist unit and joins the assignment's campaign; a campaign
-    /// named besides must be that one.
+    /// A notice on an assignment goes to its lead unit or an assist unit and joins the assignment's campaign (closed or not);
+    /// a campaign named besides must be that one. Any other campaign must still be running.
     /// </summary>
     private async Task<(string? AssignmentId, string? CampaignId)> AssignmentAndCampaignAsync(IssueNoticeRequest r, CancellationToken ct)
     {
@@ -249,7 +249,10 @@ public sealed class SupervisionWorkflow(
             {
                 throw new RuleException("supervision.assignment_campaign", "该交办事项不属于所选的专项整治", 400);
             }
-            campaignId ??= task.CampaignId;
+            if (task.CampaignId is not null)
+            {
+                return (assignmentId, task.CampaignId); // the task's own campaign, even once it has closed: the task still belongs to it
+            }
         }
         return (assignmentId, await CampaignWorkflow.JoinableAsync(db, campaignId, ct));
     }
