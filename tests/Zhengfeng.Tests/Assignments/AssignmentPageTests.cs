@@ -97,12 +97,15 @@ public sealed partial class AssignmentPageTests(AppFactory app) : IClassFixture<
         Assert.Equal("提供排水管网资料", task.GetProperty("assists")[0].GetProperty("part").GetString());
 
         var lead = await CookieUserAsync(s, s.LeadUnit, "unit");
+        Assert.Contains("<span>交办事项</span><b>1</b><span class=\"muted\">项牵头推进中</span>", await HtmlAsync(lead, "/"));
         var reported = await PostFormAsync(lead, $"/assignments/{id}?handler=Progress", ("progress.Content", "已排查12处内涝点"), ("progress.Period", "2026-11"));
         Assert.Equal(HttpStatusCode.Redirect, reported.StatusCode);
         var outside = await PostFormAsync(lead, $"/assignments/{id}?handler=Progress", ("progress.Content", "12月进展"), ("progress.Period", "2026-12"));
         Assert.Contains("不在该交办事项的汇报周期内", WebUtility.HtmlDecode(await outside.Content.ReadAsStringAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(lead, $"/assignments/{id}?handler=Complete", ("completion.Content", "内涝点全部整治"))).StatusCode);
 
+        Assert.Contains("<span>交办事项</span><b>0</b>", await HtmlAsync(lead, "/"));
+        Assert.Contains("href=\"/assignments?status=reported\"><span>交办待验收</span>", await HtmlAsync(supervisor, "/"));
         var back = await PostFormAsync(supervisor, $"/assignments/{id}?handler=Accept", ("acceptance.Accepted", "false"), ("acceptance.Note", "缺少整治前后对比照片"));
         Assert.Equal(HttpStatusCode.Redirect, back.StatusCode);
         var after = await s.Supervisor.GetOkAsync($"/api/v1/tasks/{id}");

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Accountability;
+using Zhengfeng.Features.Assignments;
 using Zhengfeng.Features.Assists;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
@@ -17,6 +18,8 @@ namespace Zhengfeng.Features.Home;
 public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSearch cases, TimeProvider clock) : PageModel
 {
     public sealed record Tile(string Label, int Count, string Href, string Hint);
+
+    private static readonly AssignmentStatus[] OpenTasks = [AssignmentStatus.Assigned, AssignmentStatus.InProgress];
 
     public List<Tile> Tiles { get; } = [];
     public string UnitPath { get; private set; } = "";
@@ -40,6 +43,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
             }
         }
         var now = clock.GetUtcNow();
+        var today = now.CstDate();
         if (me.IsIn(Roles.Operator, Roles.Dispatcher))
         {
             Tiles.Add(new("待派单", await db.Set<Case>().CountAsync(c => c.Status == CaseStatus.Registered, ct), "/cases?status=registered", "件已登记未派出"));
@@ -75,6 +79,9 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
         {
             Tiles.Add(new("待验收整改", await db.Set<RectificationItem>().CountAsync(i => i.Status == RectificationStatus.Reported, ct), "/rectifications?status=reported", "项已报告进展"));
             Tiles.Add(new("督办待研判", await db.Set<SupervisionNotice>().CountAsync(n => n.Status == NoticeStatus.Replied, ct), "/notices?status=replied", "份督办单已回复"));
+            Tiles.Add(new("交办待验收", await db.Set<Assignment>().CountAsync(a => a.Status == AssignmentStatus.Reported, ct), "/assignments?status=reported", "项已报告完成"));
+            Tiles.Add(new("交办逾期", await db.Set<Assignment>().CountAsync(a => OpenTasks.Contains(a.Status) && a.DueOn < today, ct), "/assignments?overdue=true",
+                "项超过完成期限未报完成"));
         }
         if (me.IsIn(Roles.Unit))
         {
@@ -84,6 +91,8 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
                     .CountAsync(i => mine.Contains(i.UnitId) && (i.Status == RectificationStatus.Open || i.Status == RectificationStatus.Reported), ct),
                 "/rectifications", "项未销号"));
             Tiles.Add(new("待回复督办单", await db.Set<SupervisionNotice>().CountAsync(n => mine.Contains(n.UnitId) && n.Status == NoticeStatus.Issued, ct), "/notices?status=issued", "份"));
+            Tiles.Add(new("交办事项", await db.Set<Assignment>().CountAsync(a => mine.Contains(a.LeadUnitId) && OpenTasks.Contains(a.Status), ct),
+                "/assignments", "项牵头推进中"));
             Tiles.Add(new("待协办", await db.Set<AssistDuty>().CountAsync(d => mine.Contains(d.UnitId) && d.Status == AssistStatus.Pending, ct), "/assists", "项协办任务待提交意见"));
         }
         if (me.IsIn(Roles.Leader))
