@@ -27,7 +27,7 @@ public sealed class AssignmentLadderTests
             b["campaignId"] = campaign;
             b.Remove("source");
             b["dueOn"] = "2026-11-05";
-            b["milestones"] = new[] { new { title = "完成摸底调查", dueOn = "2026-11-03" }, new { title = "完成方案编制", dueOn = "2026-11-05" } };
+            b["milestones"] = new[] { new { title = "完成摸底调查", dueOn = "2026-11-03" }, new { title = "完成方案编制", dueOn = "2026-11-04" } };
         })).Id();
         var sweep = app.Services.GetRequiredService<AssignmentSweep>();
         Assert.Equal(0, await sweep.RunOnceAsync(CancellationToken.None)); // nothing overdue yet
@@ -38,7 +38,7 @@ public sealed class AssignmentLadderTests
         Assert.Equal(0, await sweep.RunOnceAsync(CancellationToken.None));
         Assert.Equal(new[] { ("1", "reminder") }, await LadderAsync(s, id));
 
-        app.Clock.Advance(TimeSpan.FromDays(2)); // Friday 2026-11-06: milestone 1 three working days overdue, milestone 2 and the task one day
+        app.Clock.Advance(TimeSpan.FromDays(2)); // Friday 2026-11-06: milestone 1 three working days overdue, milestone 2 two, the task one
         s = await s.LoginAgainAsync();
         Assert.Equal(3, (await Task.WhenAll(sweep.RunOnceAsync(CancellationToken.None), sweep.RunOnceAsync(CancellationToken.None))).Sum());
         Assert.Equal(0, await sweep.RunOnceAsync(CancellationToken.None));
@@ -73,6 +73,22 @@ public sealed class AssignmentLadderTests
         await s.LeadStaff.PostOkAsync($"/api/v1/tasks/{id}/completion", new { content = "全部完成" });
         app.Clock.Advance(TimeSpan.FromDays(3));
         Assert.Equal(0, await sweep.RunOnceAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_milestone_due_on_the_deadline_is_not_chased_twice()
+    {
+        await using var app = await AppFactory.StartAsync();
+        var s = await TaskScenario.CreateAsync(app);
+        var id = (await s.AssignAsync(b =>
+        {
+            b["dueOn"] = "2026-11-05";
+            b["milestones"] = new[] { new { title = "完成摸底调查", dueOn = "2026-11-03" }, new { title = "验收总结", dueOn = "2026-11-05" } };
+        })).Id();
+        app.Clock.Advance(TimeSpan.FromDays(4)); // Friday 2026-11-06
+        s = await s.LoginAgainAsync();
+        Assert.Equal(2, await app.Services.GetRequiredService<AssignmentSweep>().RunOnceAsync(CancellationToken.None));
+        Assert.Equal(new[] { ("0", "reminder"), ("1", "yellow") }, await LadderAsync(s, id)); // milestone 1 three working days late, the task one, step 2 none
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class AssignmentLadder(AppDb db, WorkCalendar calendar, ClueWorkfl
             : NoticeLevel.Reminder;
     }
 
-    /// <summary>The overdue steps of an open assignment, milestones first, each with the level it has reached.</summary>
+    /// <summary>The overdue steps of an open assignment, milestones before its deadline first, each with the level it has reached.</summary>
     public IReadOnlyList<Step> Overdue(Assignment a, DateOnly today)
     {
         if (!a.IsOpen)
@@ -60,7 +60,8 @@ public sealed class AssignmentLadder(AppDb db, WorkCalendar calendar, ClueWorkfl
             return [];
         }
         var steps = new List<Step>();
-        foreach (var m in a.Milestones.Where(m => m.IsOverdue(today)))
+        // A milestone due on the deadline itself is the task's own step: one notice, not two for the same day.
+        foreach (var m in a.Milestones.Where(m => m.IsOverdue(today) && m.DueOn < a.DueOn))
         {
             steps.Add(new Step(m.Seq, $"交办事项{a.Number}“{a.Title}”施工图节点{m.Seq}“{m.Title}”计划{Day(m.DueOn)}完成", m.DueOn,
                 today.DayNumber - m.DueOn.DayNumber, LevelFor(m.DueOn, today)!.Value));
