@@ -8,7 +8,7 @@ namespace Zhengfeng.Features.Audit;
 /// <summary>
 /// Signs checkpoints of the audit log and keeps them as files in <c>&lt;data&gt;/checkpoints/</c>, outside the database: one
 /// file per checkpoint (<c>000000001234-20261102T010000Z.txt</c>), <c>latest</c> (a copy of the newest) and <c>latest.frontier</c>
-/// (the tree's right edge at that size), so the next checkpoint hashes only the entries added since.
+/// (the tree's right edge at that size, and the hash of its last entry), so the next checkpoint hashes only the entries added since.
 /// </summary>
 public sealed partial class AuditCheckpoints : IDisposable
 {
@@ -55,22 +55,28 @@ public sealed partial class AuditCheckpoints : IDisposable
             {
                 return null;
             }
-            var frontier = latest is null ? new MerkleFrontier() : await SavedFrontierAsync(latest, ct);
+            MerkleFrontier? frontier = new();
+            string? head = AuditTrail.Genesis;
+            if (latest is not null)
+            {
+                (frontier, head) = await SavedFrontierAsync(latest, ct);
+            }
             if (frontier is null)
             {
                 // No usable frontier: rebuild it, and never sign on from a log that no longer has the latest checkpoint's root.
-                frontier = await AuditLogTree.ExtendAsync(db, new MerkleFrontier(), latest!.Size, ct);
+                frontier = new MerkleFrontier();
+                head = await AuditLogTree.ExtendAsync(db, frontier, latest!.Size, AuditTrail.Genesis, ct);
                 if (!frontier.Root().AsSpan().SequenceEqual(latest.RootHash))
                 {
                     throw new AuditBrokenException(1, $"审计日志的前 {latest.Size} 条与上一个检查点不符：记录被改写");
                 }
             }
-            frontier = await AuditLogTree.ExtendAsync(db, frontier, size, ct);
+            head = await AuditLogTree.ExtendAsync(db, frontier, size, head, ct);
             var checkpoint = AuditCheckpoint.Sign(Key, frontier.Size, frontier.Root(), _clock.GetUtcNow());
             Directory.CreateDirectory(Folder);
             var name = string.Create(CultureInfo.InvariantCulture, $"{checkpoint.Size:D12}-{checkpoint.At.UtcDateTime:yyyyMMdd'T'HHmmssfff}Z.txt");
             await File.WriteAllTextAsync(Path.Combine(Folder, name), checkpoint.Text, ct);
-            await ReplaceAsync(FrontierFile, frontier.ToText(), ct);
+            await ReplaceAsync(FrontierFile, frontier.ToText() + (head is null ? "" : "head " + head + "\n"), ct);
             await ReplaceAsync(LatestFile, checkpoint.Text, ct);
             return checkpoint;
         }
@@ -115,12 +121,23 @@ public sealed partial class AuditCheckpoints : IDisposable
         return (name == LatestFile || FileName().IsMatch(name)) && File.Exists(path) ? await File.ReadAllTextAsync(path, ct) : null;
     }
 
-    /// <summary>The frontier saved with <paramref name="latest"/>, if it still gives that checkpoint's size and root.</summary>
-    private async Task<MerkleFrontier?> SavedFrontierAsync(AuditCheckpoint latest, CancellationToken ct)
+    /// <summary>
+    /// The frontier saved with <paramref name="latest"/>, if it still gives that checkpoint's size and root, and the hash of the
+    /// checkpoint's last entry (its "head" line), which the next entry must link to.
+    /// </summary>
+    private async Task<(MerkleFrontier?, string?)> SavedFrontierAsync(AuditCheckpoint latest, CancellationToken ct)
     {
         var path = Path.Combine(Folder, FrontierFile);
-        var frontier = File.Exists(path) ? MerkleFrontier.Parse(await File.ReadAllTextAsync(path, ct)) : null;
-        return frontier is not null && frontier.Size == latest.Size && frontier.Root().AsSpan().SequenceEqual(latest.RootHash) ? frontier : null;
+        if (!File.Exists(path))
+        {
+            return (null, null);
+        }
+        var lines = (await File.ReadAllTextAsync(path, ct)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var head = lines.FirstOrDefault(l => l.StartsWith("head ", StringComparison.Ordinal))?[5..];
+        var frontier = MerkleFrontier.Parse(string.Join('\n', lines.Where(l => !l.StartsWith("head ", StringComparison.Ordinal))));
+        return frontier is not null && head is not null && frontier.Size == latest.Size && frontier.Root().AsSpan().SequenceEqual(latest.RootHash)
+            ? (frontier, head)
+            : (null, null);
     }
 
     /// <summary>Written beside and renamed over, so a reader never sees half a file.</summary>

@@ -17,11 +17,12 @@ public static class AuditLogTree
         => await db.AuditEntries.AsNoTracking().MaxAsync(e => (long?)e.Seq, ct) ?? 0;
 
     /// <summary>
-    /// Appends to <paramref name="frontier"/> the entries after it, up to <paramref name="upTo"/> leaves (all when null).
-    /// Throws <see cref="AuditBrokenException"/> when a Seq is missing, or an entry read does not match its hash or the previous
-    /// entry read: a broken log is never put into a checkpoint.
+    /// Appends to <paramref name="frontier"/> the entries after it, up to <paramref name="upTo"/> leaves (all when null), and returns
+    /// the last entry's hash (<paramref name="head"/> when none was added). Throws <see cref="AuditBrokenException"/> when a Seq is
+    /// missing, an entry does not match its hash, or does not link to the entry before it (the first one to <paramref name="head"/>,
+    /// when given): a broken log is never put into a checkpoint.
     /// </summary>
-    public static async Task<MerkleFrontier> ExtendAsync(AppDb db, MerkleFrontier frontier, long? upTo, CancellationToken ct)
+    public static async Task<string?> ExtendAsync(AppDb db, MerkleFrontier frontier, long? upTo, string? head, CancellationToken ct)
     {
         var from = frontier.Size;
         var query = db.AuditEntries.AsNoTracking().Where(e => e.Seq > from);
@@ -29,7 +30,7 @@ public static class AuditLogTree
         {
             query = query.Where(e => e.Seq <= last);
         }
-        string? prev = null;
+        var prev = head;
         await foreach (var e in query.OrderBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (e.Seq != frontier.Size + 1)
@@ -38,12 +39,12 @@ public static class AuditLogTree
             }
             if ((prev is not null && e.PrevHash != prev) || AuditTrail.ComputeHash(e) != e.Hash)
             {
-                throw new AuditBrokenException(e.Seq, $"第 {e.Seq} 条审计记录与哈希链不符");
+                throw new AuditBrokenException(e.Seq, $"第 {e.Seq} 条审计记录与哈希链不符：此前的记录被改写");
             }
             prev = e.Hash;
             frontier.Append(LeafHash(e));
         }
-        return frontier;
+        return prev;
     }
 
     /// <summary>The root of the leaves in <paramref name="range"/>.</summary>

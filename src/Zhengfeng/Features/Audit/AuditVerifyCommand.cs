@@ -85,12 +85,14 @@ public static class AuditVerifyCommand
         {
             return $"审计日志只有 {size} 条，少于检查点记录的 {checkpoint.Size} 条：日志被截断（最新的记录被删除）";
         }
-        var frontier = await AuditLogTree.ExtendAsync(db, new MerkleFrontier(), checkpoint.Size, ct);
+        var frontier = new MerkleFrontier();
+        var head = await AuditLogTree.ExtendAsync(db, frontier, checkpoint.Size, AuditTrail.Genesis, ct);
         if (!frontier.Root().AsSpan().SequenceEqual(checkpoint.RootHash))
         {
             return $"前 {checkpoint.Size} 条记录的默克尔树根与检查点不符：日志被改写";
         }
-        var current = (await AuditLogTree.ExtendAsync(db, frontier, size, ct)).Root();
+        await AuditLogTree.ExtendAsync(db, frontier, size, head, ct);
+        var current = frontier.Root();
         var proof = await AuditLogTree.ConsistencyProofAsync(db, checkpoint.Size, size, ct);
         return MerkleTree.VerifyConsistency(checkpoint.Size, size, proof, checkpoint.RootHash, current)
             ? null
