@@ -36,7 +36,7 @@ public sealed record AuditVerifierKey(string Name, AuditSignatureAlgorithm Algor
 
     public static AuditVerifierKey? Parse(string text)
     {
-        var parts = text.Trim().Split('+');
+        var parts = text.Trim().Split('+', 3); // the name and the hex id hold no '+'; the base64 key may
         if (parts.Length != 3 || parts[0].Length == 0)
         {
             return null;
