@@ -265,6 +265,25 @@ public sealed class CheckpointTests
         });
     }
 
+    [Fact]
+    public async Task The_audit_page_signs_a_checkpoint_and_shows_it_with_the_public_key_and_how_to_verify()
+    {
+        await using var app = await AppFactory.StartAsync();
+        var admin = await app.AdminAsync();
+        Assert.Contains("尚未签发检查点", WebUtility.HtmlDecode(await admin.GetStringAsync("/audit")));
+
+        var posted = await Zhengfeng.Tests.Scores.ScoreScenario.PostFormToAsync(admin, "/audit", "/audit?handler=Checkpoint");
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var page = WebUtility.HtmlDecode(await admin.GetStringAsync("/audit"));
+        var checkpoint = AuditCheckpoint.Parse(await admin.GetStringAsync("/api/v1/audit/checkpoints/latest"))!;
+        Assert.Contains(checkpoint.RootHashHex, page);
+        Assert.Contains("ed25519", page);
+        Assert.Contains("下载最新检查点", page);
+        Assert.Contains("audit verify --checkpoint", page);
+        Assert.Contains(AuditVerifierKey.Parse(await admin.GetStringAsync("/api/v1/audit/public-key"))!.Encode(), page);
+        Assert.Contains("签发审计检查点", page); // the log's own entry about it
+    }
+
     private sealed class Sm2App : AppFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
