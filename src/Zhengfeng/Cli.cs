@@ -9,10 +9,15 @@ public sealed record Cli(string Verb, string[] Rest)
         用法:
           zhengfeng serve  [--urls http://127.0.0.1:5080] [--db 连接串] [--data 目录]   启动服务
           zhengfeng demo   [同上]                                                        载入演示县数据并启动服务
-          zhengfeng audit verify [--db 连接串] [--data 目录]                             离线校验审计日志哈希链
+          zhengfeng audit verify [--checkpoint 文件 [--public-key 文件]] [--db 连接串] [--data 目录]
+                                                                                         离线只读校验审计日志：哈希链，以及（给出检查点时）
+                                                                                         检查点签名和当前日志是否包含并延续该检查点
+                                                                                         退出码 0 完整，2 被篡改，1 无法校验（数据库或检查点不可用）
 
         --db 或环境变量 ZHENGFENG_DB：postgres://… 或 Host=… 使用 PostgreSQL，否则使用 --data 目录下的 SQLite 文件。
         环境变量 ZHENGFENG_ADMIN_PASSWORD：首次启动时 admin 账号的密码（未设置时自动生成并打印一次）。
+        审计检查点保存在数据目录的 checkpoints/ 下，签名私钥在 keys/audit-signing.key（或环境变量 ZHENGFENG_AUDIT_KEY，base64）；
+        Audit:Signature=sm2 改用 SM2/SM3 国密签名。
         """;
 
     public static Cli Parse(string[] args)

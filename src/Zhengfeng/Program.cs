@@ -30,12 +30,17 @@ using Zhengfeng.Features.TypicalCases;
 using Zhengfeng.Jobs;
 using Zhengfeng.Web;
 
-// zhengfeng [serve|demo|audit verify] [--urls URL] [--db CONNECTION] [--data DIR]
+// zhengfeng [serve|demo|audit verify] [--urls URL] [--db CONNECTION] [--data DIR] [--checkpoint FILE] [--public-key FILE]
 var command = Cli.Parse(args);
 if (command.Verb == "help")
 {
     Console.WriteLine(Cli.Usage);
     return 0;
+}
+
+if (command.Verb == "audit")
+{
+    return await AuditVerifyCommand.RunAsync(command.Rest, Console.Out, Console.Error); // read-only: builds no app, runs no migration
 }
 
 var builder = WebApplication.CreateBuilder(command.Rest);
@@ -102,8 +107,10 @@ builder.Services.AddScoped<DemoWork>();
 builder.Services.AddSingleton<OverdueSweep>();
 builder.Services.AddSingleton<AssignmentSweep>();
 builder.Services.AddSingleton<ReportReminders>();
+builder.Services.AddSingleton<AuditCheckpointJob>();
 if (builder.Configuration["jobs"] != "off")
 {
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditCheckpointJob>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueSweep>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<AssignmentSweep>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<ReportReminders>());
@@ -112,10 +119,6 @@ if (builder.Configuration["jobs"] != "off")
 var app = builder.Build();
 
 await Startup.PrepareAsync(app.Services, app.Configuration, command, app.Lifetime.ApplicationStopping);
-if (command.Verb == "audit")
-{
-    return await Startup.VerifyAuditAsync(app.Services);
-}
 
 app.UseExceptionHandler();
 app.UseStatusPages();

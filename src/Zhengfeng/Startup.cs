@@ -22,10 +22,7 @@ public static class Startup
         var db = sp.GetRequiredService<AppDb>();
         await sp.GetRequiredService<CalendarImport>().LoadShippedAsync(ct);
         await services.GetRequiredService<TokenKeys>().LoadAsync(db, ct);
-        if (command.Verb == "audit")
-        {
-            return;
-        }
+        _ = services.GetRequiredService<AuditCheckpoints>(); // the checkpoint signing key file is made on the first start
         await ScoreRuleTable.SeedAsync(db, ct);
         var generated = await sp.GetRequiredService<AccountService>().EnsureBootstrapAdminAsync(config["ADMIN_PASSWORD"], ct);
         if (generated is not null)
@@ -53,15 +50,5 @@ public static class Startup
         {
             Console.WriteLine(demo.Describe());
         }
-    }
-
-    public static async Task<int> VerifyAuditAsync(IServiceProvider services)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var result = await AuditVerifier.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), CancellationToken.None);
-        Console.WriteLine(result.Ok
-            ? $"审计日志完整：共 {result.Entries} 条，哈希链校验通过。"
-            : $"审计日志已被篡改：{result.Reason}（此前 {result.Entries} 条校验通过）");
-        return result.Ok ? 0 : 2;
     }
 }

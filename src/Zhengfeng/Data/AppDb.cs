@@ -35,6 +35,13 @@ public class AppDb(DbContextOptions options, AuditActor actor, TimeProvider cloc
     /// <summary>The action name the next SaveChanges writes to the audit log (e.g. "case.dispatch").</summary>
     public string? PendingAction { get; set; }
 
+    /// <summary>Entries about something that changed outside the database (e.g. a checkpoint file written), logged by the next SaveChanges.</summary>
+    internal List<AuditTrail.Change> PendingEvents { get; } = [];
+
+    /// <summary>Logs an action that changes no row (the next SaveChanges writes it, even with nothing else to save).</summary>
+    public void RecordEvent(string action, string entityType, string entityId, string? after)
+        => PendingEvents.Add(new AuditTrail.Change(action, entityType, entityId, null, after));
+
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -34,6 +34,22 @@ internal sealed record BulletinPeople(CaseScenario Cases, string Office, HttpCli
 public sealed class BulletinTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
+    public async Task The_docx_ends_with_the_audit_logs_latest_checkpoint()
+    {
+        await using var own = await AppFactory.StartAsync(); // signs a checkpoint: its own app
+        var p = await BulletinPeople.CreateAsync(own);
+        var draft = await p.DraftAsync();
+        var checkpoint = await p.Cases.Admin.PostOkAsync("/api/v1/audit/checkpoints", new { }, HttpStatusCode.Created);
+
+        using var doc = WordprocessingDocument.Open(new MemoryStream(await p.Supervisor.GetByteArrayAsync($"/api/v1/bulletins/{draft}/docx")), false);
+        var texts = doc.MainDocumentPart!.Document.Body!.Elements<Paragraph>().Select(x => x.InnerText).Where(t => t.Length > 0).ToList();
+        var line = Assert.Single(texts, t => t.StartsWith("审计日志检查点", StringComparison.Ordinal));
+        Assert.Contains($"共 {checkpoint.GetProperty("size").GetInt64()} 条记录", line);
+        Assert.Contains(checkpoint.GetProperty("rootHash").GetString()!, line);
+        Assert.True(texts.IndexOf(line) > texts.FindLastIndex(t => t.EndsWith('日') && t.Contains('年', StringComparison.Ordinal)), "after the date");
+    }
+
+    [Fact]
     public async Task A_bulletin_composed_from_a_verified_clue_and_a_late_case_is_issued_and_downloads_as_a_GBT9704_docx()
     {
         await using var own = await AppFactory.StartAsync(); // moves its clock: its own app

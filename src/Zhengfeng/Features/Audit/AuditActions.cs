@@ -30,6 +30,7 @@ public static class AuditActions
         ["notification.read"] = "阅读消息",
         ["attachment.upload"] = "上传附件",
         ["demo.load"] = "载入演示数据",
+        ["audit.checkpoint"] = "签发审计检查点",
 
         ["campaign.create"] = "制定专项整治方案",
         ["campaign.revise"] = "修订专项整治方案",
@@ -197,6 +198,7 @@ public static class AuditActions
         ["ScoreRule"] = "考核细则",
         ["Honour"] = "表彰",
         ["DataProtectionKey"] = "数据保护密钥",
+        ["AuditCheckpoint"] = "审计检查点",
     };
 
     // "case.create" is written by a save of a Case without a named action: the code is the lower-cased type name.

@@ -27,14 +27,15 @@ public static class AuditTrail
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             .Where(e => e.Entity is not AuditEntry and not DataProtectionKey)
             .ToList();
-        if (changes.Count == 0)
+        if (changes.Count == 0 && db.PendingEvents.Count == 0)
         {
             return await save();
         }
 
         // Snapshots are taken before the lock: only numbering, chaining and the write itself are serialised.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(db.Clock.GetUtcNow().ToUnixTimeMilliseconds()); // stored at ms precision
-        var pending = changes.Select(c => Describe(db.PendingAction, c)).ToList();
+        var pending = changes.Select(c => Describe(db.PendingAction, c)).Concat(db.PendingEvents).ToList();
+        db.PendingEvents.Clear();
         if (GroupCommit.Accepts(db))
         {
             return await GroupCommit.For(db).SaveAsync(db, pending, now, save, ct);
@@ -134,10 +135,13 @@ public static class AuditTrail
     private static bool IsSensitive(PropertyInfo? property)
         => property is not null && Sensitive.GetOrAdd(property, static p => p.GetCustomAttribute<SensitiveAttribute>() is not null);
 
-    public static string ComputeHash(AuditEntry e)
-    {
-        var text = string.Join('\u001f', e.Seq.ToString(CultureInfo.InvariantCulture), e.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
-            e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Before ?? "", e.After ?? "", e.PrevHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
-    }
+    public static string ComputeHash(AuditEntry e) => Convert.ToHexStringLower(SHA256.HashData(CanonicalBytes(e)));
+
+    /// <summary>
+    /// The entry's fields (and the previous hash) joined by U+001F, in UTF-8: what its hash covers, and the leaf of the
+    /// Merkle tree over the log (<see cref="AuditLogTree"/>).
+    /// </summary>
+    public static byte[] CanonicalBytes(AuditEntry e) => Encoding.UTF8.GetBytes(string.Join('\u001f',
+        e.Seq.ToString(CultureInfo.InvariantCulture), e.At.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture),
+        e.ActorId, e.ActorName, e.Action, e.EntityType, e.EntityId, e.Before ?? "", e.After ?? "", e.PrevHash));
 }

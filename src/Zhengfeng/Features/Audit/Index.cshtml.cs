@@ -7,9 +7,9 @@ using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Audit;
 
-/// <summary>The audit log, newest first, with filters, and the hash-chain check.</summary>
+/// <summary>The audit log, newest first, with filters, the hash-chain check and the latest signed checkpoint.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(AppDb db) : PageModel
+public sealed class IndexModel(AppDb db, AuditCheckpoints checkpoints) : PageModel
 {
     public const int PageSize = 50;
 
@@ -25,6 +25,8 @@ public sealed class IndexModel(AppDb db) : PageModel
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
     public IReadOnlyList<string> EntityTypes { get; private set; } = [];
     public IReadOnlyList<Actor> Actors { get; private set; } = [];
+    public AuditCheckpoint? Checkpoint { get; private set; }
+    public AuditVerifierKey SigningKey => checkpoints.Key.Verifier;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -33,6 +35,21 @@ public sealed class IndexModel(AppDb db) : PageModel
         EntityTypes = await db.AuditEntries.Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync(ct);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Username).Select(u => new Actor(u.Id, u.DisplayName + "（" + u.Username + "）")).ToListAsync(ct);
         Actors = [new("system", "系统"), .. users];
+        Checkpoint = await checkpoints.LatestAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostCheckpointAsync(CancellationToken ct)
+    {
+        try
+        {
+            var c = await AuditApi.SignNowAsync(db, checkpoints, ct);
+            TempData["Notice"] = $"已签发检查点：共 {c.Size} 条，根哈希 {c.RootHashHex}。";
+        }
+        catch (RuleException e)
+        {
+            TempData["Error"] = e.Message;
+        }
+        return RedirectToPage(PageRoute(PageNumber));
     }
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Zhengfeng.Features.Audit;
 
 namespace Zhengfeng.Features.Bulletins;
 
@@ -51,11 +52,17 @@ public static partial class BulletinDocx
     [GeneratedRegex(@"^（[一二三四五六七八九十]+）")]
     private static partial Regex Level2();
 
-    /// <summary>The document; <paramref name="today"/> stands in for the issue date of a draft.</summary>
-    public static byte[] Write(Bulletin b, DateOnly today) => Write(new OfficialText(b.Title, [b.Body], b.OrganName, b.IssuedOn ?? today)
+    /// <summary>
+    /// The document; <paramref name="today"/> stands in for the issue date of a draft. <paramref name="checkpoint"/>, the audit log's
+    /// latest signed checkpoint, is printed in a line after the date, so a reader can later check the log the bulletin drew on.
+    /// </summary>
+    public static byte[] Write(Bulletin b, DateOnly today, AuditCheckpoint? checkpoint = null) => Write(new OfficialText(b.Title, [b.Body], b.OrganName, b.IssuedOn ?? today)
     {
         OrganMark = b.OrganName, Number = b.DocumentNumber(today.Year), Recipients = b.Recipients, CopyTo = b.CopyTo, PrintedBy = b.PrintedBy,
+        AuditLine = checkpoint is null ? null : AuditLine(checkpoint),
     });
+
+    public static string AuditLine(AuditCheckpoint checkpoint) => $"审计日志检查点：共 {checkpoint.Size} 条记录，默克尔树根哈希 {checkpoint.RootHashHex}";
 
     /// <summary>
     /// A document in the same layout that is not a stored bulletin (a campaign's progress bulletin, a closing summary): the red
@@ -98,6 +105,11 @@ public static partial class BulletinDocx
             body.Append(Blank(), Blank());
             body.Append(Signature(d.Signature, Bulletin.DateText(d.Date)));
             body.Append(Para(JustificationValues.Right, new Indentation { Right = (4 * Char3).ToString(Inv), RightChars = 400 }, Text(Bulletin.DateText(d.Date), FangSong, Size3)));
+            if (d.AuditLine is { } auditLine)
+            {
+                body.Append(Blank());
+                body.Append(Para(null, null, Text(auditLine, FangSong, Size4)));
+            }
             if (d.PrintedBy is { } printedBy)
             {
                 body.Append(Colophon(d.CopyTo, printedBy, d.Date));
@@ -273,4 +285,6 @@ public sealed record OfficialText(string Title, IReadOnlyList<string> Lines, str
     public string? CopyTo { get; init; }
     /// <summary>印发机关 of the 版记; none leaves the 版记 out.</summary>
     public string? PrintedBy { get; init; }
+    /// <summary>The audit log's checkpoint, in a line after the date; none leaves it out.</summary>
+    public string? AuditLine { get; init; }
 }

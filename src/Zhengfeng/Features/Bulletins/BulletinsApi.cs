@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Zhengfeng.Features.Audit;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Bulletins;
@@ -42,10 +43,10 @@ public static class BulletinsApi
         return TypedResults.Created($"/api/v1/bulletins/{bulletin.Id}", BulletinView.From(bulletin, clock.GetUtcNow()));
     }
 
-    private static async Task<FileContentHttpResult> Docx(string id, BulletinWorkflow flow, TimeProvider clock, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Docx(string id, BulletinWorkflow flow, AuditCheckpoints checkpoints, TimeProvider clock, CancellationToken ct)
     {
         var bulletin = await flow.GetAsync(id, ct);
-        var bytes = BulletinDocx.Write(bulletin, clock.GetUtcNow().CstDate());
+        var bytes = BulletinDocx.Write(bulletin, clock.GetUtcNow().CstDate(), await checkpoints.LatestAsync(ct));
         return TypedResults.File(bytes, DocxType, FileName(bulletin));
     }
 

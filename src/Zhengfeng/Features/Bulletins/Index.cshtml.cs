@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Audit;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Web;
@@ -12,7 +13,7 @@ namespace Zhengfeng.Features.Bulletins;
 
 /// <summary>通报: the list, the compose form (verified clues, overdue cases, a ranking month) and issuing, for the supervision office.</summary>
 [Authorize(Policy = Policies.Supervise)]
-public sealed class IndexModel(BulletinWorkflow flow, AppDb db, TimeProvider clock) : WorkflowPage
+public sealed class IndexModel(BulletinWorkflow flow, AppDb db, AuditCheckpoints checkpoints, TimeProvider clock) : WorkflowPage
 {
     private const int Choices = 50;
 
@@ -63,7 +64,7 @@ public sealed class IndexModel(BulletinWorkflow flow, AppDb db, TimeProvider clo
     public async Task<IActionResult> OnGetDocxAsync(string id, CancellationToken ct)
     {
         var b = await flow.GetAsync(id, ct);
-        return File(BulletinDocx.Write(b, clock.GetUtcNow().CstDate()), BulletinsApi.DocxType, BulletinsApi.FileName(b));
+        return File(BulletinDocx.Write(b, clock.GetUtcNow().CstDate(), await checkpoints.LatestAsync(ct)), BulletinsApi.DocxType, BulletinsApi.FileName(b));
     }
 
     protected internal override async Task LoadAsync(CancellationToken ct)
