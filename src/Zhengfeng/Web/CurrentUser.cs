@@ -23,7 +23,16 @@ public sealed class CurrentUser(IHttpContextAccessor http, UnitTree tree, AppDb 
 
     public bool IsIn(params string[] roles) => roles.Any(Principal.IsInRole);
 
+    /// <summary>
+    /// The 查询码 is the reporter's key to the public page and the rating: the hotline and supervision see it, a unit never
+    /// does (it could rate its own work).
+    /// </summary>
+    public bool MaySeeTrackingCode => IsIn(Web.Roles.Operator, Web.Roles.Dispatcher, Web.Roles.Supervisor, Web.Roles.Inspector, Web.Roles.Leader, Web.Roles.Admin);
+
     public bool IsCountyWide => Roles.Any(Web.Roles.CountyWide.Contains);
+
+    /// <summary>Who may file 容错免责 or read a cadre's record: supervision, discipline, leaders, admin, and units for their own people (not the hotline).</summary>
+    public bool MayActOnCadres => IsIn(Web.Roles.Inspector, Web.Roles.Supervisor, Web.Roles.Leader, Web.Roles.Admin) || !IsCountyWide;
 
     private HashSet<string>? _scope;
 

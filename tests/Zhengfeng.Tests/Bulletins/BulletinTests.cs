@@ -56,6 +56,7 @@ public sealed class BulletinTests(AppFactory app) : IClassFixture<AppFactory>
         var p = await BulletinPeople.CreateAsync(own);
         var clueId = await p.VerifiedClueAsync();
         var (caseId, code) = await p.Cases.DispatchedCaseAsync();
+        var caseNumber = await p.Cases.NumberAsync(caseId);
         own.Clock.Advance(TimeSpan.FromDays(12)); // well past the 5-working-day handling limit
         var supervisor = await (await own.AdminAsync()).UserAsync(own, p.Office, "supervisor"); // the earlier tokens have expired
 
@@ -69,7 +70,8 @@ public sealed class BulletinTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains("城市管理局", body);
         Assert.Contains("上班时间玩手机", body);
         Assert.Contains("经核查，属实", body);
-        Assert.Contains(code, body);
+        Assert.Contains(caseNumber, body);
+        Assert.DoesNotContain(code, body); // a bulletin goes to every unit: the 查询码 would let them rate the case
         Assert.Contains("仍未办结，已超过办理时限", body);
         Assert.Matches(new Regex("^一、", RegexOptions.Multiline), body);
         Assert.Matches(new Regex("^（一）", RegexOptions.Multiline), body);
@@ -183,15 +185,16 @@ public sealed class BulletinTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task Ledger_exports_open_in_a_spreadsheet_and_hold_only_the_rows_the_user_may_see()
     {
         var p = await BulletinPeople.CreateAsync(app);
-        var (_, mine) = await p.Cases.DispatchedCaseAsync();
+        var (mineId, _) = await p.Cases.DispatchedCaseAsync();
+        var mine = await p.Cases.NumberAsync(mineId);
         var other = await p.Cases.CreateCaseAsync();
         await p.Cases.Dispatcher.PostOkAsync($"/api/v1/cases/{other.Id()}/dispatch", new { leadUnitId = p.Cases.OtherUnit });
-        var otherCode = other.GetProperty("trackingCode").GetString()!;
+        var otherCode = other.GetProperty("number").GetString()!;
 
         using (var unitBook = await WorkbookAsync(p.Cases.LeadStaff, "/api/v1/exports/cases.xlsx"))
         {
             var sheet = unitBook.Worksheet(1);
-            Assert.Equal("受理编号", sheet.Cell(1, 1).GetString());
+            Assert.Equal("工单编号", sheet.Cell(1, 1).GetString());
             Assert.Equal(1, sheet.SheetView.SplitRow); // frozen header
             var codes = sheet.Column(1).CellsUsed().Select(c => c.GetString()).ToList();
             Assert.Contains(mine, codes);

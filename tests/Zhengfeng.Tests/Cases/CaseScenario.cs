@@ -45,6 +45,9 @@ public sealed class CaseScenario
         return (c.Id(), c.GetProperty("trackingCode").GetString()!);
     }
 
+    /// <summary>The case's 工单编号, the name that staff, units, notices and bulletins use (the tracking code stays with the reporter).</summary>
+    public async Task<string> NumberAsync(string id) => (await Dispatcher.GetOkAsync($"/api/v1/cases/{id}")).GetProperty("number").GetString()!;
+
     public async Task<(string Id, string Code)> RepliedCaseAsync()
     {
         var (id, code) = await DispatchedCaseAsync();

@@ -54,10 +54,10 @@ public sealed class TaxonomyAndRelapseTests(AppFactory app) : IClassFixture<AppF
         await supervisor.PostOkAsync($"/api/v1/rectifications/{item.Id()}/verification", new { pass = true });
         await supervisor.PostOkAsync($"/api/v1/rectifications/{item.Id()}/close", new { });
 
-        var (_, code) = await s.DispatchedCaseAsync(); // same category and address, same unit
+        var (relapseId, _) = await s.DispatchedCaseAsync(); // same category and address, same unit
         var reopened = await supervisor.GetOkAsync($"/api/v1/rectifications/{item.Id()}");
         Assert.Equal("open", reopened.GetProperty("status").GetString());
-        Assert.Contains(code, reopened.GetProperty("relapseNote").GetString());
+        Assert.Contains(await s.NumberAsync(relapseId), reopened.GetProperty("relapseNote").GetString());
     }
 }
 

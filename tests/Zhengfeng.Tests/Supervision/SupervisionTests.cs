@@ -124,7 +124,7 @@ public sealed partial class SupervisionTests(AppFactory app) : IClassFixture<App
         Assert.Equal(1, other.GetProperty("pingPongCases").GetInt32());
         Assert.Contains("驳回1次", other.GetProperty("reason").GetString());
         var bounced = watch.GetProperty("cases").EnumerateArray().Single(c => c.GetProperty("caseId").GetString() == caseId);
-        Assert.Equal(code, bounced.GetProperty("trackingCode").GetString());
+        Assert.Equal(await p.S.NumberAsync(caseId), bounced.GetProperty("number").GetString());
         Assert.Equal(2, bounced.GetProperty("returns").GetInt32());
         Assert.Contains("城市管理局→交通运输局", bounced.GetProperty("reason").GetString());
         Assert.Equal(HttpStatusCode.Forbidden, (await p.S.LeadStaff.GetAsync("/api/v1/watch/returns")).StatusCode);
@@ -234,7 +234,8 @@ public sealed class SupervisionLadderTests
         Assert.Equal("yellow", yellow.GetProperty("level").GetString());
         Assert.True(yellow.GetProperty("issuedBySystem").GetBoolean());
         Assert.Equal(p.S.LeadUnit, yellow.GetProperty("unitId").GetString());
-        Assert.Contains(code, yellow.GetProperty("reason").GetString());
+        Assert.Contains(await p.S.NumberAsync(id), yellow.GetProperty("reason").GetString());
+        Assert.DoesNotContain(code, yellow.GetProperty("reason").GetString()); // the notice goes to the unit: never the 查询码
         Assert.Contains("2026-11-09", yellow.GetProperty("reason").GetString());
 
         app.Clock.Advance(TimeSpan.FromDays(3)); // beyond 2 working days of grace

@@ -10,6 +10,10 @@ public sealed partial class AccountabilityWorkflow
 {
     public async Task<Exemption> ApplyExemptionAsync(ApplyExemptionRequest r, CancellationToken ct)
     {
+        if (!user.MayActOnCadres)
+        {
+            throw new ForbiddenException("热线话务员、派单员不能申请容错免责");
+        }
         var cadre = await db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Id == r.CadreId, ct)
             ?? throw new RuleException("exemption.unknown_cadre", "干部不存在", 400);
         await user.EnsureCanSeeUnitAsync(cadre.UnitId, ct);

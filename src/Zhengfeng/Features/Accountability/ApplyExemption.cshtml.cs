@@ -13,7 +13,7 @@ namespace Zhengfeng.Features.Accountability;
 /// From an accountability case the cadre is one of those it concerns; otherwise any cadre in the user's scope.
 /// </summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, CurrentUser me, IAuthorizationService auth) : WorkflowPage
+public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, CurrentUser me) : WorkflowPage
 {
     /// <summary>One condition: the request's property, its name and what evidence answers it.</summary>
     public sealed record Criterion(string Property, string Name, string Hint);
@@ -76,7 +76,7 @@ public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, C
     }
 
     /// <summary>Those who read integrity files, or a unit's own staff for its cadres (intake and dispatch have no part in this).</summary>
-    private async Task<bool> MayApplyAsync() => (await auth.AuthorizeAsync(User, Policies.ReadIntegrity)).Succeeded || !me.IsCountyWide;
+    private Task<bool> MayApplyAsync() => Task.FromResult(me.MayActOnCadres);
 
     public string Value(string field, string? fallback = null) => Form?[field].ToString() is { Length: > 0 } v ? v : fallback ?? "";
 

@@ -121,7 +121,7 @@ public sealed class NewModel(AccountabilityWorkflow flow, AppDb db, CurrentUser 
             .Where(c => noticed.Contains(c.Id) || c.RatingLevel <= 2 || c.Id == CaseId)
             .OrderByDescending(c => c.RegisteredAt).Take(200).ToListAsync(ct);
         Cases = cases.Where(c => c.LeadUnitId is null || unitNames.ContainsKey(c.LeadUnitId))
-            .Select(c => new Choice(c.Id, $"{c.TrackingCode} {Short(string.IsNullOrEmpty(c.Title) ? c.CategoryCode : c.Title)}{(c.LeadUnitId is { } lu ? "（" + unitNames[lu] + "）" : "")}",
+            .Select(c => new Choice(c.Id, $"{c.Number} {Short(string.IsNullOrEmpty(c.Title) ? c.CategoryCode : c.Title)}{(c.LeadUnitId is { } lu ? "（" + unitNames[lu] + "）" : "")}",
                 c.LeadUnitId, null, string.IsNullOrEmpty(c.Title) ? "" : c.Title)).ToList();
     }
 

@@ -103,6 +103,10 @@ public sealed partial class AssessmentWorkflow(AppDb db, TimeProvider clock, Cur
     public async Task<CadreAssessmentsView> ForCadreAsync(string cadreId, CancellationToken ct)
     {
         var cadre = await db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Id == cadreId, ct) ?? throw new NotFoundException("干部");
+        if (!user.MayActOnCadres)
+        {
+            throw new ForbiddenException("热线话务员、派单员不能查看干部考核记录");
+        }
         await user.EnsureCanSeeUnitAsync(cadre.UnitId, ct);
         var list = await db.Set<AnnualAssessment>().AsNoTracking().Where(a => a.CadreId == cadreId).ToListAsync(ct);
         list = list.OrderByDescending(a => a.Year).ToList();

@@ -100,7 +100,7 @@ public sealed class AssistWorkflow(
                 db.Remove(d);
                 if (!units.Contains(d.UnitId))
                 {
-                    notifier.Notify(d.UnitId, "assist", $"协办任务已撤回：工单“{Short(c.Title, 60)}”（{c.TrackingCode}）已改派，本单位不再承担协办", c.Id);
+                    notifier.Notify(d.UnitId, "assist", $"协办任务已撤回：工单“{Short(c.Title, 60)}”（{c.Number}）已改派，本单位不再承担协办", c.Id);
                 }
             }
             else
@@ -124,7 +124,7 @@ public sealed class AssistWorkflow(
             added.Add(duty);
             var round = c.Round > 1 ? $"（第{c.Round}轮办理）" : "";
             notifier.Notify(unitId, "assist",
-                $"协办派单{round}：{Short(c.Title, 60)}（{c.TrackingCode}），主办单位：{lead}，配合事项：{Short(part, 80)}，请于{ChinaTime.Format(due.DueAt)}前提交协办意见", c.Id);
+                $"协办派单{round}：{Short(c.Title, 60)}（{c.Number}），主办单位：{lead}，配合事项：{Short(part, 80)}，请于{ChinaTime.Format(due.DueAt)}前提交协办意见", c.Id);
         }
         return added;
     }
@@ -352,10 +352,10 @@ public static class AssistOwners
         if (caseIds.Count > 0)
         {
             var cases = await db.Set<Case>().AsNoTracking().Where(c => caseIds.Contains(c.Id))
-                .Select(c => new { c.Id, c.Title, c.TrackingCode, c.LeadUnitId, c.HandleDueAt, c.Status }).ToListAsync(ct);
+                .Select(c => new { c.Id, c.Title, c.RegisteredAt, c.LeadUnitId, c.HandleDueAt, c.Status }).ToListAsync(ct);
             foreach (var c in cases)
             {
-                result[(AssistOwner.Case, c.Id)] = new AssistOwnerInfo(AssistOwner.Case, c.Id, c.Title, c.TrackingCode, c.LeadUnitId, c.HandleDueAt,
+                result[(AssistOwner.Case, c.Id)] = new AssistOwnerInfo(AssistOwner.Case, c.Id, c.Title, Case.NumberOf(c.Id, c.RegisteredAt), c.LeadUnitId, c.HandleDueAt,
                     CaseTransitions.Label(c.Status), Url(AssistOwner.Case, c.Id));
             }
         }

@@ -50,7 +50,7 @@ public sealed class BulletinComposer(AppDb db, RankingService rankings, TimeProv
             {
                 var unit = units.GetValueOrDefault(c.LeadUnitId ?? "", "有关单位");
                 var due = c.HandleDueAt is { } d ? $"办理时限为{Bulletin.DateText(d.CstDate())}{d.ToCst():HH:mm}，" : "";
-                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{++k}.{unit}办理的“{c.Title}”工单（编号{c.TrackingCode}），{due}{Lateness(c, now)}。"));
+                text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"{++k}.{unit}办理的“{c.Title}”工单（工单编号{c.Number}），{due}{Lateness(c, now)}。"));
             }
         }
         if (!string.IsNullOrWhiteSpace(period))

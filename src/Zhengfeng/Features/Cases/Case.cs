@@ -1,3 +1,4 @@
+using System.Globalization;
 using Zhengfeng.Features.Audit;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Web;
@@ -18,7 +19,17 @@ public enum OverdueLevel { None, Warning, YellowCard, RedCard }
 public sealed class Case
 {
     public required string Id { get; init; }
+    /// <summary>查询码: the reporter's secret key to the public page and the rating. Never shown to a unit.</summary>
     public required string TrackingCode { get; init; }
+
+    /// <summary>
+    /// 工单编号: how staff and units name the case (registration day and the end of its id). Unlike the tracking code it
+    /// opens nothing, so it may appear in notices, bulletins, messages and unit pages.
+    /// </summary>
+    public string Number => NumberOf(Id, RegisteredAt);
+
+    public static string NumberOf(string id, DateTimeOffset registeredAt)
+        => string.Create(CultureInfo.InvariantCulture, $"{registeredAt.ToOffset(TimeSpan.FromHours(8)):yyyyMMdd}-{id[^6..].ToUpperInvariant()}");
     public CaseKind Kind { get; init; }
     public required string CategoryCode { get; init; }
     public string Title { get; init; } = "";
@@ -231,9 +242,9 @@ public sealed class Case
         {
             throw new RuleException("case.merge_target", "主工单已办结或已被并单，不能并入", StatusCodes.Status409Conflict);
         }
-        Move(next, CaseAction.Merge, actor, now, $"并入工单 {main.TrackingCode}");
+        Move(next, CaseAction.Merge, actor, now, $"并入工单 {main.Number}");
         MergedIntoId = main.Id;
-        main.Record(CaseEventKind.MergeIn, actor, now, $"并入重复诉求 {TrackingCode}");
+        main.Record(CaseEventKind.MergeIn, actor, now, $"并入重复诉求 {Number}");
     }
 
     /// <summary>The answer was also sent to the reporters of the merged requests.</summary>

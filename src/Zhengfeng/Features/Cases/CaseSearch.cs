@@ -6,7 +6,7 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Cases;
 
 /// <summary>Case lists and the unit inbox, always within the current user's unit scope.</summary>
-public sealed class CaseSearch(AppDb db, CurrentUser user, TimeProvider clock)
+public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider clock)
 {
     public sealed record Filter(CaseStatus? Status, string? UnitId, bool? Overdue, DateOnly? From, DateOnly? To, string? Q, string? CategoryCode);
 
@@ -55,7 +55,8 @@ public sealed class CaseSearch(AppDb db, CurrentUser user, TimeProvider clock)
         {
             var text = f.Q.Trim();
             var code = text.ToUpperInvariant();
-            q = q.Where(c => c.TrackingCode == code || c.Title.Contains(text) || c.Content.Contains(text) || (c.Address != null && c.Address.Contains(text)));
+            var idEnd = CaseNumber().IsMatch(code) ? code[^6..].ToLowerInvariant() : "\0"; // 工单编号: the day and the end of the id
+            q = q.Where(c => c.TrackingCode == code || c.Id.EndsWith(idEnd) || c.Title.Contains(text) || c.Content.Contains(text) || (c.Address != null && c.Address.Contains(text)));
         }
         if (!string.IsNullOrWhiteSpace(f.CategoryCode))
         {
@@ -127,4 +128,7 @@ public sealed class CaseSearch(AppDb db, CurrentUser user, TimeProvider clock)
         Box.Returning => q.Where(c => c.Status == CaseStatus.ReturnRequested),
         _ => q.Where(c => c.Status == CaseStatus.Replied || c.Status == CaseStatus.Closed),
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{8}-[0-9A-F]{6}$")]
+    private static partial System.Text.RegularExpressions.Regex CaseNumber();
 }

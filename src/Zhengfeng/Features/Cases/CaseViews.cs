@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Zhengfeng.Features.Assists;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Cases;
 
@@ -7,7 +8,7 @@ public sealed record TimelineView(DateTimeOffset At, string Action, string Actor
 
 /// <summary>What leaves the server about a case. The reporter's identity is never in it (see the reporter endpoint).</summary>
 public sealed record CaseView(
-    string Id, string TrackingCode, string Kind, string CategoryCode, string Title, string Content, string Channel,
+    string Id, string Number, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TrackingCode, string Kind, string CategoryCode, string Title, string Content, string Channel,
     string? Address, double? Lat, double? Lon, bool Urgent, bool Anonymous, string Status, string StatusLabel,
     string? LeadUnitId, IReadOnlyList<string> AssistUnitIds, string? FirstReceiverUnitId, string? MergedIntoId,
     DateTimeOffset RegisteredAt, DateTimeOffset? DispatchedAt, DateTimeOffset? SignedAt, DateTimeOffset? FirstContactAt,
@@ -19,8 +20,9 @@ public sealed record CaseView(
     /// <summary>The assist units' duties of every round with their input or refusal (only on the single case).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public IReadOnlyList<AssistView>? Assists { get; init; }
 
-    public static CaseView From(Case c, DateTimeOffset now, bool withTimeline = true) => new(
-        c.Id, c.TrackingCode, c.Kind.ToString().ToLowerInvariant(), c.CategoryCode, c.Title, c.Content, c.Channel,
+    /// <summary>The view for <paramref name="viewer"/>: the 查询码 only for those who may see it (never a unit).</summary>
+    public static CaseView From(Case c, DateTimeOffset now, CurrentUser viewer, bool withTimeline = true) => new(
+        c.Id, c.Number, viewer.MaySeeTrackingCode ? c.TrackingCode : null, c.Kind.ToString().ToLowerInvariant(), c.CategoryCode, c.Title, c.Content, c.Channel,
         c.Address, c.Lat, c.Lon, c.Urgent, c.Anonymous, CaseTransitions.Wire(c.Status), CaseTransitions.Label(c.Status),
         c.LeadUnitId, c.AssistUnits, c.FirstReceiverUnitId, c.MergedIntoId,
         c.RegisteredAt, c.DispatchedAt, c.SignedAt, c.FirstContactAt, c.RepliedAt, c.ClosedAt,

@@ -42,12 +42,12 @@ public sealed partial class CaseWorkflow
         if (bad && c.Round > 2 && c.LeadUnitId is not null)
         {
             // A second bad rating after rework: escalated as a problem clue (只微笑不办事).
-            clues.AddSystemClue(ClueSource.Case, c.LeadUnitId, "shirking", $"工单 {c.TrackingCode}“{c.Title}”重办后再次差评（{Case.RatingLabel(r.Level)}）", c.Id);
+            clues.AddSystemClue(ClueSource.Case, c.LeadUnitId, "shirking", $"工单 {c.Number}“{c.Title}”重办后再次差评（{Case.RatingLabel(r.Level)}）", c.Id);
             c.RecordEscalation(Now, "重办后再次差评，已转为问题线索");
         }
         if (c.LeadUnitId is not null)
         {
-            notifier.Notify(c.LeadUnitId, "rating", $"收到评价“{Case.RatingLabel(r.Level)}”：{c.Title}（{c.TrackingCode}）{(bad ? "，须重办并回访" : "")}", c.Id);
+            notifier.Notify(c.LeadUnitId, "rating", $"收到评价“{Case.RatingLabel(r.Level)}”：{c.Title}（{c.Number}）{(bad ? "，须重办并回访" : "")}", c.Id);
         }
         db.PendingAction = bad ? "case.rate-bad" : "case.rate";
         await db.SaveChangesAsync(ct);

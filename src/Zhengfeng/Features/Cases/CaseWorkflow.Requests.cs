@@ -48,14 +48,14 @@ public sealed partial class CaseWorkflow
             request.NewLeadUnitId = lead.Id;
             var deadlines = Deadlines(c, category, Now);
             c.ApproveReturn(Me, Now, lead.Id, lead.Name, deadlines, r.Note);
-            notifier.Notify(lead.Id, "dispatch", $"改派工单：{c.Title}（{c.TrackingCode}），请于{ChinaTime.Format(deadlines.Response.DueAt)}前签收", c.Id);
+            notifier.Notify(lead.Id, "dispatch", $"改派工单：{c.Title}（{c.Number}），请于{ChinaTime.Format(deadlines.Response.DueAt)}前签收", c.Id);
             await assistDuties.AddForCaseAsync(c, null, ct);
         }
         else
         {
             c.RejectReturn(Me, Now, r.Note);
         }
-        notifier.Notify(request.UnitId, "return", $"退单申请已{(r.Approve ? "同意" : "驳回")}：{c.Title}（{c.TrackingCode}）{NoteSuffix(r.Note)}", c.Id);
+        notifier.Notify(request.UnitId, "return", $"退单申请已{(r.Approve ? "同意" : "驳回")}：{c.Title}（{c.Number}）{NoteSuffix(r.Note)}", c.Id);
         db.PendingAction = r.Approve ? "case.return-approve" : "case.return-reject";
         await db.SaveChangesAsync(ct);
         return c;
@@ -103,7 +103,7 @@ public sealed partial class CaseWorkflow
         {
             c.RejectExtension(Me, Now, r.Note);
         }
-        notifier.Notify(request.UnitId, "extension", $"延期申请已{(r.Approve ? "批准" : "驳回")}：{c.Title}（{c.TrackingCode}）", c.Id);
+        notifier.Notify(request.UnitId, "extension", $"延期申请已{(r.Approve ? "批准" : "驳回")}：{c.Title}（{c.Number}）", c.Id);
         db.PendingAction = r.Approve ? "case.extension-approve" : "case.extension-reject";
         await db.SaveChangesAsync(ct);
         return c;

@@ -69,7 +69,7 @@ public sealed partial class CaseWorkflow(
         var wasDispatched = c.LeadUnitId is not null;
         var deadlines = Deadlines(c, category, Now);
         c.Dispatch(Me, Now, lead.Id, lead.Name, assists, deadlines, r.Note);
-        notifier.Notify(lead.Id, "dispatch", $"新派单：{c.Title}（{c.TrackingCode}），请于{ChinaTime.Format(deadlines.Response.DueAt)}前签收", c.Id);
+        notifier.Notify(lead.Id, "dispatch", $"新派单：{c.Title}（{c.Number}），请于{ChinaTime.Format(deadlines.Response.DueAt)}前签收", c.Id);
         await assistDuties.AddForCaseAsync(c, r.AssistParts, ct); // each assist unit's duty for this round, told to the unit
         await relapses.CheckCaseAsync(c, ct);
         await EscalateRepeatsAsync(c, lead, ct);
@@ -147,7 +147,8 @@ public sealed partial class CaseWorkflow(
 
     private async Task NotifyMergedAsync(Case main, CancellationToken ct)
     {
-        var merged = await db.Set<Case>().Where(x => x.MergedIntoId == main.Id).Select(x => x.TrackingCode).ToListAsync(ct);
+        var merged = (await db.Set<Case>().Where(x => x.MergedIntoId == main.Id).Select(x => new { x.Id, x.RegisteredAt }).ToListAsync(ct))
+            .Select(x => Case.NumberOf(x.Id, x.RegisteredAt)).ToList();
         if (merged.Count > 0)
         {
             main.RecordMergedAnswer(Me, Now, merged);
@@ -170,7 +171,7 @@ public sealed partial class CaseWorkflow(
         if (earlier + 1 == Rules.RepeatThreshold)
         {
             clues.AddSystemClue(ClueSource.Case, lead.Id, "shirking",
-                $"同一诉求人{Rules.RepeatWindowDays}天内就同类问题第{Rules.RepeatThreshold}次反映至{lead.Name}（工单 {c.TrackingCode}），疑似问题未真正解决", c.Id);
+                $"同一诉求人{Rules.RepeatWindowDays}天内就同类问题第{Rules.RepeatThreshold}次反映至{lead.Name}（工单 {c.Number}），疑似问题未真正解决", c.Id);
             c.RecordEscalation(Now, "重复投诉，已转为问题线索");
         }
     }
@@ -248,7 +249,7 @@ public sealed partial class CaseWorkflow(
 
     private static string Summarize(string content)
     {
-        var line = content.Trim().Split('\n')[0];
+        var line = PersonalText.HideNumbers(content.Trim().Split('\n')[0]); // a title is shown widely: no phone or ID number in it
         return line.Length <= 30 ? line : line[..30] + "…";
     }
 

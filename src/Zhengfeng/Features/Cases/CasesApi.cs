@@ -26,27 +26,27 @@ public static class CasesApi
         cases.MapGet("/", Search);
         cases.MapGet("/{id}", Get);
         cases.MapGet("/{id}/reporter", Reporter);
-        cases.MapPost("/{id}/dispatch", (string id, DispatchRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
-            => Run(flow.DispatchAsync(id, r, ct), clock)).RequireAuthorization(Policies.Dispatch);
-        cases.MapPost("/{id}/answer", (string id, ReasonRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
-            => Run(flow.DirectAnswerAsync(id, r.Reason, ct), clock)).RequireAuthorization(Policies.Intake);
-        cases.MapPost("/{id}/merge", (string id, MergeRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
-            => Run(flow.MergeAsync(id, r.IntoId, ct), clock)).RequireAuthorization(Policies.Dispatch);
-        cases.MapPost("/{id}/return-visit", (string id, ReasonRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
-            => Run(flow.RecordReturnVisitAsync(id, r.Reason, ct), clock)).RequireAuthorization(Policies.Intake);
-        cases.MapPost("/{id}/close", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
-            => Run(flow.CloseAsync(id, r.Note, ct), clock)).RequireAuthorization(Policies.Dispatch);
-        cases.MapPost("/{id}/sign", (string id, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.SignAsync(id, ct), clock));
-        cases.MapPost("/{id}/contact", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.RecordContactAsync(id, r.Note, ct), clock));
-        cases.MapPost("/{id}/reply", (string id, ReplyRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.ReplyAsync(id, r, ct), clock));
+        cases.MapPost("/{id}/dispatch", (string id, DispatchRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct)
+            => Run(flow.DispatchAsync(id, r, ct), clock, user)).RequireAuthorization(Policies.Dispatch);
+        cases.MapPost("/{id}/answer", (string id, ReasonRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct)
+            => Run(flow.DirectAnswerAsync(id, r.Reason, ct), clock, user)).RequireAuthorization(Policies.Intake);
+        cases.MapPost("/{id}/merge", (string id, MergeRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct)
+            => Run(flow.MergeAsync(id, r.IntoId, ct), clock, user)).RequireAuthorization(Policies.Dispatch);
+        cases.MapPost("/{id}/return-visit", (string id, ReasonRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct)
+            => Run(flow.RecordReturnVisitAsync(id, r.Reason, ct), clock, user)).RequireAuthorization(Policies.Intake);
+        cases.MapPost("/{id}/close", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct)
+            => Run(flow.CloseAsync(id, r.Note, ct), clock, user)).RequireAuthorization(Policies.Dispatch);
+        cases.MapPost("/{id}/sign", (string id, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct) => Run(flow.SignAsync(id, ct), clock, user));
+        cases.MapPost("/{id}/contact", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct) => Run(flow.RecordContactAsync(id, r.Note, ct), clock, user));
+        cases.MapPost("/{id}/reply", (string id, ReplyRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct) => Run(flow.ReplyAsync(id, r, ct), clock, user));
         cases.MapPost("/{id}/return-requests", ReturnRequest);
         cases.MapPost("/{id}/return-requests/{rid}/decision",
-            (string id, string rid, ReturnDecisionRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
-                => Run(flow.DecideReturnAsync(id, rid, r, ct), clock)).RequireAuthorization(Policies.Dispatch);
+            (string id, string rid, ReturnDecisionRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct)
+                => Run(flow.DecideReturnAsync(id, rid, r, ct), clock, user)).RequireAuthorization(Policies.Dispatch);
         cases.MapPost("/{id}/extension-requests", ExtensionRequest);
         cases.MapPost("/{id}/extension-requests/{eid}/decision",
-            (string id, string eid, DecisionRequest r, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
-                => Run(flow.DecideExtensionAsync(id, eid, r, ct), clock)).RequireAuthorization(Policies.DecideExtension);
+            (string id, string eid, DecisionRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct)
+                => Run(flow.DecideExtensionAsync(id, eid, r, ct), clock, user)).RequireAuthorization(Policies.DecideExtension);
         cases.MapPost("/{id}/rating-appeal", async (string id, ReasonRequest r, CaseWorkflow flow, CancellationToken ct)
             => TypedResults.Ok(RatingView.From(await flow.AppealRatingAsync(id, r.Reason, ct))));
         cases.MapPost("/{id}/rating-appeal/decision", async (string id, DecisionRequest r, CaseWorkflow flow, CancellationToken ct)
@@ -68,20 +68,20 @@ public static class CasesApi
             r.AppealReason, r.AppealDecision?.ToString().ToLowerInvariant(), r.AppealDecisionNote);
     }
 
-    private static async Task<Ok<CaseView>> Run(Task<Case> action, TimeProvider clock)
-        => TypedResults.Ok(CaseView.From(await action, clock.GetUtcNow(), withTimeline: false));
+    private static async Task<Ok<CaseView>> Run(Task<Case> action, TimeProvider clock, CurrentUser user)
+        => TypedResults.Ok(CaseView.From(await action, clock.GetUtcNow(), user, withTimeline: false));
 
-    private static async Task<Created<CaseView>> Create(CreateCaseRequest request, CaseWorkflow flow, TimeProvider clock, CancellationToken ct)
+    private static async Task<Created<CaseView>> Create(CreateCaseRequest request, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct)
     {
         var c = await flow.CreateAsync(request, ct);
-        return TypedResults.Created($"/api/v1/cases/{c.Id}", CaseView.From(c, clock.GetUtcNow()));
+        return TypedResults.Created($"/api/v1/cases/{c.Id}", CaseView.From(c, clock.GetUtcNow(), user));
     }
 
-    private static async Task<Ok<CaseView>> Get(string id, CaseWorkflow flow, AssistWorkflow assists, AppDb db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Ok<CaseView>> Get(string id, CaseWorkflow flow, AssistWorkflow assists, AppDb db, TimeProvider clock, CurrentUser user, CancellationToken ct)
     {
         var c = await flow.LoadAsync(id, ct);
         await db.Entry(c).Collection(x => x.Timeline).LoadAsync(ct);
-        return TypedResults.Ok(CaseView.From(c, clock.GetUtcNow()) with { Assists = await assists.ForCaseAsync(c.Id, ct) });
+        return TypedResults.Ok(CaseView.From(c, clock.GetUtcNow(), user) with { Assists = await assists.ForCaseAsync(c.Id, ct) });
     }
 
     private static async Task<Ok<object>> Reporter(string id, string? purpose, CaseWorkflow flow, CancellationToken ct)
@@ -103,13 +103,13 @@ public static class CasesApi
     }
 
     private static async Task<Ok<Page<CaseView>>> Search(string? status, string? unitId, bool? overdue, string? from, string? to, string? q, string? categoryCode,
-        int? page, int? pageSize, CaseSearch search, TimeProvider clock, CancellationToken ct)
+        int? page, int? pageSize, CaseSearch search, TimeProvider clock, CurrentUser user, CancellationToken ct)
     {
         var filter = new CaseSearch.Filter(WireEnum.ParseOptional<CaseStatus>(status, "status"), unitId, overdue,
             WireDate.ParseOptional(from, "from"), WireDate.ParseOptional(to, "to"), q, categoryCode);
         var result = await search.SearchAsync(filter, page ?? 1, pageSize ?? 20, ct);
         var now = clock.GetUtcNow();
-        return TypedResults.Ok(new Page<CaseView>(result.Items.Select(c => CaseView.From(c, now, withTimeline: false)).ToList(), result.Total, result.PageNumber, result.PageSize));
+        return TypedResults.Ok(new Page<CaseView>(result.Items.Select(c => CaseView.From(c, now, user, withTimeline: false)).ToList(), result.Total, result.PageNumber, result.PageSize));
     }
 
     public sealed record InboxView(string UnitId, IReadOnlyList<BoxCount> Boxes, string Box, IReadOnlyList<CaseView> Items);
@@ -123,7 +123,7 @@ public static class CasesApi
         var now = clock.GetUtcNow();
         return TypedResults.Ok(new InboxView(inbox.UnitId,
             inbox.Counts.Select(kv => new BoxCount(kv.Key.ToString().ToLowerInvariant(), CaseSearch.BoxLabel(kv.Key), kv.Value)).ToList(),
-            selected.ToString().ToLowerInvariant(), inbox.Items.Select(c => CaseView.From(c, now, withTimeline: false)).ToList()));
+            selected.ToString().ToLowerInvariant(), inbox.Items.Select(c => CaseView.From(c, now, user, withTimeline: false)).ToList()));
     }
 
     private static async Task<Created<Category>> CreateCategory(CategoryRequest r, CategoryService categories, CancellationToken ct)

@@ -14,8 +14,11 @@ namespace Zhengfeng.Features.Cases;
 /// 工单详情: the case, its deadlines with their explanations, its timeline, and the forms of the actions the
 /// current user may take. Every action calls <see cref="CaseWorkflow"/>; the page only decides what to show.
 /// </summary>
-public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationService auth, TimeProvider clock, AttachmentStore files, AssistWorkflow assists) : WorkflowPage
+public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationService auth, TimeProvider clock, AttachmentStore files, AssistWorkflow assists, CurrentUser me)
+    : WorkflowPage
 {
+    public bool ShowsTrackingCode => me.MaySeeTrackingCode;
+
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
 
     public Case C { get; private set; } = null!;

@@ -130,6 +130,10 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
     /// A clue the system raises itself (the overdue ladder's accountability step). It joins the caller's unit of work,
     /// so it is saved, and audited, together with the step that raised it.
     /// </summary>
+    /// <summary>Whether <paramref name="me"/> may read the clue's text: county-wide roles, and a unit only its own self-inspection findings.</summary>
+    public static async Task<bool> MayReadAsync(CurrentUser me, Clue clue, CancellationToken ct)
+        => !me.IsIn(Roles.Unit) || me.IsCountyWide || (clue.Source == ClueSource.Self && await me.CanSeeUnitAsync(clue.UnitId, ct));
+
     public Clue AddSystemClue(ClueSource source, string unitId, string problemType, string content, string? caseId)
     {
         var clue = new Clue

@@ -105,13 +105,13 @@ public sealed partial class DashboardService(AppDb db, RankingService rankings, 
         {
             case "registered" or "overdue":
                 var cases = await CasesFor(metric, Required(month)).OrderByDescending(c => c.RegisteredAt).Take(1000)
-                    .Select(c => new { c.Id, c.TrackingCode, c.Title }).ToListAsync(ct);
-                return cases.Select(c => new DrillRecord(c.Id, $"{c.TrackingCode} {c.Title}", $"/cases/{c.Id}")).ToList();
+                    .Select(c => new { c.Id, c.RegisteredAt, c.Title }).ToListAsync(ct);
+                return cases.Select(c => new DrillRecord(c.Id, $"{Case.NumberOf(c.Id, c.RegisteredAt)} {c.Title}", $"/cases/{c.Id}")).ToList();
             case "rated" or "satisfied":
                 var rated = await RatingsFor(metric, Required(month)).OrderByDescending(r => r.At).Take(1000)
-                    .Join(db.Set<Case>(), r => r.CaseId, c => c.Id, (r, c) => new { r.Id, c.TrackingCode, CaseId = c.Id, r.Level })
+                    .Join(db.Set<Case>(), r => r.CaseId, c => c.Id, (r, c) => new { r.Id, c.RegisteredAt, CaseId = c.Id, r.Level })
                     .ToListAsync(ct);
-                return rated.Select(r => new DrillRecord(r.Id, $"{r.TrackingCode} 评价 {r.Level} 星", $"/cases/{r.CaseId}")).ToList();
+                return rated.Select(r => new DrillRecord(r.Id, $"{Case.NumberOf(r.CaseId, r.RegisteredAt)} 评价 {r.Level} 星", $"/cases/{r.CaseId}")).ToList();
             case "problems":
                 var (defaultFrom, defaultTo) = DefaultRange();
                 var (start, _) = RankingService.Month(from ?? defaultFrom);

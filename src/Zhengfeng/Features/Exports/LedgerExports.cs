@@ -39,7 +39,7 @@ public static class LedgerExports
         var categories = await db.Set<Category>().AsNoTracking().ToDictionaryAsync(c => c.Code, c => c.Name, ct);
         var now = clock.GetUtcNow();
         return File("工单台账", now, Sheet("工单台账", rows,
-            Col<Case>("受理编号", 16, c => c.TrackingCode),
+            Col<Case>("工单编号", 18, c => c.Number),
             Col<Case>("标题", 30, c => c.Title),
             Col<Case>("诉求类型", 10, c => Case.KindLabel(c.Kind)),
             Col<Case>("分类", 14, c => categories.GetValueOrDefault(c.CategoryCode, c.CategoryCode)),

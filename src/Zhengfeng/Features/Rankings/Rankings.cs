@@ -107,6 +107,10 @@ public static class RankingsApi
         await user.EnsureCanSeeUnitAsync(unitId, ct);
         var now = clock.GetUtcNow();
         var cases = await service.DrillDownAsync(unitId, period ?? now.ToCst().ToString("yyyy-MM", CultureInfo.InvariantCulture), metric ?? "dispatched", ct);
-        return TypedResults.Ok(cases.Select(c => CaseView.From(c, now, withTimeline: false)).ToList());
+        // A case that has since gone to another unit (a 退单 counted here) is listed, but its handling is that unit's business.
+        var visible = await user.VisibleUnitsAsync(ct);
+        return TypedResults.Ok(cases.Select(c => CaseView.From(c, now, user, withTimeline: false))
+            .Select(v => visible is null || (v.LeadUnitId is { } lead && visible.Contains(lead)) ? v : v with { ReplyContent = null, Content = "（该工单已改由其他单位办理）" })
+            .ToList());
     }
 }

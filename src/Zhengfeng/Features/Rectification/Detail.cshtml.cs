@@ -105,6 +105,5 @@ public sealed class DetailModel(RectificationWorkflow flow, CurrentUser me, AppD
     }
 
     /// <summary>The clue workflow's read rule: a unit's staff read only their own units' self-inspection findings.</summary>
-    private async Task<bool> MayReadAsync(Clue clue, CancellationToken ct)
-        => !me.IsIn(Roles.Unit) || me.IsCountyWide || (clue.Source == ClueSource.Self && await me.CanSeeUnitAsync(clue.UnitId, ct));
+    private Task<bool> MayReadAsync(Clue clue, CancellationToken ct) => ClueWorkflow.MayReadAsync(me, clue, ct);
 }

@@ -233,7 +233,7 @@ public sealed class RelapseWatch(AppDb db, TimeProvider clock, IOptions<Rectific
             .ToListAsync(ct);
         foreach (var item in items)
         {
-            item.Relapse($"问题反弹：销号后同一地点又出现同类诉求（工单 {c.TrackingCode}）");
+            item.Relapse($"问题反弹：销号后同一地点又出现同类诉求（工单 {c.Number}）");
         }
     }
 }

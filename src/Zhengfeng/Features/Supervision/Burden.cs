@@ -27,7 +27,7 @@ public sealed record ProgressDraft(string RectificationId, string Content, strin
 /// put on the grassroots; and a progress report pre-filled from what the system already knows, so a unit never types
 /// the same fact twice.
 /// </summary>
-public sealed class Burden(AppDb db, TimeProvider clock, UnitTree tree, RectificationWorkflow rectifications)
+public sealed class Burden(AppDb db, TimeProvider clock, UnitTree tree, RectificationWorkflow rectifications, CurrentUser user)
 {
     /// <summary>
     /// Per unit in the period: notices to reply to, replies sent back for rework, rectification items that owed progress
@@ -91,7 +91,7 @@ public sealed class Burden(AppDb db, TimeProvider clock, UnitTree tree, Rectific
         var left = item.DueDate.DayNumber - today.DayNumber;
 
         var text = new StringBuilder();
-        if (clue is not null)
+        if (clue is not null && await ClueWorkflow.MayReadAsync(user, clue, ct)) // a report clue's text stays with supervision
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"问题：{clue.Content}");
         }

@@ -55,7 +55,7 @@ public sealed class NewNoticeModel(SupervisionWorkflow notices, AssignmentLadder
         else if (Blank(CaseId) is { } caseId && await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct) is { } c)
         {
             UnitId ??= c.LeadUnitId;
-            Reason ??= $"工单“{c.Title}”（查询码{c.TrackingCode}）办理期限{ChinaTime.Format(c.HandleDueAt)}。请说明办理进展，限期办结并答复群众。";
+            Reason ??= $"工单“{c.Title}”（工单编号{c.Number}）办理期限{ChinaTime.Format(c.HandleDueAt)}。请说明办理进展，限期办结并答复群众。";
         }
         else if (Blank(RectificationId) is { } itemId && await db.Set<RectificationItem>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct) is { } item)
         {

@@ -23,7 +23,7 @@ public sealed class SupervisionLadder(AppDb db, WorkCalendar calendar, ClueWorkf
         }
         var rules = options.Value;
         var due = ChinaTime.Format(c.HandleDueAt);
-        var subject = $"工单“{c.Title}”（查询码{c.TrackingCode}）办理期限{due}";
+        var subject = $"工单“{c.Title}”（工单编号{c.Number}）办理期限{due}";
         var notices = new List<SupervisionNotice>();
         if (step == OverdueLevel.YellowCard)
         {

@@ -11,7 +11,7 @@ using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Supervision;
 
-public sealed record OverdueCaseRow(string CaseId, string TrackingCode, string Title, string? UnitId, string UnitName, DateTimeOffset HandleDueAt,
+public sealed record OverdueCaseRow(string CaseId, string Number, string Title, string? UnitId, string UnitName, DateTimeOffset HandleDueAt,
     int DaysOverdue, int WorkdaysOverdue, string OverdueLevel, string Reason);
 
 public sealed record RectificationRow(string RectificationId, string ClueId, string UnitId, string UnitName, string Measures, DateOnly DueDate,
@@ -19,7 +19,7 @@ public sealed record RectificationRow(string RectificationId, string ClueId, str
 
 public sealed record ReturnUnitRow(string UnitId, string UnitName, int Returns, int Approved, int Rejected, int PingPongCases, string Reason);
 
-public sealed record PingPongCaseRow(string CaseId, string TrackingCode, string Title, int Returns, IReadOnlyList<string> UnitNames, string Reason);
+public sealed record PingPongCaseRow(string CaseId, string Number, string Title, int Returns, IReadOnlyList<string> UnitNames, string Reason);
 
 public sealed record ReturnsWatch(string Period, string PeriodLabel, IReadOnlyList<ReturnUnitRow> Units, IReadOnlyList<PingPongCaseRow> Cases);
 
@@ -58,7 +58,7 @@ public sealed class WatchLists(AppDb db, TimeProvider clock, WorkCalendar calend
                     OverdueLevel.YellowCard => "，已黄牌督办",
                     _ => "",
                 };
-                return new OverdueCaseRow(c.Id, c.TrackingCode, c.Title, c.LeadUnitId, unit, due, days, workdays, c.OverdueLevel.ToString().ToLowerInvariant(),
+                return new OverdueCaseRow(c.Id, c.Number, c.Title, c.LeadUnitId, unit, due, days, workdays, c.OverdueLevel.ToString().ToLowerInvariant(),
                     $"{unit}办理期限{ChinaTime.Format(due)}已过，超期{days}天（{workdays}个工作日），仍为“{CaseTransitions.Label(c.Status)}”{step}");
             })
             .OrderBy(r => r.UnitName, StringComparer.Ordinal).ThenByDescending(r => r.DaysOverdue).ToList();
@@ -127,12 +127,12 @@ public sealed class WatchLists(AppDb db, TimeProvider clock, WorkCalendar calend
             .OrderByDescending(r => r.Returns).ThenByDescending(r => r.Rejected).ToList();
         var caseIds = pingPong.Keys.ToList();
         var cases = await db.Set<Case>().AsNoTracking().Where(c => caseIds.Contains(c.Id))
-            .Select(c => new { c.Id, c.TrackingCode, c.Title }).ToDictionaryAsync(c => c.Id, ct);
+            .Select(c => new { c.Id, c.RegisteredAt, c.Title }).ToDictionaryAsync(c => c.Id, ct);
         var caseRows = pingPong.Where(kv => cases.ContainsKey(kv.Key)).Select(kv =>
             {
                 var c = cases[kv.Key];
                 var hops = kv.Value.Select(r => names.GetValueOrDefault(r.UnitId, r.UnitId)).ToList();
-                return new PingPongCaseRow(c.Id, c.TrackingCode, c.Title, kv.Value.Count, hops.Distinct().ToList(),
+                return new PingPongCaseRow(c.Id, Case.NumberOf(c.Id, c.RegisteredAt), c.Title, kv.Value.Count, hops.Distinct().ToList(),
                     $"{label}被退单{kv.Value.Count}次：{string.Join("→", hops)}，存在推诿扯皮嫌疑");
             })
             .OrderByDescending(r => r.Returns).ToList();

@@ -190,11 +190,8 @@ public sealed partial class TypicalCaseWorkflow(AppDb db, TimeProvider clock, Cu
         {
             text = text.Replace(name, name[0] + (name.Length == 2 ? "某" : "某某"), StringComparison.Ordinal);
         }
-        return Numbers().Replace(text, m => m.Value[..3] + new string('*', m.Value.Length - 3));
+        return PersonalText.HideNumbers(text);
     }
-
-    [GeneratedRegex(@"(?<!\d)(1[3-9]\d{9}|\d{17}[\dXx]|\d{15})(?!\d)")]
-    private static partial Regex Numbers();
 
     private async Task<List<string>> CadreNamesAsync(TypicalCase item, SourceRecord record, CancellationToken ct)
         => await db.Cadres.AsNoTracking().Where(c => c.UnitId == item.UnitId || record.CadreIds.Contains(c.Id)).Select(c => c.Name).ToListAsync(ct);
@@ -212,11 +209,12 @@ public sealed partial class TypicalCaseWorkflow(AppDb db, TimeProvider clock, Cu
         {
             return;
         }
+        // Compared after folding: a zero-width space inside the name or full-width digits in the phone do not hide them.
         var text = item.Title + "\n" + item.Facts + "\n" + item.Lesson;
-        var name = identity.Unprotect(c.ReporterNameEnc);
-        var phone = new string((identity.Unprotect(c.ReporterPhoneEnc) ?? "").Where(char.IsDigit).ToArray());
-        if (name is { Length: >= 2 } && text.Contains(name, StringComparison.Ordinal)
-            || phone.Length >= 7 && new string(text.Where(char.IsDigit).ToArray()).Contains(phone, StringComparison.Ordinal))
+        var name = PersonalText.ForComparison(identity.Unprotect(c.ReporterNameEnc));
+        var phone = PersonalText.Digits(identity.Unprotect(c.ReporterPhoneEnc));
+        if (name.Length >= 2 && PersonalText.ForComparison(text).Contains(name, StringComparison.Ordinal)
+            || phone.Length >= 7 && PersonalText.Digits(text).Contains(phone, StringComparison.Ordinal))
         {
             throw new RuleException("typical.reporter_identity", "正文含有诉求人（举报人）的姓名或电话，典型案例不得公开其身份，请删除后再提交", StatusCodes.Status422UnprocessableEntity);
         }

@@ -56,7 +56,7 @@ public sealed class TypicalSources(AppDb db)
                     c.ReturnCount > 0 ? $"办理中退单{c.ReturnCount}次。" : "",
                     $"群众评价：{Case.RatingLabel(c.RatingLevel)}。",
                 ]);
-                    return new SourceRecord(type, c.Id, unitId, Unit(unitId), $"/cases/{c.Id}", $"{c.TrackingCode} {c.Title}",
+                    return new SourceRecord(type, c.Id, unitId, Unit(unitId), $"/cases/{c.Id}", $"{c.Number} {c.Title}",
                         c.WasOverdue ? $"{Unit(unitId)}超期办理“{c.Title}”诉求" : $"{Unit(unitId)}高效办结“{c.Title}”诉求", facts,
                         closed,
                         c.WasOverdue ? "该工单曾超过办理时限，不宜作为正面典型"
