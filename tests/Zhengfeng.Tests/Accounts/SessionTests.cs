@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 
 namespace Zhengfeng.Tests.Accounts;
 
@@ -156,6 +157,23 @@ public sealed partial class SessionTests(AppFactory app) : IClassFixture<AppFact
         await admin.PostOkAsync($"/api/v1/users/{id}/totp/reset", new { }, HttpStatusCode.NoContent);
         Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/me")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await own.Anonymous().PostAsJsonAsync("/api/v1/auth/token", new { username, password = AppFactory.Password })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_role_that_requires_totp_must_enrol_before_doing_anything_else()
+    {
+        var admin = await app.AdminAsync();
+        var (_, username) = await CreateUserAsync(admin, await admin.CreateUnitAsync(app), "leader");
+        using var strict = app.WithWebHostBuilder(b => b.UseSetting("Security:RequireTotpFor:0", "leader"));
+        var refused = await strict.CreateClient().PostAsJsonAsync("/api/v1/auth/token", new { username, password = AppFactory.Password });
+        Assert.Contains("绑定身份验证器", await refused.ProblemAsync(HttpStatusCode.Forbidden));
+
+        var browser = strict.CreateClient(new() { AllowAutoRedirect = false });
+        var login = await PostFormAsync(browser, "/login", "/login", ("Username", username), ("Password", AppFactory.Password));
+        Assert.Equal("/me", login.Headers.Location!.OriginalString);
+        var elsewhere = await browser.GetAsync("/rankings");
+        Assert.Equal("/me", elsewhere.Headers.Location!.OriginalString);
+        Assert.Contains("生成密钥", WebUtility.HtmlDecode(await browser.GetStringAsync("/me")));
     }
 
     private static string Code(string secret, AppFactory app)
