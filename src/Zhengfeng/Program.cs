@@ -125,6 +125,7 @@ app.UseStatusPages();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuditActor();
+app.UseTotpEnrolment();
 app.UseAuthorization();
 app.UseAntiforgery();
 

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,11 @@ namespace Zhengfeng.Tests;
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    public const string AdminPassword = "Admin@12345";
-    public const string Password = "Passw0rd!";
+    public const string AdminPassword = "Zhili#Shuzi2026";
+    public const string Password = "Gongwen#2026";
+
+    /// <summary>A request header the test host reads as the client's network address (the test server has none).</summary>
+    public const string AddressHeader = "X-Test-Client-Address";
 
     private readonly string _dataDir = Directory.CreateTempSubdirectory("zf-test-").FullName;
     private readonly string? _pgServer = Environment.GetEnvironmentVariable("ZHENGFENG_TEST_PG") is { Length: > 0 } pg ? pg : null;
@@ -47,6 +51,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, ClientAddressFilter>();
         });
     }
 
@@ -139,4 +144,20 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     private sealed record TokenBody(string Token, DateTimeOffset ExpiresAt);
+
+    private sealed class ClientAddressFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use(async (http, nextStep) =>
+            {
+                if (System.Net.IPAddress.TryParse(http.Request.Headers[AddressHeader].ToString(), out var address))
+                {
+                    http.Connection.RemoteIpAddress = address;
+                }
+                await nextStep(http);
+            });
+            next(app);
+        };
+    }
 }

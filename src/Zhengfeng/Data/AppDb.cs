@@ -24,6 +24,7 @@ public class AppDb(DbContextOptions options, AuditActor actor, TimeProvider cloc
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Cadre> Cadres => Set<Cadre>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
+    public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<HolidayDay> HolidayDays => Set<HolidayDay>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();

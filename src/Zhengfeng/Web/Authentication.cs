@@ -3,8 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.IdentityModel.Tokens;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Accounts;
@@ -13,8 +11,8 @@ using Zhengfeng.Features.Audit;
 namespace Zhengfeng.Web;
 
 /// <summary>
-/// Cookie for pages, bearer JWT for the API; one policy scheme picks by the Authorization header. A disabled
-/// account stops working at its next request (checked through a 30-second cache).
+/// Cookie for pages, bearer JWT for the API; one policy scheme picks by the Authorization header. Both carry the id of a
+/// server-side session (<see cref="SessionService"/>), checked on every request: an ended session stops working at once.
 /// </summary>
 public static class Authentication
 {
@@ -43,7 +41,7 @@ public static class Authentication
                 o.Events.OnRedirectToAccessDenied = ctx => ApiOrRedirect(ctx, StatusCodes.Status403Forbidden);
                 o.Events.OnValidatePrincipal = async ctx =>
                 {
-                    if (!await IsActiveAsync(ctx.HttpContext, ctx.Principal))
+                    if (!await IsSessionOpenAsync(ctx.HttpContext, ctx.Principal))
                     {
                         ctx.RejectPrincipal();
                         await ctx.HttpContext.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
@@ -57,9 +55,9 @@ public static class Authentication
                 {
                     OnTokenValidated = async ctx =>
                     {
-                        if (!await IsActiveAsync(ctx.HttpContext, ctx.Principal))
+                        if (!await IsSessionOpenAsync(ctx.HttpContext, ctx.Principal))
                         {
-                            ctx.Fail("账号已停用");
+                            ctx.Fail("登录已失效");
                         }
                     },
                 };
@@ -96,21 +94,30 @@ public static class Authentication
         return Task.CompletedTask;
     }
 
-    private static async Task<bool> IsActiveAsync(HttpContext http, ClaimsPrincipal? principal)
+    private static Task<bool> IsSessionOpenAsync(HttpContext http, ClaimsPrincipal? principal)
+        => http.RequestServices.GetRequiredService<SessionService>().IsOpenAsync(
+            principal?.FindFirstValue(SessionService.SessionClaim), principal?.FindFirstValue(ClaimTypes.NameIdentifier), http.RequestAborted);
+
+    /// <summary>
+    /// A user whose role requires TOTP and who has none is signed in only to enrol: every page but 我的账号 and logout
+    /// sends them there, and the API refuses them.
+    /// </summary>
+    public static IApplicationBuilder UseTotpEnrolment(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        var id = principal?.FindFirstValue(ClaimTypes.NameIdentifier);
-        if (id is null)
+        var path = http.Request.Path;
+        if (http.User.HasClaim(c => c.Type == LoginModel.EnrolClaim)
+            && !path.StartsWithSegments("/me") && !path.StartsWithSegments("/logout") && !Path.HasExtension(path.Value))
         {
-            return false;
+            if (path.StartsWithSegments("/api"))
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+            http.Response.Redirect("/me");
+            return;
         }
-        var cache = http.RequestServices.GetRequiredService<IMemoryCache>();
-        return await cache.GetOrCreateAsync("active:" + id, async entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromSeconds(30);
-            var db = http.RequestServices.GetRequiredService<AppDb>();
-            return await db.Users.AsNoTracking().AnyAsync(u => u.Id == id && u.IsActive);
-        });
-    }
+        await next(http);
+    });
 
     /// <summary>Puts the signed-in user on the audit actor of this request's scope.</summary>
     public static IApplicationBuilder UseAuditActor(this IApplicationBuilder app) => app.Use(async (http, next) =>

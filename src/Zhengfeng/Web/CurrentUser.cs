@@ -19,6 +19,7 @@ public sealed class CurrentUser(IHttpContextAccessor http, UnitTree tree, AppDb 
     public string Name => Principal.FindFirstValue(ClaimTypes.Name) ?? "";
     public string DisplayName => Principal.FindFirstValue(ClaimTypes.GivenName) ?? Name;
     public string UnitId => Principal.FindFirstValue(UnitClaim) ?? "";
+    public string SessionId => Principal.FindFirstValue(Features.Accounts.SessionService.SessionClaim) ?? throw new ForbiddenException("请先登录");
     public IReadOnlyList<string> Roles => Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
 
     public bool IsIn(params string[] roles) => roles.Any(Principal.IsInRole);

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
@@ -30,40 +30,40 @@ public sealed record CreateUserRequest
     public string? CadreId { get; init; }
 }
 
+public sealed record RolesRequest
+{
+    [Required(ErrorMessage = "请至少选择一个角色")]
+    public required IReadOnlyList<string> Roles { get; init; }
+}
+
 public sealed record UserView(string Id, string Username, string DisplayName, string UnitId, IReadOnlyList<string> Roles, bool IsActive, DateTimeOffset? LastLoginAt)
 {
     public static UserView From(UserAccount u) => new(u.Id, u.Username, u.DisplayName, u.UnitId, u.RoleList, u.IsActive, u.LastLoginAt);
 }
 
-/// <summary>Accounts, passwords and sign-in with throttling (per account and per client address).</summary>
-public sealed class AccountService(AppDb db, TimeProvider clock, UnitTree tree)
+/// <summary>
+/// Accounts, passwords and sign-in. Changing an account's password, roles or status ends all its sessions in the same save.
+/// Sign-in answers an unknown name, a wrong password and a locked (account, address) pair alike.
+/// </summary>
+public sealed class AccountService(AppDb db, TimeProvider clock, UnitTree tree, SessionService sessions, LoginThrottle throttle, IOptions<SecurityOptions> options)
 {
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockTime = TimeSpan.FromMinutes(5);
-    private const int MaxFailuresPerAddress = 30;
-    private static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(10);
-    private static readonly ConcurrentDictionary<string, (int Count, DateTimeOffset Since)> AddressFailures = new();
+    public const string InvalidLogin = "用户名或密码错误，或尝试过于频繁，请稍后再试";
     private static readonly PasswordHasher<UserAccount> Hasher = new();
+    // Verified when the name is unknown, so that answering takes as long as for a known name.
+    private static readonly string DummyHash = Hasher.HashPassword(null!, "zhengfeng-no-such-account-1");
 
     public static string HashPassword(string password) => Hasher.HashPassword(null!, password);
 
-    public static string? CheckPasswordStrength(string password)
-        => password.Length < 8 || !password.Any(char.IsLetter) || !password.Any(char.IsDigit)
-            ? "密码至少8位，且须同时包含字母和数字"
-            : null;
+    public string? CheckPassword(string? password, string? username) => PasswordPolicy.Check(password, username, options.Value.MinPasswordLength);
 
     public async Task<UserAccount> CreateAsync(CreateUserRequest request, CancellationToken ct)
     {
         var username = request.Username.Trim().ToLowerInvariant();
-        if (CheckPasswordStrength(request.Password) is { } weak)
+        if (CheckPassword(request.Password, username) is { } weak)
         {
             throw new RuleException("user.weak_password", weak, 400);
         }
-        var unknown = request.Roles.Where(r => !Roles.All.Contains(r)).ToList();
-        if (unknown.Count > 0 || request.Roles.Count == 0)
-        {
-            throw new RuleException("user.bad_role", $"未知角色：{string.Join("、", unknown)}；可选角色为 {string.Join(", ", Roles.All)}", 400);
-        }
+        CheckRoles(request.Roles);
         if (!await db.Units.AnyAsync(u => u.Id == request.UnitId, ct))
         {
             throw new RuleException("user.unknown_unit", "所属单位不存在", 400);
@@ -109,69 +109,122 @@ public sealed class AccountService(AppDb db, TimeProvider clock, UnitTree tree)
         return new Page<UserAccount>(items, total, page, pageSize);
     }
 
-    public async Task<UserAccount> SetActiveAsync(string id, bool active, CancellationToken ct)
+    public async Task<UserAccount> GetAsync(string id, CancellationToken ct)
+        => await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("用户");
+
+    public async Task<UserAccount> SetActiveAsync(string id, bool active, string? by, CancellationToken ct)
     {
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("用户");
         user.IsActive = active;
-        user.FailedLogins = 0;
-        user.LockedUntil = null;
+        var ended = active ? [] : await sessions.EndAllAsync(user.Id, SessionEndReason.Disabled, by, ct);
         db.PendingAction = active ? "user.enable" : "user.disable";
         await db.SaveChangesAsync(ct);
+        sessions.Forget(ended);
         return user;
     }
 
-    public async Task ResetPasswordAsync(string id, string password, CancellationToken ct)
+    public async Task ResetPasswordAsync(string id, string password, string? by, CancellationToken ct)
     {
-        if (CheckPasswordStrength(password) is { } weak)
-        {
-            throw new RuleException("user.weak_password", weak, 400);
-        }
         var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("用户");
-        user.PasswordHash = HashPassword(password);
-        user.FailedLogins = 0;
-        user.LockedUntil = null;
-        db.PendingAction = "user.reset-password";
-        await db.SaveChangesAsync(ct);
+        await SetPasswordAsync(user, password, "user.reset-password", by, ct);
     }
 
-    /// <summary>Checks a password. Throws 429 while the account or the address is throttled, 401 on a wrong password.</summary>
+    /// <summary>The owner changes their own password: the current one is asked again, and every session ends, this one too.</summary>
+    public async Task ChangeOwnPasswordAsync(string id, string? current, string? password, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("用户");
+        if (string.IsNullOrEmpty(current) || Hasher.VerifyHashedPassword(user, user.PasswordHash, current) == PasswordVerificationResult.Failed)
+        {
+            throw new RuleException("user.wrong_password", "当前密码不正确", 400);
+        }
+        await SetPasswordAsync(user, password ?? "", "user.change-password", id, ct);
+    }
+
+    public async Task<UserAccount> SetRolesAsync(string id, IReadOnlyList<string> roles, string? by, CancellationToken ct)
+    {
+        CheckRoles(roles);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("用户");
+        var value = string.Join(",", roles.Distinct());
+        if (value == user.Roles)
+        {
+            return user;
+        }
+        user.Roles = value;
+        // The roles are in every cookie and token of the account: they must be signed in again to carry the new ones.
+        var ended = await sessions.EndAllAsync(user.Id, SessionEndReason.RolesChanged, by, ct);
+        db.PendingAction = "user.set-roles";
+        await db.SaveChangesAsync(ct);
+        sessions.Forget(ended);
+        return user;
+    }
+
+    /// <summary>
+    /// Checks a password. Throws 429 while the address is throttled, and 401 with one and the same message for an unknown
+    /// name, a wrong password, a disabled account, a locked (account, address) pair, or an address that is not the owner's
+    /// usual one while the account is under attack from many addresses.
+    /// </summary>
     public async Task<UserAccount> SignInAsync(string? username, string? password, string address, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        if (AddressFailures.TryGetValue(address, out var f) && now - f.Since < AddressWindow && f.Count >= MaxFailuresPerAddress)
+        if (throttle.IsAddressThrottled(address))
         {
             throw new RuleException("auth.throttled", "登录失败次数过多，请稍后再试", 429);
         }
         var name = (username ?? "").Trim().ToLowerInvariant();
-        var user = name.Length == 0 ? null : await db.Users.FirstOrDefaultAsync(u => u.Username == name, ct);
-        if (user?.LockedUntil is { } until && until > now)
+        var user = name.Length is 0 or > 50 ? null : await db.Users.FirstOrDefaultAsync(u => u.Username == name, ct);
+        var verified = Hasher.VerifyHashedPassword(user!, user?.PasswordHash ?? DummyHash, password ?? "") != PasswordVerificationResult.Failed;
+        var ok = user is { IsActive: true } && !string.IsNullOrEmpty(password) && verified;
+        var refused = throttle.IsPairLocked(name, address)
+            || (throttle.IsAccountBackingOff(name) && !await sessions.IsUsualAddressAsync(user?.Id ?? "", address, ct));
+        if (!ok || refused)
         {
-            throw new RuleException("auth.throttled", $"该账号因多次密码错误已暂时锁定，请于 {ChinaTime.Format(until)} 后再试", 429);
-        }
-        var ok = user is { IsActive: true } && !string.IsNullOrEmpty(password)
-            && Hasher.VerifyHashedPassword(user, user.PasswordHash, password) != PasswordVerificationResult.Failed;
-        if (!ok)
-        {
-            AddressFailures.AddOrUpdate(address, _ => (1, now), (_, old) => now - old.Since < AddressWindow ? (old.Count + 1, old.Since) : (1, now));
-            if (user is not null)
+            if (!ok)
             {
-                user.FailedLogins++;
-                if (user.FailedLogins >= MaxFailures)
-                {
-                    user.LockedUntil = now + LockTime;
-                    user.FailedLogins = 0;
-                }
-                db.PendingAction = "auth.login-failed";
-                await db.SaveChangesAsync(ct);
+                throttle.Failed(name, address);
             }
-            throw new RuleException("auth.invalid", "用户名或密码错误", 401);
+            await RecordFailureAsync(user?.Id, name, address, ct);
+            throw new RuleException("auth.invalid", InvalidLogin, 401);
         }
-        user!.FailedLogins = 0;
-        user.LockedUntil = null;
-        user.LastLoginAt = now;
-        db.PendingAction = "auth.login";
+        throttle.Succeeded(name, address);
+        return user!;
+    }
+
+    /// <summary>A wrong second factor counts as a failed sign-in of the pair.</summary>
+    public async Task FailSecondFactorAsync(UserAccount user, string address, CancellationToken ct)
+    {
+        throttle.Failed(user.Username, address);
+        await RecordFailureAsync(user.Id, user.Username, address, ct);
+    }
+
+    public bool IsPairLocked(string username, string address) => throttle.IsPairLocked(username, address);
+
+    private async Task RecordFailureAsync(string? userId, string name, string address, CancellationToken ct)
+    {
+        // Unknown names are logged too: the same work either way, and a record of what was tried.
+        var tried = System.Text.Json.JsonSerializer.Serialize(new { username = name.Length > 50 ? name[..50] : name, address });
+        db.RecordEvent("auth.login-failed", "UserAccount", userId ?? "-", tried);
         await db.SaveChangesAsync(ct);
-        return user;
+    }
+
+    private async Task SetPasswordAsync(UserAccount user, string password, string action, string? by, CancellationToken ct)
+    {
+        if (CheckPassword(password, user.Username) is { } weak)
+        {
+            throw new RuleException("user.weak_password", weak, 400);
+        }
+        user.PasswordHash = HashPassword(password);
+        var ended = await sessions.EndAllAsync(user.Id, SessionEndReason.PasswordChanged, by, ct);
+        db.PendingAction = action;
+        await db.SaveChangesAsync(ct);
+        sessions.Forget(ended);
+    }
+
+    private static void CheckRoles(IReadOnlyList<string>? roles)
+    {
+        var unknown = (roles ?? []).Where(r => !Roles.All.Contains(r)).ToList();
+        if (unknown.Count > 0 || roles is null || roles.Count == 0)
+        {
+            throw new RuleException("user.bad_role", $"未知角色：{string.Join("、", unknown)}；可选角色为 {string.Join(", ", Roles.All)}", 400);
+        }
     }
 
     /// <summary>Contract: on an empty database create `admin` with ZHENGFENG_ADMIN_PASSWORD, or a generated password printed once.</summary>

@@ -37,20 +37,26 @@ public sealed class AccountsModel(AccountService accounts, OrgService org, Curre
         {
             throw new RuleException("user.disable_self", "不能停用自己正在使用的账号", 409);
         }
-        var user = await accounts.SetActiveAsync(id, false, ct);
+        var user = await accounts.SetActiveAsync(id, false, me.Id, ct);
         return Done($"已停用账号“{user.Username}”");
     }
 
     public async Task<IActionResult> OnPostEnableAsync(string id, CancellationToken ct)
     {
-        var user = await accounts.SetActiveAsync(id, true, ct);
+        var user = await accounts.SetActiveAsync(id, true, me.Id, ct);
         return Done($"已启用账号“{user.Username}”");
     }
 
     public async Task<IActionResult> OnPostPasswordAsync(string id, string? password, CancellationToken ct)
     {
-        await accounts.ResetPasswordAsync(id, password ?? "", ct);
-        return Done("已重置密码，请将新密码告知本人");
+        await accounts.ResetPasswordAsync(id, password ?? "", me.Id, ct);
+        return Done("已重置密码，该账号所有设备上的登录均已结束，请将新密码告知本人");
+    }
+
+    public async Task<IActionResult> OnPostRolesAsync(string id, string[]? roles, CancellationToken ct)
+    {
+        var user = await accounts.SetRolesAsync(id, roles ?? [], me.Id, ct);
+        return Done($"已修改账号“{user.Username}”的角色，该账号需重新登录");
     }
 
     public object PageRoute(int page) => new { q = Q, p = page };

@@ -16,8 +16,6 @@ public sealed class TokenKeys
 {
     public const string Issuer = "zhengfeng";
     private const string SettingKey = "jwt-signing-key";
-    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(8);
-
     private SymmetricSecurityKey? _key;
 
     public SymmetricSecurityKey Key => _key ?? throw new InvalidOperationException("Token keys not loaded");
@@ -35,14 +33,14 @@ public sealed class TokenKeys
         _key = new SymmetricSecurityKey(Convert.FromBase64String(setting.Value));
     }
 
-    public (string Token, DateTimeOffset ExpiresAt) Issue(UserAccount user, DateTimeOffset now)
+    public (string Token, DateTimeOffset ExpiresAt) Issue(UserAccount user, string sessionId, DateTimeOffset now, TimeSpan lifetime)
     {
-        var expires = now + Lifetime;
+        var expires = now + lifetime;
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Issuer = Issuer,
             Audience = Issuer,
-            Subject = new ClaimsIdentity(Claims(user)),
+            Subject = new ClaimsIdentity(Claims(user, sessionId)),
             IssuedAt = now.UtcDateTime,
             NotBefore = now.UtcDateTime,
             Expires = expires.UtcDateTime,
@@ -51,8 +49,9 @@ public sealed class TokenKeys
         return (token, expires);
     }
 
-    public static IEnumerable<Claim> Claims(UserAccount user)
+    public static IEnumerable<Claim> Claims(UserAccount user, string sessionId)
     {
+        yield return new Claim(SessionService.SessionClaim, sessionId);
         yield return new Claim(ClaimTypes.NameIdentifier, user.Id);
         yield return new Claim(ClaimTypes.Name, user.Username);
         yield return new Claim(ClaimTypes.GivenName, user.DisplayName);

@@ -16,12 +16,19 @@ public sealed class UserAccount
     public string Roles { get; set; } = "";
     public string? CadreId { get; set; }
     public bool IsActive { get; set; } = true;
-    public int FailedLogins { get; set; }
-    public DateTimeOffset? LockedUntil { get; set; }
+    /// <summary>The TOTP secret (base32), encrypted with the same key as reporters' identities.</summary>
+    [Sensitive] public string? TotpSecret { get; set; }
+    /// <summary>A secret shown for enrolment and not yet confirmed with a code.</summary>
+    [Sensitive] public string? TotpPendingSecret { get; set; }
+    public DateTimeOffset? TotpEnabledAt { get; set; }
+    /// <summary>The last accepted TOTP time step: a code is accepted once.</summary>
+    public long TotpLastStep { get; set; }
     public DateTimeOffset? LastLoginAt { get; set; }
     public DateTimeOffset CreatedAt { get; init; }
 
     public IReadOnlyList<string> RoleList => Roles.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+    public bool HasTotp => TotpSecret is not null;
 }
 
 internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAccount>
@@ -36,7 +43,10 @@ internal sealed class UserAccountConfiguration : IEntityTypeConfiguration<UserAc
         b.Property(x => x.Roles).HasMaxLength(200);
         b.HasIndex(x => x.Username).IsUnique();
         b.HasIndex(x => x.UnitId);
+        b.Property(x => x.TotpSecret).HasMaxLength(200);
+        b.Property(x => x.TotpPendingSecret).HasMaxLength(200);
         b.Ignore(x => x.RoleList);
+        b.Ignore(x => x.HasTotp);
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Cadre>().WithMany().HasForeignKey(x => x.CadreId).OnDelete(DeleteBehavior.SetNull);
     }
