@@ -14,7 +14,7 @@ public static class AccountsApi
 
     public static void MapAccounts(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/auth/token", Token).AllowAnonymous().WithTags("登录");
+        app.MapPost("/api/v1/auth/token", Token).AllowAnonymous().RequireRateLimiting(RateLimits.Login).WithTags("登录");
         app.MapGet("/api/v1/auth/me", Me).RequireAuthorization().WithTags("登录");
 
         var users = app.MapGroup("/api/v1/users").RequireAuthorization(Policies.Admin).WithTags("账号");
