@@ -17,7 +17,7 @@ public static class SecurityHeaders
     public static void AddSecurityHeaders(this IServiceCollection services, IConfiguration config)
     {
         var proxies = Values(config.GetSection("ForwardedHeaders:KnownProxies")).Select(IPAddress.Parse).ToList();
-        var networks = Values(config.GetSection("ForwardedHeaders:KnownNetworks")).Select(IPNetwork.Parse).ToList();
+        var networks = Values(config.GetSection("ForwardedHeaders:KnownNetworks")).Select(System.Net.IPNetwork.Parse).ToList();
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

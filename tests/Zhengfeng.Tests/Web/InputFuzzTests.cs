@@ -15,6 +15,9 @@ public sealed class InputFuzzTests(AppFactory app) : IClassFixture<AppFactory>
     private static readonly string[] BadQueryValues =
         ["0001-01-01", "9999-12-31", "9999-12", "0000-00", "9999-Q4", "garbage", "-1", "0", "2147483647", "99999999999999999999", new string('长', 3000)];
 
+    /// <summary>Unit staff get fewer values: their runs differ from the admin's in scope, not in parsing.</summary>
+    private static readonly string[] UnitQueryValues = ["0001-01-01", "9999-12", "2147483647", new string('长', 3000)];
+
     private static readonly string[] Skipped = ["logout", "sessions"]; // would end the fuzzing client's own sign-in
 
     [Fact]
@@ -35,9 +38,9 @@ public sealed class InputFuzzTests(AppFactory app) : IClassFixture<AppFactory>
             }
             foreach (var (method, operation) in item!.AsObject().Where(m => m.Key is "get" or "post" or "put" or "patch" or "delete"))
             {
-                foreach (var request in Requests(doc, path, method, operation!))
+                foreach (var (request, asUnit) in Requests(doc, path, method, operation!))
                 {
-                    foreach (var client in new[] { admin, unitStaff })
+                    foreach (var client in asUnit ? new[] { admin, unitStaff } : [admin])
                     {
                         using var message = request.Build();
                         var response = await client.SendAsync(message);
@@ -55,6 +58,20 @@ public sealed class InputFuzzTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(failures.Count == 0, $"{failures.Count} of {sent} requests got 5xx:\n" + string.Join("\n", failures.Distinct().Take(60)));
     }
 
+    [Theory]
+    [InlineData("/api/v1/cases?from=0001-01-01", "from")]
+    [InlineData("/api/v1/cases?to=9999-12-31", "to")]
+    [InlineData("/api/v1/cases?page=2147483647", "page")]
+    [InlineData("/api/v1/cases?pageSize=0", "pageSize")]
+    [InlineData("/api/v1/rankings/units?period=9999-12", "period")]
+    [InlineData("/api/v1/calendar/add-workdays?from=9999-12-31&days=3650", "from")]
+    [InlineData("/api/v1/watch/zero-report?period=9999-12", "period")]
+    public async Task Out_of_range_input_is_a_400_naming_the_field(string url, string field)
+    {
+        var detail = await (await (await app.AdminAsync()).GetAsync(url)).ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(field, detail);
+    }
+
     private sealed record Probe(string Method, string Url, string? Body, string? ContentType = "application/json")
     {
         public HttpRequestMessage Build()
@@ -68,7 +85,13 @@ public sealed class InputFuzzTests(AppFactory app) : IClassFixture<AppFactory>
         }
     }
 
-    private static IEnumerable<Probe> Requests(JsonNode doc, string path, string method, JsonNode operation)
+    private static IEnumerable<(Probe Request, bool AsUnit)> Requests(JsonNode doc, string path, string method, JsonNode operation)
+    {
+        var unitValues = UnitQueryValues.ToHashSet();
+        return Probes(doc, path, method, operation).Select(p => (p, p.Body is null or "{}" && (!p.Url.Contains('?') || unitValues.Any(v => p.Url.EndsWith(Uri.EscapeDataString(v), StringComparison.Ordinal)))));
+    }
+
+    private static IEnumerable<Probe> Probes(JsonNode doc, string path, string method, JsonNode operation)
     {
         var verb = method.ToUpperInvariant();
         var parameters = operation["parameters"]?.AsArray().Select(p => p!).ToList() ?? [];
@@ -78,7 +101,7 @@ public sealed class InputFuzzTests(AppFactory app) : IClassFixture<AppFactory>
         var okBody = hasBody ? "{}" : null;
 
         // Path values: ids that do not exist, over-long, numbers out of range.
-        foreach (var value in new[] { "nosuch", new string('x', 3000), "2147483647", "-1", "0001-01-01" })
+        foreach (var value in new[] { "nosuch", new string('x', 3000), "2147483647" })
         {
             yield return new Probe(verb, Fill(path, value), okBody);
         }
@@ -106,16 +129,16 @@ public sealed class InputFuzzTests(AppFactory app) : IClassFixture<AppFactory>
             yield break;
         }
         yield return new Probe(verb, fill, Object(properties, (_, schema) => WrongType(schema)));
-        yield return new Probe(verb, fill, Object(properties, (_, schema) => Plausible(schema, long_: true)));
+        yield return new Probe(verb, fill, Object(properties, (_, schema) => Plausible(schema, longText: true)));
         foreach (var extreme in new[] { "0001-01-01", "9999-12-31" })
         {
             if (properties.Any(p => IsDate(p.Value)))
             {
-                yield return new Probe(verb, fill, Object(properties, (_, schema) => IsDate(schema) ? DateValue(schema, extreme) : Plausible(schema, long_: false)));
+                yield return new Probe(verb, fill, Object(properties, (_, schema) => IsDate(schema) ? DateValue(schema, extreme) : Plausible(schema, longText: false)));
             }
         }
-        yield return new Probe(verb, fill, Object(properties, (_, schema) => IsNumber(schema) ? JsonValue.Create(2147483647L * 4) : Plausible(schema, long_: false)));
-        yield return new Probe(verb, fill, Object(properties, (_, schema) => IsNumber(schema) ? JsonValue.Create(-1) : Plausible(schema, long_: false)));
+        yield return new Probe(verb, fill, Object(properties, (_, schema) => IsNumber(schema) ? JsonValue.Create(2147483647L * 4) : Plausible(schema, longText: false)));
+        yield return new Probe(verb, fill, Object(properties, (_, schema) => IsNumber(schema) ? JsonValue.Create(-1) : Plausible(schema, longText: false)));
     }
 
     private static string Fill(string path, string value)
@@ -160,10 +183,10 @@ public sealed class InputFuzzTests(AppFactory app) : IClassFixture<AppFactory>
 
     private static bool IsNumber(JsonNode schema) => Types(schema).Any(t => t is "integer" or "number");
 
-    private static JsonNode DateValue(JsonNode schema, string day)
+    private static JsonValue DateValue(JsonNode schema, string day)
         => (string?)schema["format"] == "date" ? JsonValue.Create(day)! : JsonValue.Create(day + (day.StartsWith("0001", StringComparison.Ordinal) ? "T00:00:00+00:00" : "T23:59:59+00:00"))!;
 
-    private static JsonNode? WrongType(JsonNode schema)
+    private static JsonValue? WrongType(JsonNode schema)
     {
         var types = Types(schema).ToList();
         return types.Contains("string") ? JsonValue.Create(12345)
@@ -172,7 +195,7 @@ public sealed class InputFuzzTests(AppFactory app) : IClassFixture<AppFactory>
             : JsonValue.Create("x");
     }
 
-    private static JsonNode? Plausible(JsonNode schema, bool long_)
+    private static JsonNode? Plausible(JsonNode schema, bool longText)
     {
         var types = Types(schema).ToList();
         if (schema["enum"] is JsonArray e && e.Count > 0)
@@ -183,10 +206,10 @@ public sealed class InputFuzzTests(AppFactory app) : IClassFixture<AppFactory>
         {
             return DateValue(schema, "2026-11-02");
         }
-        return types.Contains("string") ? JsonValue.Create(long_ ? new string('长', 20000) : "nosuch")
+        return types.Contains("string") ? JsonValue.Create(longText ? new string('长', 20000) : "nosuch")
             : types.Contains("integer") || types.Contains("number") ? JsonValue.Create(1)
             : types.Contains("boolean") ? JsonValue.Create(true)
-            : types.Contains("array") ? new JsonArray(long_ ? JsonValue.Create(new string('长', 5000)) : JsonValue.Create("nosuch"))
+            : types.Contains("array") ? new JsonArray(longText ? JsonValue.Create(new string('长', 5000)) : JsonValue.Create("nosuch"))
             : null;
     }
 
