@@ -70,13 +70,16 @@ builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
     o.Conventions.AuthorizeFolder("/");
+    o.Conventions.LimitPublicPages();
 }).AddMvcOptions(o =>
 {
     BindingMessages.UseChinese(o.ModelBindingMessageProvider);
     o.ModelMetadataDetailsProviders.Add(new BindingMessages.ImplicitRequired());
     o.Filters.Add<PageOutcomes>();
 });
-builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+builder.Services.AddAntiforgery(o => o.HeaderName = RequestForgery.HeaderName);
+builder.Services.AddSecurityHeaders(builder.Configuration);
+builder.Services.AddRateLimits();
 
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddAudit();
@@ -120,14 +123,17 @@ var app = builder.Build();
 
 await Startup.PrepareAsync(app.Services, app.Configuration, command, app.Lifetime.ApplicationStopping);
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler();
 app.UseStatusPages();
 app.UseStaticFiles();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuditActor();
 app.UseTotpEnrolment();
 app.UseAuthorization();
 app.UseAntiforgery();
+app.UseCookieForgeryCheck();
 
 app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
 app.MapOpenApi("/openapi/{documentName}.json");

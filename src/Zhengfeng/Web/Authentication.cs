@@ -24,9 +24,7 @@ public static class Authentication
         services.AddDataProtection().SetApplicationName("zhengfeng").PersistKeysToDbContext<AppDb>();
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, "cookie or bearer", o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? JwtBearerDefaults.AuthenticationScheme
-                    : CookieAuthenticationDefaults.AuthenticationScheme)
+                IsBearer(http.Request) ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(o =>
             {
                 o.LoginPath = "/login";
@@ -82,6 +80,10 @@ public static class Authentication
         });
         services.AddAuthorization(Policies.Add);
     }
+
+    /// <summary>The request authenticates with a bearer token, not the cookie (so it needs no antiforgery token).</summary>
+    public static bool IsBearer(HttpRequest request)
+        => request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {

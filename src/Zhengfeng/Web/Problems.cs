@@ -30,11 +30,18 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             BadHttpRequestException { InnerException: JsonException j } => (400, "bad_value", Describe(j)),
             BadHttpRequestException b => (b.StatusCode, "bad_request", "请求格式不正确：" + b.Message),
             JsonException j => (400, "bad_value", Describe(j)),
+            DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "22001" } } => (400, "too_long", "输入的内容过长，请删减后重试"),
+            // A safety net: a value that binding accepted but date or number arithmetic cannot hold is bad input, not a server fault.
+            ArgumentOutOfRangeException or OverflowException or FormatException => (400, "out_of_range", "输入的日期或数值超出允许范围，请检查后重试"),
             _ => (500, "server_error", "服务器内部错误"),
         };
         if (status >= 500)
         {
             log.LogError(exception, "Unhandled exception");
+        }
+        else if (code is "out_of_range" or "too_long")
+        {
+            log.LogWarning(exception, "Input out of range on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
         }
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext

@@ -85,8 +85,7 @@ public sealed partial class AccountabilityWorkflow
     /// <summary>Applications in the user's scope, newest first, optionally of one status.</summary>
     public async Task<Page<Exemption>> SearchExemptionsAsync(ExemptionStatus? status, int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Check(page, pageSize);
         var q = db.Set<Exemption>().AsNoTracking();
         if (await user.VisibleUnitsAsync(ct) is { } visible)
         {

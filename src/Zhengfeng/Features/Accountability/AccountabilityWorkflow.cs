@@ -137,8 +137,7 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
 
     public async Task<Page<AccountabilityCase>> SearchAsync(AccountabilityFilter filter, int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Check(page, pageSize);
         var q = await QueryAsync(filter, ct);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(c => c.OpenedAt).ThenBy(c => c.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

@@ -96,8 +96,7 @@ public sealed class AccountService(AppDb db, TimeProvider clock, UnitTree tree, 
     /// <summary>Accounts by username or display name, ordered by username.</summary>
     public async Task<Page<UserAccount>> SearchAsync(string? q, int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Check(page, pageSize);
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {

@@ -24,8 +24,8 @@ public static class AccountsApi
 
     public static void MapAccounts(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/v1/auth/token", Token).AllowAnonymous().WithTags("登录");
-        app.MapPost("/api/v1/auth/refresh", Refresh).AllowAnonymous().WithTags("登录");
+        app.MapPost("/api/v1/auth/token", Token).AllowAnonymous().RequireRateLimiting(RateLimits.Login).WithTags("登录");
+        app.MapPost("/api/v1/auth/refresh", Refresh).AllowAnonymous().RequireRateLimiting(RateLimits.Login).WithTags("登录");
         var auth = app.MapGroup("/api/v1/auth").RequireAuthorization().WithTags("登录");
         auth.MapGet("/me", Me);
         auth.MapPost("/logout", Logout);

@@ -10,8 +10,7 @@ public sealed partial class AssignmentWorkflow
 {
     public async Task<Page<Assignment>> SearchAsync(AssignmentFilter filter, int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Check(page, pageSize);
         var q = await QueryAsync(filter, ct);
         var total = await q.CountAsync(ct);
         var items = await q.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

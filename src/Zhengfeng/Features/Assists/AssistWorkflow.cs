@@ -278,8 +278,7 @@ public sealed class AssistWorkflow(
 
     public async Task<Page<AssistView>> SearchAsync(AssistFilter f, int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Check(page, pageSize);
         var q = await QueryAsync(f, ct);
         var total = await q.CountAsync(ct);
         var items = await Ordered(q).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

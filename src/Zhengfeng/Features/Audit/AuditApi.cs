@@ -76,7 +76,7 @@ public static class AuditApi
 
     private static Ok<Page<CheckpointListItem>> Checkpoints(int? page, int? pageSize, AuditCheckpoints store)
     {
-        var (p, size) = (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, 200));
+        var (p, size) = Paging.Check(page ?? 1, pageSize ?? 50);
         var (items, total) = store.List(p, size);
         var key = store.Key.Verifier;
         return TypedResults.Ok(new Page<CheckpointListItem>(items.Select(i => new CheckpointListItem(i.Name, i.Checkpoint.Size, i.Checkpoint.RootHashHex, i.Checkpoint.At,
@@ -141,8 +141,7 @@ public static class AuditApi
 
     public static async Task<(List<AuditEntry> Items, int Total, int Page, int PageSize)> SearchAsync(AppDb db, Filter f, int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Check(page, pageSize);
         var q = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(f.EntityType))
         {

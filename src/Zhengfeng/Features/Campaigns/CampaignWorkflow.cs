@@ -94,8 +94,7 @@ public sealed class CampaignWorkflow(AppDb db, TimeProvider clock, CurrentUser u
 
     public async Task<Page<Campaign>> SearchAsync(CampaignStatus? status, string? q, int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Check(page, pageSize);
         var query = await QueryAsync(status, q, ct);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(c => c.StartsOn).ThenBy(c => c.Name).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

@@ -12,8 +12,7 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
 
     public async Task<Page<Case>> SearchAsync(Filter f, int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Check(page, pageSize);
         var q = await QueryAsync(f, ct);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(c => c.RegisteredAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

@@ -8,7 +8,8 @@ public sealed record TimelineView(DateTimeOffset At, string Action, string Actor
 
 /// <summary>What leaves the server about a case. The reporter's identity is never in it (see the reporter endpoint).</summary>
 public sealed record CaseView(
-    string Id, string Number, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TrackingCode, string Kind, string CategoryCode, string Title, string Content, string Channel,
+    string Id, string Number, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TrackingCode,
+    string Kind, string CategoryCode, string Title, string Content, string Channel,
     string? Address, double? Lat, double? Lon, bool Urgent, bool Anonymous, string Status, string StatusLabel,
     string? LeadUnitId, IReadOnlyList<string> AssistUnitIds, string? FirstReceiverUnitId, string? MergedIntoId,
     DateTimeOffset RegisteredAt, DateTimeOffset? DispatchedAt, DateTimeOffset? SignedAt, DateTimeOffset? FirstContactAt,

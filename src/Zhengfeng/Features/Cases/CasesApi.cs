@@ -37,7 +37,8 @@ public static class CasesApi
         cases.MapPost("/{id}/close", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct)
             => Run(flow.CloseAsync(id, r.Note, ct), clock, user)).RequireAuthorization(Policies.Dispatch);
         cases.MapPost("/{id}/sign", (string id, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct) => Run(flow.SignAsync(id, ct), clock, user));
-        cases.MapPost("/{id}/contact", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct) => Run(flow.RecordContactAsync(id, r.Note, ct), clock, user));
+        cases.MapPost("/{id}/contact", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct)
+            => Run(flow.RecordContactAsync(id, r.Note, ct), clock, user));
         cases.MapPost("/{id}/reply", (string id, ReplyRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct) => Run(flow.ReplyAsync(id, r, ct), clock, user));
         cases.MapPost("/{id}/return-requests", ReturnRequest);
         cases.MapPost("/{id}/return-requests/{rid}/decision",

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Cases;
 
@@ -16,7 +17,7 @@ public static class PublicApi
 
     public static void MapPublicCases(this IEndpointRouteBuilder app)
     {
-        var pub = app.MapGroup("/public/v1/cases").AllowAnonymous().WithTags("公众查询");
+        var pub = app.MapGroup("/public/v1/cases").AllowAnonymous().RequireRateLimiting(RateLimits.Tracking).WithTags("公众查询");
         pub.MapGet("/{trackingCode}", Get);
         pub.MapPost("/{trackingCode}/rating", Rate);
     }

@@ -168,8 +168,7 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
 
     public async Task<Page<Clue>> SearchAsync(ClueStatus? status, string? unitId, ClueSource? source, int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Check(page, pageSize);
         var q = await QueryAsync(status, unitId, source, ct);
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(c => c.RegisteredAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

@@ -81,11 +81,12 @@ public static class CluesApi
     public static (DateTimeOffset Start, DateTimeOffset End, string Label) Period(string period)
     {
         var p = period.Trim().ToUpperInvariant();
-        if (DateOnly.TryParseExact(p + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        if (DateOnly.TryParseExact(p + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month) && WireDate.InRange(month))
         {
             return (ChinaTime.At(month, TimeOnly.MinValue), ChinaTime.At(month.AddMonths(1), TimeOnly.MinValue), $"{month.Year}年{month.Month}月");
         }
-        if (p.Length == 7 && p[4] == '-' && p[5] == 'Q' && int.TryParse(p[..4], CultureInfo.InvariantCulture, out var qy) && p[6] is >= '1' and <= '4')
+        if (p.Length == 7 && p[4] == '-' && p[5] == 'Q' && int.TryParse(p[..4], CultureInfo.InvariantCulture, out var qy)
+            && qy is > 2000 and < 2100 && p[6] is >= '1' and <= '4')
         {
             var first = new DateOnly(qy, (p[6] - '1') * 3 + 1, 1);
             return (ChinaTime.At(first, TimeOnly.MinValue), ChinaTime.At(first.AddMonths(3), TimeOnly.MinValue), $"{qy}年第{p[6]}季度");

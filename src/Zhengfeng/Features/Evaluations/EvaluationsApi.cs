@@ -66,7 +66,7 @@ public static class EvaluationsApi
             return TypedResults.Created($"/api/v1/bulletins/{bulletin.Id}", new PraiseView(bulletin.Id, bulletin.Title));
         }).RequireAuthorization(Policies.Supervise);
 
-        var pub = app.MapGroup("/public/v1/ballots").AllowAnonymous().WithTags("公众评议");
+        var pub = app.MapGroup("/public/v1/ballots").AllowAnonymous().RequireRateLimiting(RateLimits.Ballot).WithTags("公众评议");
         pub.MapGet("/{code}", async (string code, EvaluationWorkflow flow, AppDb db, CancellationToken ct) => TypedResults.Ok(await PublicViewAsync(code, flow, db, ct)));
         pub.MapPost("/{code}", async Task<NoContent> (string code, CastBallotRequest r, EvaluationWorkflow flow, CancellationToken ct) =>
         {

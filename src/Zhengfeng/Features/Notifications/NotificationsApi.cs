@@ -24,8 +24,7 @@ public static class NotificationsApi
     /// <summary>The messages of the user's unit, unread first.</summary>
     private static async Task<Ok<Page<NotificationView>>> List(bool? unread, int? page, int? pageSize, AppDb db, CurrentUser user, CancellationToken ct)
     {
-        var p = Math.Max(1, page ?? 1);
-        var size = Math.Clamp(pageSize ?? 50, 1, 200);
+        var (p, size) = Paging.Check(page ?? 1, pageSize ?? 50);
         var q = db.Set<Notification>().AsNoTracking().Where(n => n.UnitId == user.UnitId);
         if (unread == true)
         {

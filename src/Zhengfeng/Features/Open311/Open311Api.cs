@@ -21,7 +21,7 @@ public static class Open311Api
     {
         app.MapOpen311Keys();
 
-        var v2 = app.MapGroup("/open311/v2").AllowAnonymous().DisableAntiforgery().WithTags("Open311").AddEndpointFilter(AsOpen311Errors);
+        var v2 = app.MapGroup("/open311/v2").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimits.Open311).WithTags("Open311").AddEndpointFilter(AsOpen311Errors);
         v2.MapGet("/discovery.{format}", Discovery);
         v2.MapGet("/services.{format}", Services);
         v2.MapGet("/services/{code}.{format}", Definition);

@@ -28,6 +28,9 @@ public static class Open311Requests
 {
     public const int MaxResults = 1000;
     public const int DefaultDays = 90;
+
+    /// <summary>The most service_request_ids one lookup may name: each is a tracking code, so a long list is a guessing run.</summary>
+    public const int MaxIds = 20;
     private const string MediaPrefix = "现场图片：";
 
     public static async Task<List<Open311Service>> ServicesAsync(AppDb db, CancellationToken ct)
@@ -49,9 +52,13 @@ public static class Open311Requests
     {
         var q = db.Set<Case>().AsNoTracking();
         var ids = List(query["service_request_id"]);
+        if (ids.Count > MaxIds)
+        {
+            throw new RuleException("open311.too_many_ids", $"一次最多查询 {MaxIds} 个 service_request_id，本次为 {ids.Count} 个", 400);
+        }
         if (ids.Count > 0)
         {
-            var codes = ids.Select(i => i.ToUpperInvariant()).Take(MaxResults).ToList();
+            var codes = ids.Select(i => i.ToUpperInvariant()).Distinct().ToList();
             q = q.Where(c => codes.Contains(c.TrackingCode));
         }
         else
@@ -222,7 +229,8 @@ public static class Open311Requests
             return null;
         }
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)
-            ? d
+            ? WireDate.InRange(DateOnly.FromDateTime(d.UtcDateTime)) ? d
+                : throw new RuleException("open311.bad_date", $"{field} 超出范围，应在 {WireDate.RangeText} 之间", 400)
             : throw new RuleException("open311.bad_date", $"{field} 应为 ISO 8601 时间，如 2026-11-02T09:00:00+08:00", 400);
     }
 }

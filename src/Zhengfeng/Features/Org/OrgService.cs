@@ -169,8 +169,7 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
     /// <summary>Cadres the current user may see, searched by name or post, newest unit order first.</summary>
     public async Task<Page<Cadre>> SearchCadresAsync(string? q, string? unitId, int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Check(page, pageSize);
         var query = db.Cadres.AsNoTracking();
         var visible = await user.VisibleUnitsAsync(ct);
         if (visible is not null)

@@ -22,9 +22,9 @@ public sealed class RankingService(AppDb db, IOptions<CaseRules> options)
 {
     public static (DateTimeOffset Start, DateTimeOffset End) Month(string period)
     {
-        if (!DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first))
+        if (!DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) || !WireDate.InRange(first))
         {
-            throw new RuleException("ranking.bad_period", "period 应为 yyyy-MM 格式的月份，如 2026-11", 400);
+            throw new RuleException("ranking.bad_period", "period 应为 yyyy-MM 格式的月份（1900-01 至 2100-12），如 2026-11", 400);
         }
         return (ChinaTime.At(first, TimeOnly.MinValue), ChinaTime.At(first.AddMonths(1), TimeOnly.MinValue));
     }

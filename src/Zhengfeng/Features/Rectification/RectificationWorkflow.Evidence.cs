@@ -55,8 +55,7 @@ public sealed partial class RectificationWorkflow
 
     public async Task<Page<RectificationItem>> SearchAsync(LedgerFilter f, int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Check(page, pageSize);
         var q = await QueryAsync(f, ct);
         var total = await q.CountAsync(ct);
         var items = await q.OrderBy(i => i.DueDate).ThenBy(i => i.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);

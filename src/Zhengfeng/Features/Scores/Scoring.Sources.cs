@@ -136,7 +136,8 @@ public sealed partial class Scoring
             .Where(d => d.IsFailure(now)).ToList();
         var caseIds = duties.Where(d => d.OwnerType == AssistOwner.Case).Select(d => d.OwnerId).Distinct().ToList();
         var taskIds = duties.Where(d => d.OwnerType == AssistOwner.Assignment).Select(d => d.OwnerId).Distinct().ToList();
-        var owners = (await db.Set<Case>().AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, Name = Case.NumberOf(c.Id, c.RegisteredAt) + "“" + c.Title + "”" }).ToListAsync(ct))
+        var owners = (await db.Set<Case>().AsNoTracking().Where(c => caseIds.Contains(c.Id)).Select(c => new { c.Id, c.RegisteredAt, c.Title }).ToListAsync(ct))
+            .Select(c => new { c.Id, Name = Case.NumberOf(c.Id, c.RegisteredAt) + "“" + c.Title + "”" })
             .Concat(await db.Set<Assignment>().AsNoTracking().Where(a => taskIds.Contains(a.Id)).Select(a => new { a.Id, Name = a.Number + "“" + a.Title + "”" }).ToListAsync(ct))
             .ToDictionary(o => o.Id, o => o.Name);
         return duties.Select(d => new Hit(d.UnitId, ScoreKind.AssistFailure,

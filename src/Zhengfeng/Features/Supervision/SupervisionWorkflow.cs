@@ -161,8 +161,7 @@ public sealed class SupervisionWorkflow(
 
     public async Task<Page<SupervisionNotice>> SearchAsync(NoticeStatus? status, NoticeLevel? level, string? unitId, string? caseId, int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Check(page, pageSize);
         var q = db.Set<SupervisionNotice>().AsNoTracking();
         var visible = await user.VisibleUnitsAsync(ct);
         if (visible is not null)
