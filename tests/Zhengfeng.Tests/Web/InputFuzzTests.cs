@@ -88,7 +88,8 @@ public sealed class InputFuzzTests(AppFactory app) : IClassFixture<AppFactory>
     private static IEnumerable<(Probe Request, bool AsUnit)> Requests(JsonNode doc, string path, string method, JsonNode operation)
     {
         var unitValues = UnitQueryValues.ToHashSet();
-        return Probes(doc, path, method, operation).Select(p => (p, p.Body is null or "{}" && (!p.Url.Contains('?') || unitValues.Any(v => p.Url.EndsWith(Uri.EscapeDataString(v), StringComparison.Ordinal)))));
+        return Probes(doc, path, method, operation)
+            .Select(p => (p, p.Body is null or "{}" && (!p.Url.Contains('?') || unitValues.Any(v => p.Url.EndsWith(Uri.EscapeDataString(v), StringComparison.Ordinal)))));
     }
 
     private static IEnumerable<Probe> Probes(JsonNode doc, string path, string method, JsonNode operation)
