@@ -47,7 +47,7 @@ public sealed partial class CaseLifecycleJourney(BrowserApp app) : IClassFixture
         var dispatcher = await app.NewPageAsync();
         await BrowserApp.LoginAsync(dispatcher, dispatcherName, AppFactory.Password);
         await dispatcher.GetByRole(AriaRole.Link, new() { Name = "工单", Exact = true }).ClickAsync();
-        await dispatcher.GetByLabel("关键词或查询码").FillAsync(code);
+        await dispatcher.GetByLabel("关键词、工单编号或查询码").FillAsync(code);
         await dispatcher.GetByRole(AriaRole.Button, new() { Name = "筛选" }).ClickAsync();
         await dispatcher.GetByRole(AriaRole.Link, new() { Name = "幸福路路灯不亮" }).ClickAsync();
         var caseUrl = dispatcher.Url;

@@ -29,6 +29,9 @@ public sealed class UnitScopeTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.DoesNotContain(code, page);
         Assert.Contains(number, page);
         Assert.Contains(code, await s.Dispatcher.GetStringAsync($"/cases/{id}")); // the hotline reads it to the caller
+        var byNumber = await s.LeadStaff.GetOkAsync($"/api/v1/cases?q={number}");
+        Assert.Equal(id, Assert.Single(byNumber.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        Assert.Equal(0, (await s.LeadStaff.GetOkAsync($"/api/v1/cases?q=19990101-{number[^6..]}")).GetProperty("total").GetInt32());
 
         // The unit asks to return it; the case goes to another unit, which replies. The returning unit's drill-down counts
         // the return but neither the tracking code nor the other unit's reply.

@@ -222,6 +222,7 @@ public sealed class SupervisionLadderTests
         await using var app = await AppFactory.StartAsync();
         var p = await Supervisors.CreateAsync(app);
         var (id, code) = await p.S.DispatchedCaseAsync(); // due end of Monday 2026-11-09
+        var number = await p.S.NumberAsync(id);
         var item = await p.RectificationAsync(p.S.LeadUnit, dueDate: "2026-11-05");
         var sweep = app.Services.GetRequiredService<OverdueSweep>();
 
@@ -234,7 +235,7 @@ public sealed class SupervisionLadderTests
         Assert.Equal("yellow", yellow.GetProperty("level").GetString());
         Assert.True(yellow.GetProperty("issuedBySystem").GetBoolean());
         Assert.Equal(p.S.LeadUnit, yellow.GetProperty("unitId").GetString());
-        Assert.Contains(await p.S.NumberAsync(id), yellow.GetProperty("reason").GetString());
+        Assert.Contains(number, yellow.GetProperty("reason").GetString());
         Assert.DoesNotContain(code, yellow.GetProperty("reason").GetString()); // the notice goes to the unit: never the 查询码
         Assert.Contains("2026-11-09", yellow.GetProperty("reason").GetString());
 

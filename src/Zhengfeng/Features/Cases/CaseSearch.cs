@@ -54,8 +54,18 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
         {
             var text = f.Q.Trim();
             var code = text.ToUpperInvariant();
-            var idEnd = CaseNumber().IsMatch(code) ? code[^6..].ToLowerInvariant() : "\0"; // 工单编号: the day and the end of the id
-            q = q.Where(c => c.TrackingCode == code || c.Id.EndsWith(idEnd) || c.Title.Contains(text) || c.Content.Contains(text) || (c.Address != null && c.Address.Contains(text)));
+            if (CaseNumber().IsMatch(code)
+                && DateOnly.TryParseExact(code[..8], "yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day))
+            {
+                // 工单编号: the registration day (China time) and the end of the id
+                var idEnd = code[^6..].ToLowerInvariant();
+                var (start, end) = (ChinaTime.At(day, TimeOnly.MinValue), ChinaTime.At(day.AddDays(1), TimeOnly.MinValue));
+                q = q.Where(c => c.Id.EndsWith(idEnd) && c.RegisteredAt >= start && c.RegisteredAt < end);
+            }
+            else
+            {
+                q = q.Where(c => c.TrackingCode == code || c.Title.Contains(text) || c.Content.Contains(text) || (c.Address != null && c.Address.Contains(text)));
+            }
         }
         if (!string.IsNullOrWhiteSpace(f.CategoryCode))
         {
