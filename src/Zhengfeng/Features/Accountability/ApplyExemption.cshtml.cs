@@ -39,7 +39,7 @@ public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, C
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (!await MayApplyAsync())
+        if (!me.MayActOnCadres)
         {
             return Forbid();
         }
@@ -49,7 +49,7 @@ public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, C
 
     public async Task<IActionResult> OnPostAsync(ApplyExemptionRequest apply, CancellationToken ct)
     {
-        if (!await MayApplyAsync())
+        if (!me.MayActOnCadres)
         {
             return Forbid();
         }
@@ -76,7 +76,6 @@ public sealed class ApplyExemptionModel(AccountabilityWorkflow flow, AppDb db, C
     }
 
     /// <summary>Those who read integrity files, or a unit's own staff for its cadres (intake and dispatch have no part in this).</summary>
-    private Task<bool> MayApplyAsync() => Task.FromResult(me.MayActOnCadres);
 
     public string Value(string field, string? fallback = null) => Form?[field].ToString() is { Length: > 0 } v ? v : fallback ?? "";
 

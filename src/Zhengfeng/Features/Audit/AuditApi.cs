@@ -88,22 +88,15 @@ public static class AuditApi
     {
         var size = await AuditLogTree.SizeAsync(db, ct);
         var n = to ?? size;
-        if (from < 1 || from > n || n > size)
-        {
-            throw new RuleException("audit.bad_range", $"应满足 1 ≤ from ≤ to ≤ {size}（当前审计日志条数）", StatusCodes.Status400BadRequest);
-        }
-        try
+        EnsureRange(from, n, size, "from ≤ to");
+        return await OrConflict(async () =>
         {
             var proof = await AuditLogTree.ConsistencyProofAsync(db, from, n, ct);
             var fromRoot = await AuditLogTree.RangeRootAsync(db, new(0, from), ct);
             var toRoot = await AuditLogTree.RangeRootAsync(db, new(0, n), ct);
             return TypedResults.Ok(new ConsistencyView(from, n, Convert.ToHexStringLower(fromRoot), Convert.ToHexStringLower(toRoot),
                 proof.Select(Convert.ToHexStringLower).ToList(), proof.Select(Convert.ToBase64String).ToList()));
-        }
-        catch (AuditBrokenException e)
-        {
-            throw new RuleException("audit.broken", e.Message, StatusCodes.Status409Conflict);
-        }
+        });
     }
 
     /// <summary>RFC 9162 §2.1.3: proof that entry <paramref name="seq"/> is in the log of <paramref name="size"/> entries (default: all).</summary>
@@ -111,17 +104,32 @@ public static class AuditApi
     {
         var current = await AuditLogTree.SizeAsync(db, ct);
         var n = size ?? current;
-        if (seq < 1 || seq > n || n > current)
-        {
-            throw new RuleException("audit.bad_range", $"应满足 1 ≤ seq ≤ size ≤ {current}（当前审计日志条数）", StatusCodes.Status400BadRequest);
-        }
-        try
+        EnsureRange(seq, n, current, "seq ≤ size");
+        return await OrConflict(async () =>
         {
             var entry = await db.AuditEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Seq == seq, ct) ?? throw new NotFoundException("审计记录");
             var proof = await AuditLogTree.InclusionProofAsync(db, seq, n, ct);
             var root = await AuditLogTree.RangeRootAsync(db, new(0, n), ct);
             return TypedResults.Ok(new InclusionView(seq, n, Convert.ToHexStringLower(AuditLogTree.LeafHash(entry)), Convert.ToHexStringLower(root),
                 proof.Select(Convert.ToHexStringLower).ToList()));
+        });
+    }
+
+    /// <summary>1 ≤ <paramref name="low"/> ≤ <paramref name="high"/> ≤ the log's size, or a 400 that says so.</summary>
+    private static void EnsureRange(long low, long high, long size, string names)
+    {
+        if (low < 1 || low > high || high > size)
+        {
+            throw new RuleException("audit.bad_range", $"应满足 1 ≤ {names} ≤ {size}（当前审计日志条数）", StatusCodes.Status400BadRequest);
+        }
+    }
+
+    /// <summary>A proof over a log found broken on the way is a 409 with the reason, not a 500.</summary>
+    private static async Task<T> OrConflict<T>(Func<Task<T>> proving)
+    {
+        try
+        {
+            return await proving();
         }
         catch (AuditBrokenException e)
         {

@@ -88,7 +88,7 @@ public sealed class DetailModel(RectificationWorkflow flow, CurrentUser me, AppD
             : await db.Cadres.AsNoTracking().Where(c => c.Id == Item.ResponsiblePersonId).Select(c => c.Name).FirstOrDefaultAsync(ct);
         // The problem's own words only for those who may read the clue (a report's content can point at its reporter).
         var clue = await db.Set<Clue>().AsNoTracking().FirstAsync(c => c.Id == Item.ClueId, ct);
-        Clue = await MayReadAsync(clue, ct) ? clue : null;
+        Clue = await ClueWorkflow.MayReadAsync(me, clue, ct) ? clue : null;
         var typeCode = clue.ProblemType;
         ProblemTypeName = await db.Set<ProblemType>().AsNoTracking().Where(t => t.Code == typeCode).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? typeCode;
         Reports = await flow.ProgressAsync(Id, ct);
@@ -105,5 +105,4 @@ public sealed class DetailModel(RectificationWorkflow flow, CurrentUser me, AppD
     }
 
     /// <summary>The clue workflow's read rule: a unit's staff read only their own units' self-inspection findings.</summary>
-    private Task<bool> MayReadAsync(Clue clue, CancellationToken ct) => ClueWorkflow.MayReadAsync(me, clue, ct);
 }
