@@ -55,7 +55,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddMemoryCache();
 builder.Services.AddAppDb(builder.Configuration);
-builder.Services.AddZhengfengAuth();
+builder.Services.AddZhengfengAuth(builder.Configuration);
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemExceptionHandler.Localize);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddValidation();

@@ -6,6 +6,7 @@ using Zhengfeng.Features.Audit;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Demo;
 using Zhengfeng.Features.Scores;
+using Zhengfeng.Web;
 
 namespace Zhengfeng;
 
@@ -21,7 +22,8 @@ public static class Startup
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDb>();
         await sp.GetRequiredService<CalendarImport>().LoadShippedAsync(ct);
-        await services.GetRequiredService<TokenKeys>().LoadAsync(db, ct);
+        await services.GetRequiredService<TokenKeys>().LoadAsync(db, config, ct);
+        await KeyRing.MoveOutOfDatabaseAsync(db, config, ct);
         _ = services.GetRequiredService<AuditCheckpoints>(); // the checkpoint signing key file is made on the first start
         await ScoreRuleTable.SeedAsync(db, ct);
         var generated = await sp.GetRequiredService<AccountService>().EnsureBootstrapAdminAsync(config["ADMIN_PASSWORD"], ct);

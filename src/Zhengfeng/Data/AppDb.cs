@@ -19,7 +19,7 @@ namespace Zhengfeng.Data;
 /// Every SaveChanges passes through <see cref="AuditTrail"/>, which appends the hash-chained audit entries
 /// in the same transaction as the change itself.
 /// </summary>
-public class AppDb(DbContextOptions options, AuditActor actor, TimeProvider clock) : DbContext(options), IDataProtectionKeyContext
+public class AppDb(DbContextOptions options, AuditActor actor, TimeProvider clock) : DbContext(options)
 {
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Cadre> Cadres => Set<Cadre>();
@@ -28,6 +28,7 @@ public class AppDb(DbContextOptions options, AuditActor actor, TimeProvider cloc
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<HolidayDay> HolidayDays => Set<HolidayDay>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
+    /// <summary>Where an earlier version kept the data-protection key ring; emptied on start-up (<see cref="Web.KeyRing"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     internal AuditActor Actor => actor;
@@ -59,9 +60,9 @@ public class AppDb(DbContextOptions options, AuditActor actor, TimeProvider cloc
         configurationBuilder.Properties<string>().HaveMaxLength(400);
     }
 
-    /// <summary>Only the data-protection key ring saves synchronously; everything else must use SaveChangesAsync.</summary>
+    /// <summary>Every save must use SaveChangesAsync, which writes the audit log.</summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
-        => ChangeTracker.Entries().All(e => e.Entity is DataProtectionKey || e.State == EntityState.Unchanged)
+        => ChangeTracker.Entries().All(e => e.State == EntityState.Unchanged)
             ? base.SaveChanges(acceptAllChangesOnSuccess)
             : throw new NotSupportedException("Use SaveChangesAsync: it writes the audit log.");
 

@@ -18,10 +18,10 @@ public static class Authentication
 {
     private const string Smart = "smart";
 
-    public static void AddZhengfengAuth(this IServiceCollection services)
+    public static void AddZhengfengAuth(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<TokenKeys>();
-        services.AddDataProtection().SetApplicationName("zhengfeng").PersistKeysToDbContext<AppDb>();
+        services.AddZhengfengKeyRing(config);
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, "cookie or bearer", o => o.ForwardDefaultSelector = http =>
                 IsBearer(http.Request) ? JwtBearerDefaults.AuthenticationScheme : CookieAuthenticationDefaults.AuthenticationScheme)

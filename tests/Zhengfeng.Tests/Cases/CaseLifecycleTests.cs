@@ -165,7 +165,7 @@ public sealed class CaseLifecycleTests(AppFactory app) : IClassFixture<AppFactor
         Assert.DoesNotContain("13800138000", phone);
 
         // The key the app made in its data folder opens the stored values; any other key does not.
-        var appKey = IdentityWithKey(File.ReadAllText(Path.Combine(app.DataDir, "identity.key")).Trim());
+        var appKey = IdentityWithKey(File.ReadAllText(Path.Combine(app.DataDir, "keys", ReporterIdentity.FileName)).Trim());
         Assert.Equal("陈某某", appKey.Unprotect(name));
         Assert.Equal("13800138000", appKey.Unprotect(phone));
         var otherKey = IdentityWithKey(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));

@@ -9,28 +9,48 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Accounts;
 
 /// <summary>
-/// The API's bearer tokens are JWTs signed with a key kept in the database, so every app instance on the
-/// same database accepts every other's tokens.
+/// The API's bearer tokens are JWTs signed with a key kept outside the database: <c>token-signing.key</c> in the
+/// <see cref="KeyFolder"/>, or ZHENGFENG_TOKEN_KEY (base64, at least 32 bytes) for instances that do not share a folder.
+/// Whoever reads or restores the database cannot mint a token. A key that an earlier version kept in the database is
+/// moved to the file on the first start, so tokens already issued stay valid.
 /// </summary>
 public sealed class TokenKeys
 {
     public const string Issuer = "zhengfeng";
-    private const string SettingKey = "jwt-signing-key";
+    public const string KeyVariable = "TOKEN_KEY";
+    public const string FileName = "token-signing.key";
+    internal const string LegacySettingKey = "jwt-signing-key";
     private SymmetricSecurityKey? _key;
 
     public SymmetricSecurityKey Key => _key ?? throw new InvalidOperationException("Token keys not loaded");
 
-    public async Task LoadAsync(AppDb db, CancellationToken ct)
+    public async Task LoadAsync(AppDb db, IConfiguration config, CancellationToken ct)
     {
-        var setting = await db.Settings.FirstOrDefaultAsync(s => s.Key == SettingKey, ct);
-        if (setting is null)
+        var legacy = await db.Settings.FirstOrDefaultAsync(s => s.Key == LegacySettingKey, ct);
+        var text = config[KeyVariable] is { Length: > 0 } given
+            ? given.Trim()
+            : KeyFolder.ReadOrCreate(Path.Combine(KeyFolder.Ensure(config), FileName),
+                () => legacy?.Value ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        byte[] key;
+        try
         {
-            setting = new AppSetting { Key = SettingKey, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) };
-            db.Settings.Add(setting);
-            db.PendingAction = "security.create-signing-key";
+            key = Convert.FromBase64String(text);
+        }
+        catch (FormatException)
+        {
+            key = [];
+        }
+        if (key.Length < 32)
+        {
+            throw new InvalidOperationException($"令牌签名密钥应为至少 32 字节的 base64（{KeyVariable} 或 {FileName}）");
+        }
+        _key = new SymmetricSecurityKey(key);
+        if (legacy is not null)
+        {
+            db.Settings.Remove(legacy);
+            db.PendingAction = "security.move-signing-key";
             await db.SaveChangesAsync(ct);
         }
-        _key = new SymmetricSecurityKey(Convert.FromBase64String(setting.Value));
     }
 
     public (string Token, DateTimeOffset ExpiresAt) Issue(UserAccount user, string sessionId, DateTimeOffset now, TimeSpan lifetime)

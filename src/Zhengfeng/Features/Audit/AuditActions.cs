@@ -23,6 +23,8 @@ public static class AuditActions
         ["totp.reset"] = "重置动态验证码",
         ["user.bootstrap-admin"] = "创建初始管理员",
         ["security.create-signing-key"] = "生成令牌签名密钥",
+        ["security.move-signing-key"] = "令牌签名密钥移出数据库",
+        ["security.move-key-ring"] = "数据保护密钥移出数据库",
         ["unit.create"] = "新增单位",
         ["unit.update"] = "修改单位",
         ["cadre.create"] = "新增干部",

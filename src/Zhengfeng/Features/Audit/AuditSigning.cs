@@ -134,8 +134,8 @@ public sealed class AuditSigningKey
 
 /// <summary>
 /// Where the signing key comes from: <c>AUDIT_KEY</c> (environment variable ZHENGFENG_AUDIT_KEY, a base64 private key, to share
-/// one key between instances) or a key file in the data folder, <c>keys/audit-signing.key</c> for Ed25519 and
-/// <c>keys/audit-signing-sm2.key</c> for SM2, created with mode 0600 on the first start. Outside the database, so whoever can
+/// one key between instances) or a key file in the <see cref="KeyFolder"/>, <c>audit-signing.key</c> for Ed25519 and
+/// <c>audit-signing-sm2.key</c> for SM2, created with mode 0600 on the first start. Outside the database, so whoever can
 /// rewrite the database cannot sign a checkpoint for the rewritten log.
 /// </summary>
 public static class AuditSigning
@@ -162,42 +162,25 @@ public static class AuditSigning
         return "zhengfeng/" + name;
     }
 
-    public static string KeyFile(string dataFolder, AuditSignatureAlgorithm algorithm)
-        => Path.Combine(dataFolder, "keys", algorithm == AuditSignatureAlgorithm.Ed25519 ? "audit-signing.key" : "audit-signing-sm2.key");
+    public static string KeyFile(string keysFolder, AuditSignatureAlgorithm algorithm)
+        => Path.Combine(keysFolder, algorithm == AuditSignatureAlgorithm.Ed25519 ? "audit-signing.key" : "audit-signing-sm2.key");
 
     /// <summary>The server's key: from the environment, else the key file, which is made on the first start.</summary>
     public static AuditSigningKey LoadOrCreate(IConfiguration config)
     {
         var algorithm = Algorithm(config);
         var origin = Origin(config);
-        if (config[KeyVariable] is { Length: > 0 } configured)
-        {
-            return new AuditSigningKey(origin, algorithm, Convert.FromBase64String(configured.Trim()));
-        }
-        var path = KeyFile(Database.DataFolder(config), algorithm);
-        if (!File.Exists(path))
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var key = NewPrivateKey(algorithm);
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows())
-            {
-                // Created with 0600, so the key is never readable by others, not even for a moment.
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-            using (var stream = new FileStream(path, options))
-            {
-                stream.Write(Encoding.ASCII.GetBytes(Convert.ToBase64String(key) + "\n"));
-            }
-        }
-        return new AuditSigningKey(origin, algorithm, Convert.FromBase64String(File.ReadAllText(path).Trim()));
+        var configured = config[KeyVariable] is { Length: > 0 } given
+            ? given
+            : KeyFolder.ReadOrCreate(KeyFile(KeyFolder.Ensure(config), algorithm), () => Convert.ToBase64String(NewPrivateKey(algorithm)));
+        return new AuditSigningKey(origin, algorithm, Convert.FromBase64String(configured.Trim()));
     }
 
     /// <summary>
-    /// The public keys that the environment and the existing key files of <paramref name="dataFolder"/> give, for the offline
+    /// The public keys that the environment and the existing key files in <paramref name="keysFolder"/> give, for the offline
     /// check: reads only, creates nothing.
     /// </summary>
-    public static IReadOnlyList<AuditVerifierKey> ExistingVerifiers(IConfiguration config, string? dataFolder)
+    public static IReadOnlyList<AuditVerifierKey> ExistingVerifiers(IConfiguration config, string? keysFolder)
     {
         var origin = Origin(config);
         var keys = new List<AuditVerifierKey>();
@@ -207,9 +190,9 @@ public static class AuditSigning
             {
                 TryAdd(keys, origin, algorithm, configured);
             }
-            if (dataFolder is not null && File.Exists(KeyFile(dataFolder, algorithm)))
+            if (keysFolder is not null && File.Exists(KeyFile(keysFolder, algorithm)))
             {
-                TryAdd(keys, origin, algorithm, File.ReadAllText(KeyFile(dataFolder, algorithm)));
+                TryAdd(keys, origin, algorithm, File.ReadAllText(KeyFile(keysFolder, algorithm)));
             }
         }
         return keys;

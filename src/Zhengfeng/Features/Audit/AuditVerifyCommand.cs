@@ -126,7 +126,7 @@ public static class AuditVerifyCommand
         }
         else
         {
-            keys = AuditSigning.ExistingVerifiers(config, Directory.Exists(dataFolder) ? dataFolder : null);
+            keys = AuditSigning.ExistingVerifiers(config, KeyFolder.Resolve(config, dataFolder));
         }
         if (keys.Count == 0)
         {

@@ -6,36 +6,42 @@ namespace Zhengfeng.Features.Cases;
 
 /// <summary>
 /// Encrypts reporters' names and phones at rest (AES-GCM). The key comes from IDENTITY_KEY (base64, 32 bytes;
-/// set it for several instances) or from a key file in the data folder created on first start, kept apart
-/// from the database so a copy of the database alone reveals no one.
+/// set it for several instances) or from <c>identity.key</c> in the <see cref="KeyFolder"/>, created on first start,
+/// kept apart from the database so a copy of the database alone reveals no one.
 /// </summary>
 public sealed class ReporterIdentity
 {
+    public const string FileName = "identity.key";
     private readonly byte[] _key;
 
     public ReporterIdentity(IConfiguration config)
     {
         var configured = config["IDENTITY_KEY"];
-        if (!string.IsNullOrEmpty(configured))
+        if (string.IsNullOrEmpty(configured))
         {
-            _key = Convert.FromBase64String(configured);
-        }
-        else
-        {
-            var path = Path.Combine(Database.DataFolder(config), "identity.key");
-            if (!File.Exists(path))
+            var path = Path.Combine(KeyFolder.Ensure(config), FileName);
+            var earlier = Path.Combine(Database.DataFolder(config), FileName); // where an earlier version kept it
+            if (!File.Exists(path) && File.Exists(earlier))
             {
-                File.WriteAllText(path, Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+                File.Move(earlier, path);
                 if (!OperatingSystem.IsWindows())
                 {
                     File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
                 }
             }
-            _key = Convert.FromBase64String(File.ReadAllText(path).Trim());
+            configured = KeyFolder.ReadOrCreate(path, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+        }
+        try
+        {
+            _key = Convert.FromBase64String(configured);
+        }
+        catch (FormatException)
+        {
+            _key = [];
         }
         if (_key.Length != 32)
         {
-            throw new InvalidOperationException("IDENTITY_KEY must be 32 bytes in base64");
+            throw new InvalidOperationException("报件人身份加密密钥（IDENTITY_KEY 或 identity.key）应为 32 字节的 base64");
         }
     }
 
