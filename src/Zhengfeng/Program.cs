@@ -30,7 +30,7 @@ using Zhengfeng.Features.TypicalCases;
 using Zhengfeng.Jobs;
 using Zhengfeng.Web;
 
-// zhengfeng [serve|demo|audit verify] [--urls URL] [--db CONNECTION] [--data DIR] [--checkpoint FILE] [--public-key FILE]
+// zhengfeng [serve|demo|audit verify|backup|restore] [--urls URL] [--db CONNECTION] [--data DIR] [--checkpoint FILE] [--public-key FILE]
 var command = Cli.Parse(args);
 if (command.Verb == "help")
 {
@@ -41,6 +41,14 @@ if (command.Verb == "help")
 if (command.Verb == "audit")
 {
     return await AuditVerifyCommand.RunAsync(command.Rest, Console.Out, Console.Error); // read-only: builds no app, runs no migration
+}
+if (command.Verb == "backup")
+{
+    return await BackupCommand.BackupAsync(command.Rest, Console.Out, Console.Error);
+}
+if (command.Verb == "restore")
+{
+    return await BackupCommand.RestoreAsync(command.Rest, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(command.Rest);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting;
@@ -306,24 +305,8 @@ public sealed class CheckpointTests
         return (checkpoint, publicKey);
     }
 
-    private sealed record Run(int Code, string Output, string Error);
-
-    private static Task<Run> RunCliAsync(AppFactory app, params string[] args)
+    private static Task<ZhengfengCommand.Run> RunCliAsync(AppFactory app, params string[] args)
         => RunAsync(["audit", "verify", .. args, "--db", app.ConnectionString, "--data", app.DataDir]);
 
-    /// <summary>Runs the real `zhengfeng` command.</summary>
-    private static async Task<Run> RunAsync(string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "zhengfeng.dll"));
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        using var process = Process.Start(psi)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return new Run(process.ExitCode, await output, await error);
-    }
+    private static Task<ZhengfengCommand.Run> RunAsync(string[] args) => ZhengfengCommand.RunAsync(args);
 }

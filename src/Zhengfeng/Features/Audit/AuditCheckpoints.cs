@@ -13,6 +13,7 @@ namespace Zhengfeng.Features.Audit;
 public sealed partial class AuditCheckpoints : IDisposable
 {
     public const string LatestFile = "latest";
+    public const string FolderName = "checkpoints";
     private const string FrontierFile = "latest.frontier";
 
     private readonly SemaphoreSlim _writing = new(1, 1);
@@ -22,7 +23,7 @@ public sealed partial class AuditCheckpoints : IDisposable
     {
         _clock = clock;
         Key = AuditSigning.LoadOrCreate(config);
-        Folder = Path.Combine(Database.DataFolder(config), "checkpoints");
+        Folder = Path.Combine(Database.DataFolder(config), FolderName);
     }
 
     public AuditSigningKey Key { get; }
@@ -105,14 +106,18 @@ public sealed partial class AuditCheckpoints : IDisposable
     /// <summary>The saved checkpoints, newest first.</summary>
     public (IReadOnlyList<Listing> Items, int Total) List(int page, int pageSize)
     {
-        var names = Directory.Exists(Folder)
-            ? Directory.EnumerateFiles(Folder).Select(Path.GetFileName).OfType<string>().Where(n => FileName().IsMatch(n)).OrderDescending(StringComparer.Ordinal).ToList()
-            : [];
+        var names = SavedNames(Folder);
         var items = names.Skip((page - 1) * pageSize).Take(pageSize)
             .Select(n => (Name: n, Checkpoint: AuditCheckpoint.Parse(File.ReadAllText(Path.Combine(Folder, n)))))
             .Where(x => x.Checkpoint is not null).Select(x => new Listing(x.Name, x.Checkpoint!)).ToList();
         return (items, names.Count);
     }
+
+    /// <summary>The file names of the checkpoints saved in <paramref name="folder"/>, newest (largest) first; reads only.</summary>
+    public static List<string> SavedNames(string folder)
+        => Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder).Select(Path.GetFileName).OfType<string>().Where(n => FileName().IsMatch(n)).OrderDescending(StringComparer.Ordinal).ToList()
+            : [];
 
     /// <summary>The text of one saved checkpoint by its file name; null for any other name.</summary>
     public async Task<string?> ReadAsync(string name, CancellationToken ct)

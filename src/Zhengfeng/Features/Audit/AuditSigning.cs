@@ -176,6 +176,15 @@ public static class AuditSigning
         return new AuditSigningKey(origin, algorithm, Convert.FromBase64String(configured.Trim()));
     }
 
+    /// <summary>The server's signing key if it exists (environment or key file in <paramref name="keysFolder"/>); makes nothing.</summary>
+    public static AuditSigningKey? Existing(IConfiguration config, string keysFolder)
+    {
+        var algorithm = Algorithm(config);
+        var file = KeyFile(keysFolder, algorithm);
+        var text = config[KeyVariable] is { Length: > 0 } given ? given : File.Exists(file) ? File.ReadAllText(file) : null;
+        return text is null ? null : new AuditSigningKey(Origin(config), algorithm, Convert.FromBase64String(text.Trim()));
+    }
+
     /// <summary>
     /// The public keys that the environment and the existing key files in <paramref name="keysFolder"/> give, for the offline
     /// check: reads only, creates nothing.

@@ -19,8 +19,8 @@ public static class AuditVerifyCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken ct = default)
     {
-        var config = new ConfigurationBuilder().AddEnvironmentVariables("ZHENGFENG_").AddCommandLine(args).Build();
-        var dataFolder = Path.GetFullPath(config["data"] ?? "data");
+        var config = Configuration(args);
+        var dataFolder = DataFolder(config);
         await using var db = Open(config, dataFolder, error);
         if (db is null)
         {
@@ -59,16 +59,7 @@ public static class AuditVerifyCommand
             return Intact;
         }
 
-        string? broken;
-        try
-        {
-            broken = await ExtendsAsync(db, checkpoint, chain.Entries, ct);
-        }
-        catch (AuditBrokenException e)
-        {
-            broken = e.Message;
-        }
-        if (broken is not null)
+        if (await ExtendsAsync(db, checkpoint, chain.Entries, ct) is { } broken)
         {
             await output.WriteLineAsync($"审计日志已被篡改：{broken}");
             return Broken;
@@ -78,8 +69,27 @@ public static class AuditVerifyCommand
         return Intact;
     }
 
+    /// <summary>The offline commands' settings: ZHENGFENG_ environment variables and the command line, no appsettings.json.</summary>
+    internal static IConfiguration Configuration(string[] args)
+        => new ConfigurationBuilder().AddEnvironmentVariables("ZHENGFENG_").AddCommandLine(args).Build();
+
+    /// <summary>The data folder, not made when missing.</summary>
+    internal static string DataFolder(IConfiguration config) => Path.GetFullPath(config["data"] ?? "data");
+
     /// <summary>Null when the log of <paramref name="size"/> entries contains and extends the checkpoint; otherwise why not.</summary>
-    private static async Task<string?> ExtendsAsync(AppDb db, AuditCheckpoint checkpoint, long size, CancellationToken ct)
+    internal static async Task<string?> ExtendsAsync(AppDb db, AuditCheckpoint checkpoint, long size, CancellationToken ct)
+    {
+        try
+        {
+            return await ProveExtendsAsync(db, checkpoint, size, ct);
+        }
+        catch (AuditBrokenException e)
+        {
+            return e.Message;
+        }
+    }
+
+    private static async Task<string?> ProveExtendsAsync(AppDb db, AuditCheckpoint checkpoint, long size, CancellationToken ct)
     {
         if (size < checkpoint.Size)
         {
@@ -99,7 +109,7 @@ public static class AuditVerifyCommand
             : $"一致性证明不成立：当前日志（{size} 条）不是检查点（{checkpoint.Size} 条）的延续";
     }
 
-    private static async Task<(AuditCheckpoint?, AuditVerifierKey?)> ReadCheckpointAsync(IConfiguration config, string file, string dataFolder, TextWriter error,
+    internal static async Task<(AuditCheckpoint?, AuditVerifierKey?)> ReadCheckpointAsync(IConfiguration config, string file, string dataFolder, TextWriter error,
         CancellationToken ct)
     {
         if (!File.Exists(file))
@@ -113,6 +123,13 @@ public static class AuditVerifyCommand
             await error.WriteLineAsync($"不是有效的检查点文件：{file}");
             return (null, null);
         }
+        var signer = await SignerAsync(config, checkpoint, dataFolder, error, ct);
+        return signer is null ? (null, null) : (checkpoint, signer);
+    }
+
+    /// <summary>The key (from --public-key, the environment or the key folder) whose signature the checkpoint carries; null with the reason when none.</summary>
+    internal static async Task<AuditVerifierKey?> SignerAsync(IConfiguration config, AuditCheckpoint checkpoint, string dataFolder, TextWriter error, CancellationToken ct)
+    {
         IReadOnlyList<AuditVerifierKey> keys;
         if (config["public-key"] is { } publicKeyFile)
         {
@@ -120,7 +137,7 @@ public static class AuditVerifyCommand
             if (key is null)
             {
                 await error.WriteLineAsync($"无法读取公钥文件：{publicKeyFile}");
-                return (null, null);
+                return null;
             }
             keys = [key];
         }
@@ -131,15 +148,14 @@ public static class AuditVerifyCommand
         if (keys.Count == 0)
         {
             await error.WriteLineAsync("找不到用于校验签名的公钥：请用 --public-key 指定公钥文件，或设置 ZHENGFENG_AUDIT_KEY，或用 --data 指向存放签名密钥的数据目录");
-            return (null, null);
+            return null;
         }
         var signer = keys.FirstOrDefault(checkpoint.IsSignedBy);
         if (signer is null)
         {
             await error.WriteLineAsync("检查点的签名无效：它不是由所给密钥签发的，或检查点文件被修改过");
-            return (null, null);
         }
-        return (checkpoint, signer);
+        return signer;
     }
 
     /// <summary>The database, opened read-only; null (with the reason on <paramref name="error"/>) when there is none to open.</summary>
@@ -151,13 +167,27 @@ public static class AuditVerifyCommand
             var pg = new NpgsqlConnectionStringBuilder(Database.ToNpgsql(db!)) { Options = "-c default_transaction_read_only=on" };
             return new PostgresAppDb(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql(pg.ConnectionString).Options, AuditActor.System, TimeProvider.System);
         }
-        var sqlite = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(db) ? $"Data Source={Path.Combine(dataFolder, "zhengfeng.db")}" : db);
-        if (string.IsNullOrEmpty(sqlite.DataSource) || sqlite.DataSource == ":memory:" || !File.Exists(sqlite.DataSource))
+        var sqlite = SqlitePath(config, dataFolder);
+        if (sqlite is null || !File.Exists(sqlite))
         {
-            error.WriteLine($"找不到数据库文件：{(string.IsNullOrEmpty(sqlite.DataSource) ? "（未指定）" : Path.GetFullPath(sqlite.DataSource))}");
+            error.WriteLine($"找不到数据库文件：{sqlite ?? "（未指定）"}");
             return null;
         }
-        sqlite.Mode = SqliteOpenMode.ReadOnly;
-        return new SqliteAppDb(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite(sqlite.ConnectionString).Options, AuditActor.System, TimeProvider.System);
+        return OpenSqlite(sqlite, SqliteOpenMode.ReadOnly);
+    }
+
+    /// <summary>The SQLite file that --db names, or the one in the data folder; null for an in-memory or empty data source.</summary>
+    internal static string? SqlitePath(IConfiguration config, string dataFolder)
+    {
+        var db = config["db"];
+        var sqlite = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(db) ? $"Data Source={Path.Combine(dataFolder, "zhengfeng.db")}" : db);
+        return string.IsNullOrEmpty(sqlite.DataSource) || sqlite.DataSource == ":memory:" ? null : Path.GetFullPath(sqlite.DataSource);
+    }
+
+    /// <summary>A context on a SQLite file, outside the app: no migrations, no pooling (the file may be moved or replaced next).</summary>
+    internal static AppDb OpenSqlite(string path, SqliteOpenMode mode)
+    {
+        var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ConnectionString;
+        return new SqliteAppDb(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite(cs).Options, AuditActor.System, TimeProvider.System);
     }
 }
