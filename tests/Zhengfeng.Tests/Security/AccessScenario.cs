@@ -67,6 +67,7 @@ public sealed class AccessScenario
         var admin = Cases.Admin;
         Ids["units"] = Unit;
         Ids["unitId"] = Unit;
+        Ids["seq"] = "1";
 
         await MakeAsync("cases", async () =>
         {
@@ -78,10 +79,12 @@ public sealed class AccessScenario
             Ids["attachments"] = (await upload.ReadJsonAsync()).Id();
             return id;
         });
+        // A third department leads the task and the assisted case (their lead unit reads the assist duty; no caller sits there).
+        var third = await admin.CreateUnitAsync(app, "department", await admin.RootUnitIdAsync(), "自然资源局");
         await MakeAsync("assists", async () =>
         {
             var c = await Cases.CreateCaseAsync();
-            await Cases.Dispatcher.PostOkAsync($"/api/v1/cases/{c.Id()}/dispatch", new { leadUnitId = Child, assistUnitIds = new[] { Unit } });
+            await Cases.Dispatcher.PostOkAsync($"/api/v1/cases/{c.Id()}/dispatch", new { leadUnitId = third, assistUnitIds = new[] { Unit } });
             var view = await Cases.Dispatcher.GetOkAsync($"/api/v1/cases/{c.Id()}");
             return view.GetProperty("assists").EnumerateArray().Single(d => d.GetProperty("unitId").GetString() == Unit).Id();
         });
@@ -97,13 +100,12 @@ public sealed class AccessScenario
             new { unitId = Unit, level = "reminder", reason = "请抓紧整改违规收费问题" }, HttpStatusCode.Created)).Id());
         await MakeAsync("tasks", async () =>
         {
-            var assist = await admin.CreateUnitAsync(app, "department", await admin.RootUnitIdAsync(), "自然资源局");
             var tasks = new TaskScenario
             {
                 App = app, Admin = admin, Supervisor = supervisor, Leader = Caller(Roles.Leader, Scope.Foreign), Inspector = inspector,
                 Operator = Cases.Operator, LeadStaff = Caller(Roles.Unit, Scope.Own), AssistStaff = Caller(Roles.Unit, Scope.Foreign),
                 OtherStaff = Caller(Roles.Unit, Scope.Foreign), LeadSupervisor = Caller(Roles.Supervisor, Scope.Own),
-                Office = Cases.OtherUnit, LeadUnit = Unit, AssistUnit = assist, OtherUnit = Cases.OtherUnit,
+                Office = Cases.OtherUnit, LeadUnit = Unit, AssistUnit = third, OtherUnit = Cases.OtherUnit,
             };
             return (await tasks.AssignAsync()).Id();
         });
@@ -128,8 +130,13 @@ public sealed class AccessScenario
             return (await inspector.PostOkAsync("/api/v1/exemptions",
                 new { cadreId = Ids["cadres"], accountabilityCaseId = opened.Id(), facts = "为加快项目落地简化审批环节" }, HttpStatusCode.Created)).Id();
         });
-        await MakeAsync("bulletins", async () => (await supervisor.PostOkAsync("/api/v1/bulletins",
-            new { kind = "criticism", title = "关于违规收费问题的通报", recipients = "各部门", clueIds = new[] { Ids["clues"] } }, HttpStatusCode.Created)).Id());
+        await MakeAsync("bulletins", async () =>
+        {
+            var bulletin = await supervisor.PostOkAsync("/api/v1/bulletins",
+                new { kind = "criticism", title = "关于违规收费问题的通报", recipients = "各部门", clueIds = new[] { Ids["clues"] } }, HttpStatusCode.Created);
+            await supervisor.PostOkAsync($"/api/v1/bulletins/{bulletin.Id()}/issue", new { }); // drafts are the supervision office's own
+            return bulletin.Id();
+        });
         await MakeAsync("honours", async () => (await supervisor.PostOkAsync("/api/v1/honours",
             new { year = 2026, nomineeType = "unit", unitId = Unit, reason = "窗口服务零投诉" }, HttpStatusCode.Created)).Id());
     }
