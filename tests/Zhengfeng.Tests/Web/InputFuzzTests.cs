@@ -26,30 +26,23 @@ public sealed class InputFuzzTests(AppFactory app) : IClassFixture<AppFactory>
         var admin = await app.AdminAsync();
         var root = await admin.RootUnitIdAsync();
         var unitStaff = await admin.UserAsync(app, await admin.CreateUnitAsync(app, "township", root), "unit");
-        var doc = JsonNode.Parse(await admin.GetStringAsync("/openapi/v1.json"))!;
+        var (doc, operations) = await ApiOperations.LoadAsync(admin);
         var failures = new List<string>();
         var sent = 0;
 
-        foreach (var (path, item) in doc["paths"]!.AsObject())
+        foreach (var op in operations.Where(o => !Skipped.Any(o.Path.Contains)))
         {
-            if (Skipped.Any(path.Contains))
+            foreach (var (request, asUnit) in Requests(doc, op))
             {
-                continue;
-            }
-            foreach (var (method, operation) in item!.AsObject().Where(m => m.Key is "get" or "post" or "put" or "patch" or "delete"))
-            {
-                foreach (var (request, asUnit) in Requests(doc, path, method, operation!))
+                foreach (var client in asUnit ? new[] { admin, unitStaff } : [admin])
                 {
-                    foreach (var client in asUnit ? new[] { admin, unitStaff } : [admin])
+                    using var message = request.Build();
+                    var response = await client.SendAsync(message);
+                    sent++;
+                    if ((int)response.StatusCode >= 500)
                     {
-                        using var message = request.Build();
-                        var response = await client.SendAsync(message);
-                        sent++;
-                        if ((int)response.StatusCode >= 500)
-                        {
-                            var body = await response.Content.ReadAsStringAsync();
-                            failures.Add($"{method.ToUpperInvariant()} {Short(request.Url)} body={Short(request.Body ?? "-")} -> {(int)response.StatusCode} {Short(body)}");
-                        }
+                        var body = await response.Content.ReadAsStringAsync();
+                        failures.Add($"{op.Verb} {Short(request.Url)} body={Short(request.Body ?? "-")} -> {(int)response.StatusCode} {Short(body)}");
                     }
                 }
             }
@@ -85,26 +78,25 @@ public sealed class InputFuzzTests(AppFactory app) : IClassFixture<AppFactory>
         }
     }
 
-    private static IEnumerable<(Probe Request, bool AsUnit)> Requests(JsonNode doc, string path, string method, JsonNode operation)
+    private static IEnumerable<(Probe Request, bool AsUnit)> Requests(JsonNode doc, ApiOperation op)
     {
         var unitValues = UnitQueryValues.ToHashSet();
-        return Probes(doc, path, method, operation)
+        return Probes(doc, op)
             .Select(p => (p, p.Body is null or "{}" && (!p.Url.Contains('?') || unitValues.Any(v => p.Url.EndsWith(Uri.EscapeDataString(v), StringComparison.Ordinal)))));
     }
 
-    private static IEnumerable<Probe> Probes(JsonNode doc, string path, string method, JsonNode operation)
+    private static IEnumerable<Probe> Probes(JsonNode doc, ApiOperation op)
     {
-        var verb = method.ToUpperInvariant();
-        var parameters = operation["parameters"]?.AsArray().Select(p => p!).ToList() ?? [];
-        var query = parameters.Where(p => (string?)p["in"] == "query").Select(p => (string)p["name"]!).ToList();
-        var fill = Fill(path, "nosuch");
+        var (path, verb, operation) = (op.Path, op.Verb, op.Operation);
+        var query = op.QueryParameters().ToList();
+        var fill = ApiOperations.Fill(path, "nosuch");
         var hasBody = verb is "POST" or "PUT" or "PATCH";
         var okBody = hasBody ? "{}" : null;
 
         // Path values: ids that do not exist, over-long, numbers out of range.
         foreach (var value in new[] { "nosuch", new string('x', 3000), "2147483647" })
         {
-            yield return new Probe(verb, Fill(path, value), okBody);
+            yield return new Probe(verb, ApiOperations.Fill(path, value), okBody);
         }
         // Query values one at a time.
         foreach (var name in query)
@@ -141,9 +133,6 @@ public sealed class InputFuzzTests(AppFactory app) : IClassFixture<AppFactory>
         yield return new Probe(verb, fill, Object(properties, (_, schema) => IsNumber(schema) ? JsonValue.Create(2147483647L * 4) : Plausible(schema, longText: false)));
         yield return new Probe(verb, fill, Object(properties, (_, schema) => IsNumber(schema) ? JsonValue.Create(-1) : Plausible(schema, longText: false)));
     }
-
-    private static string Fill(string path, string value)
-        => System.Text.RegularExpressions.Regex.Replace(path, "\\{([^}]+)\\}", m => m.Groups[1].Value == "format" ? "json" : Uri.EscapeDataString(value));
 
     private static List<KeyValuePair<string, JsonNode>> Properties(JsonNode doc, JsonNode operation)
     {

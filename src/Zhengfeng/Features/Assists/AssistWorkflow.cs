@@ -214,8 +214,8 @@ public sealed class AssistWorkflow(
         {
             return false;
         }
-        var nodes = await tree.GetAsync(db, ct);
-        if (InUnit(nodes, d.UnitId) || InUnit(nodes, d.LeadUnitId))
+        // Reading follows the one scope rule (own unit and the units below it), as the list does: a section does not read its parent's duties.
+        if (await user.CanSeeUnitAsync(d.UnitId, ct) || await user.CanSeeUnitAsync(d.LeadUnitId, ct))
         {
             return true;
         }
@@ -224,7 +224,7 @@ public sealed class AssistWorkflow(
             return false;
         }
         var lead = await db.Set<Case>().Where(c => c.Id == d.OwnerId).Select(c => c.LeadUnitId).FirstOrDefaultAsync(ct);
-        return lead is not null && InUnit(nodes, lead);
+        return lead is not null && await user.CanSeeUnitAsync(lead, ct);
     }
 
     /// <summary>
