@@ -21,6 +21,10 @@ public static class Startup
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDb>();
+        if (db.IsPostgres)
+        {
+            await AuditSequencer.For(db).FlushAsync(ct); // numbers what an instance that died left staged
+        }
         await sp.GetRequiredService<CalendarImport>().LoadShippedAsync(ct);
         await services.GetRequiredService<TokenKeys>().LoadAsync(db, config, ct);
         await KeyRing.MoveOutOfDatabaseAsync(db, config, ct);

@@ -26,6 +26,7 @@ public class AppDb(DbContextOptions options, AuditActor actor, TimeProvider cloc
     public DbSet<UserAccount> Users => Set<UserAccount>();
     public DbSet<UserSession> Sessions => Set<UserSession>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<StagedAuditEntry> StagedAuditEntries => Set<StagedAuditEntry>();
     public DbSet<HolidayDay> HolidayDays => Set<HolidayDay>();
     public DbSet<AppSetting> Settings => Set<AppSetting>();
     /// <summary>Where an earlier version kept the data-protection key ring; emptied on start-up (<see cref="Web.KeyRing"/>).</summary>
@@ -43,6 +44,9 @@ public class AppDb(DbContextOptions options, AuditActor actor, TimeProvider cloc
     /// <summary>Logs an action that changes no row (the next SaveChanges writes it, even with nothing else to save).</summary>
     public void RecordEvent(string action, string entityType, string entityId, string? after)
         => PendingEvents.Add(new AuditTrail.Change(action, entityType, entityId, null, after));
+
+    /// <summary>Audit entries were staged inside the caller's own transaction: they are numbered when it commits (PostgreSQL).</summary>
+    internal bool AuditStagedInTransaction { get; set; }
 
     public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
+using Zhengfeng.Features.Audit;
 
 namespace Zhengfeng.Data;
 
@@ -16,7 +17,7 @@ public static class Database
         if (IsPostgres(db))
         {
             var cs = ToNpgsql(db!);
-            services.AddDbContext<AppDb, PostgresAppDb>(o => o.UseNpgsql(cs));
+            services.AddDbContext<AppDb, PostgresAppDb>(o => o.UseNpgsql(cs).AddInterceptors(new AuditSequencer.FlushOnCommit()));
         }
         else
         {

@@ -43,6 +43,10 @@ public sealed partial class AuditCheckpoints : IDisposable
     /// </summary>
     public async Task<AuditCheckpoint?> CreateAsync(AppDb db, bool force, CancellationToken ct)
     {
+        if (db.IsPostgres)
+        {
+            await AuditSequencer.For(db).FlushAsync(ct); // entries still staged (their request died before numbering) go in first
+        }
         await _writing.WaitAsync(ct);
         try
         {

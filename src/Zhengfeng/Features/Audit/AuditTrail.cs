@@ -11,21 +11,21 @@ using Zhengfeng.Data;
 namespace Zhengfeng.Features.Audit;
 
 /// <summary>
-/// The one path every state change takes: the changed rows are turned into audit entries, chained to the
-/// last entry's hash, and written in the same transaction. Appends are serialised: in-process by a lock,
-/// across instances by the database (SQLite's write lock, PostgreSQL's advisory lock). On SQLite, saves that
-/// arrive together are written together by <see cref="GroupCommit"/>.
+/// The one path every state change takes: the changed rows are turned into audit entries written in the same
+/// transaction. On SQLite they are chained to the last entry's hash right there (one writer at a time: in-process
+/// by a lock, across processes by SQLite's write lock), and saves that arrive together are written together by
+/// <see cref="GroupCommit"/>. On PostgreSQL they are staged unnumbered with the change and numbered and chained in
+/// batches just after it commits by <see cref="AuditSequencer"/>, so no save of any instance waits for another's.
 /// </summary>
 public static class AuditTrail
 {
     internal static readonly SemaphoreSlim AppendLock = new(1, 1);
-    private const long PostgresLockKey = 0x5A46_4155_4449_54;
 
     internal static async Task<int> SaveWithAuditAsync(AppDb db, Func<Task<int>> save, CancellationToken ct)
     {
         var changes = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry and not DataProtectionKey)
+            .Where(e => e.Entity is not AuditEntry and not StagedAuditEntry and not DataProtectionKey)
             .ToList();
         if (changes.Count == 0 && db.PendingEvents.Count == 0)
         {
@@ -40,6 +40,10 @@ public static class AuditTrail
         {
             return await GroupCommit.For(db).SaveAsync(db, pending, now, save, ct);
         }
+        if (db.IsPostgres)
+        {
+            return await AuditSequencer.SaveStagedAsync(db, pending, now, save, ct);
+        }
         // The connection (and its per-connection settings) is opened before the lock, so only the write itself is serialised.
         await db.Database.OpenConnectionAsync(ct);
         await AppendLock.WaitAsync(ct);
@@ -47,10 +51,6 @@ public static class AuditTrail
         {
             var ownTransaction = db.Database.CurrentTransaction is null;
             await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
-            if (db.IsPostgres)
-            {
-                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})", ct);
-            }
             var head = await HeadAsync(db, ct);
             Chain(db, pending, now, head);
             var written = await save();
@@ -78,21 +78,27 @@ public static class AuditTrail
     /// <summary>Adds one entry per change to <paramref name="db"/>, chained after <paramref name="head"/>; returns the new head and the entries.</summary>
     internal static (ChainHead Head, List<AuditEntry> Entries) Chain(AppDb db, IReadOnlyList<Change> pending, DateTimeOffset now, ChainHead head)
     {
-        var (seq, prev) = (head.Seq, head.Hash);
         var entries = new List<AuditEntry>(pending.Count);
         foreach (var p in pending)
         {
-            var entry = new AuditEntry
-            {
-                Seq = ++seq, At = now, ActorId = db.Actor.Id, ActorName = db.Actor.Name, Action = p.Action,
-                EntityType = p.EntityType, EntityId = p.EntityId, Before = p.Before, After = p.After, PrevHash = prev,
-            };
-            entry.Hash = ComputeHash(entry);
-            prev = entry.Hash;
+            var entry = Seal(head, now, db.Actor.Id, db.Actor.Name, p);
+            head = new ChainHead(entry.Seq, entry.Hash);
             entries.Add(entry);
         }
         db.AuditEntries.AddRange(entries);
-        return (new ChainHead(seq, prev), entries);
+        return (head, entries);
+    }
+
+    /// <summary>The entry for <paramref name="change"/> numbered and linked after <paramref name="head"/>, with its hash.</summary>
+    internal static AuditEntry Seal(ChainHead head, DateTimeOffset at, string actorId, string actorName, Change change)
+    {
+        var entry = new AuditEntry
+        {
+            Seq = head.Seq + 1, At = at, ActorId = actorId, ActorName = actorName, Action = change.Action,
+            EntityType = change.EntityType, EntityId = change.EntityId, Before = change.Before, After = change.After, PrevHash = head.Hash,
+        };
+        entry.Hash = ComputeHash(entry);
+        return entry;
     }
 
     internal sealed record Change(string Action, string EntityType, string EntityId, string? Before, string? After);
