@@ -20,6 +20,10 @@ public static class Startup
         await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDb>();
+        if (!db.IsPostgres)
+        {
+            Console.WriteLine($"数据库：SQLite，synchronous={Database.Synchronous(config)}");
+        }
         await sp.GetRequiredService<CalendarImport>().LoadShippedAsync(ct);
         await services.GetRequiredService<TokenKeys>().LoadAsync(db, ct);
         _ = services.GetRequiredService<AuditCheckpoints>(); // the checkpoint signing key file is made on the first start
