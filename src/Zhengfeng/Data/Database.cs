@@ -13,6 +13,7 @@ public static class Database
     public static void AddAppDb(this IServiceCollection services, IConfiguration config)
     {
         var db = config["db"];
+        var synchronous = Synchronous(config); // checked on PostgreSQL too, so that a mistyped value never passes unnoticed
         if (IsPostgres(db))
         {
             var cs = ToNpgsql(db!);
@@ -21,7 +22,7 @@ public static class Database
         else
         {
             var cs = string.IsNullOrWhiteSpace(db) ? $"Data Source={Path.Combine(DataFolder(config), "zhengfeng.db")}" : db;
-            var pragmas = new SqlitePragmas(Synchronous(config));
+            var pragmas = new SqlitePragmas(synchronous);
             services.AddDbContext<AppDb, SqliteAppDb>(o => o.UseSqlite(cs).AddInterceptors(pragmas));
         }
     }
