@@ -22,7 +22,7 @@ public sealed partial class OutboxTests(AppFactory app) : IClassFixture<AppFacto
     private static async Task<JsonElement> OutboxAsync(HttpClient admin, string query = "")
         => await admin.GetOkAsync("/api/v1/outbox" + query);
 
-    private static IEnumerable<JsonElement> Items(JsonElement page) => page.GetProperty("items").EnumerateArray();
+    private static List<JsonElement> Items(JsonElement page) => [.. page.GetProperty("items").EnumerateArray()];
 
     [Fact]
     public async Task Acknowledging_each_page_as_sent_drains_the_queue_and_acking_again_changes_nothing()
@@ -89,7 +89,7 @@ public sealed partial class OutboxTests(AppFactory app) : IClassFixture<AppFacto
         // The admin page lists it under 发送失败 and its 重发 button puts it back in the queue.
         var browser = await CookieLoginAsync(own, "admin", AppFactory.AdminPassword);
         var page = await browser.GetAsync("/outbox?status=failed");
-        var html = await page.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("号码停机", html);
         Assert.Contains("重发", html);
