@@ -34,7 +34,7 @@ public sealed class AppProcess : IAsyncDisposable
         DataDir = dataDir;
     }
 
-    public static async Task<AppProcess> StartAsync()
+    public static async Task<AppProcess> StartAsync(string synchronous)
     {
         var dataDir = Directory.CreateTempSubdirectory("zf-bench-").FullName;
         var port = FreePort();
@@ -53,6 +53,7 @@ public sealed class AppProcess : IAsyncDisposable
         info.Environment["ZHENGFENG_ADMIN_PASSWORD"] = AdminPassword;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_gcServer"] = "0";
+        info.Environment["ZHENGFENG_Database__Synchronous"] = synchronous;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the app");
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), dataDir);
         process.OutputDataReceived += (_, e) => app.Keep(e.Data);
@@ -61,6 +62,15 @@ public sealed class AppProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         await app.WaitHealthyAsync();
         return app;
+    }
+
+    /// <summary>The app's own start-up line naming the SQLite synchronous mode it applies to every connection.</summary>
+    public string? SynchronousLine()
+    {
+        lock (_output)
+        {
+            return _output.ToString().Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.Contains("synchronous=", StringComparison.Ordinal));
+        }
     }
 
     public string RecentOutput()

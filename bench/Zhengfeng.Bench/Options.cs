@@ -1,22 +1,23 @@
 namespace Zhengfeng.Bench;
 
-/// <summary>Command-line options: --cases N --concurrency C --dispatch N --scale N --queries N --quick.</summary>
-public sealed record Options(int Cases, int Concurrency, int Dispatches, int Scale, int Queries, int Units)
+/// <summary>Command-line options: --cases N --concurrency C --dispatch N --scale N --queries N --synchronous MODE --quick.</summary>
+public sealed record Options(int Cases, int Concurrency, int Dispatches, int Scale, int Queries, int Units, string Synchronous)
 {
     public const string Usage = """
-        Zhengfeng.Bench [--cases 20000] [--concurrency 16] [--dispatch 2000] [--scale 1000000] [--queries 20] [--quick]
+        Zhengfeng.Bench [--cases 20000] [--concurrency 16] [--dispatch 2000] [--scale 1000000] [--queries 20] [--synchronous FULL] [--quick]
 
           --cases        cases created through POST /api/v1/cases (and raw single-row inserts for the baseline)
           --concurrency  requests in flight during the create and dispatch phases
           --dispatch     cases dispatched through POST /api/v1/cases/{id}/dispatch
           --scale        total cases in the database before the query phase (bulk-loaded with raw SQL)
           --queries      repetitions of each timed query
+          --synchronous  the app's SQLite synchronous mode (Database:Synchronous): FULL (the app's default), NORMAL or EXTRA
           --quick        smoke run: 2,000 cases, 500 dispatches, 50,000 scale
         """;
 
     public static Options? Parse(string[] args)
     {
-        var o = new Options(Cases: 20_000, Concurrency: 16, Dispatches: 2_000, Scale: 1_000_000, Queries: 20, Units: 50);
+        var o = new Options(Cases: 20_000, Concurrency: 16, Dispatches: 2_000, Scale: 1_000_000, Queries: 20, Units: 50, Synchronous: "FULL");
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
@@ -43,6 +44,10 @@ public sealed record Options(int Cases, int Concurrency, int Dispatches, int Sca
                     break;
                 case "--queries" when int.TryParse(value, out var n):
                     o = o with { Queries = n };
+                    i++;
+                    break;
+                case "--synchronous" when value?.ToUpperInvariant() is "FULL" or "NORMAL" or "EXTRA":
+                    o = o with { Synchronous = value!.ToUpperInvariant() };
                     i++;
                     break;
                 default:

@@ -19,7 +19,8 @@ public static class Program
             return 1;
         }
         PrintConditions(o);
-        await using var app = await AppProcess.StartAsync();
+        await using var app = await AppProcess.StartAsync(o.Synchronous);
+        Console.WriteLine($"SQLite synchronous mode: {o.Synchronous} (the app says: {app.SynchronousLine() ?? "nothing"})");
         try
         {
             await RunAsync(app, o);
@@ -77,10 +78,10 @@ public static class Program
             i => dispatcher.PostAsJsonAsync($"/api/v1/cases/{ids[i]}/dispatch", new { leadUnitId = units[i % units.Count] }), HttpStatusCode.OK);
 
         // 2. The floor: raw single-row transactions into the same file, app idle
-        var raw = RawInserts.Run(app.DatabaseFile, o.Cases);
+        var raw = RawInserts.Run(app.DatabaseFile, o.Cases, o.Synchronous);
 
         Console.WriteLine();
-        Console.WriteLine($"== 受理写入 API writes (SQLite, concurrency {o.Concurrency}; deadlines, audit chain, notifications on) ==");
+        Console.WriteLine($"== 受理写入 API writes (SQLite synchronous={o.Synchronous}, concurrency {o.Concurrency}; deadlines, audit chain, notifications on) ==");
         Console.WriteLine(create.Line());
         Console.WriteLine(dispatch.Line());
         Console.WriteLine(raw.Line());
@@ -200,7 +201,7 @@ public static class Program
         {
             Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
         }
-        Console.WriteLine($"options: cases {o.Cases:N0}, concurrency {o.Concurrency}, dispatches {o.Dispatches:N0}, scale {o.Scale:N0}, queries {o.Queries}");
+        Console.WriteLine($"options: cases {o.Cases:N0}, concurrency {o.Concurrency}, synchronous {o.Synchronous}, dispatches {o.Dispatches:N0}, scale {o.Scale:N0}, queries {o.Queries}");
         Console.WriteLine("client and server share the machine: the app runs as a separate process on 127.0.0.1, HttpClient over loopback");
     }
 }

@@ -5,13 +5,13 @@ namespace Zhengfeng.Bench;
 
 /// <summary>
 /// The floor the API is compared with: one row per transaction into a scratch table of the app's SQLite file,
-/// with the pragmas the app sets on every connection (WAL, synchronous=NORMAL).
+/// with the pragmas the app sets on every connection (WAL, the same synchronous mode).
 /// </summary>
 public static class RawInserts
 {
-    public static Stats Run(string databaseFile, int count)
+    public static Stats Run(string databaseFile, int count, string synchronous)
     {
-        using var conn = Sqlite.Open(databaseFile);
+        using var conn = Sqlite.Open(databaseFile, synchronous);
         Sqlite.Exec(conn, "DROP TABLE IF EXISTS BenchRaw; CREATE TABLE BenchRaw "
             + "(Id TEXT NOT NULL PRIMARY KEY, TrackingCode TEXT NOT NULL, Title TEXT NOT NULL, Content TEXT NOT NULL, RegisteredAt INTEGER NOT NULL);");
         using var insert = conn.CreateCommand();
@@ -38,17 +38,17 @@ public static class RawInserts
         }
         wall.Stop();
         Sqlite.Exec(conn, "DROP TABLE BenchRaw;");
-        return new Stats("raw INSERT, 1 row per transaction", latencies, wall.Elapsed, 0);
+        return new Stats($"raw INSERT, 1 row per transaction, synchronous={synchronous}", latencies, wall.Elapsed, 0);
     }
 }
 
 public static class Sqlite
 {
-    public static SqliteConnection Open(string file)
+    public static SqliteConnection Open(string file, string synchronous = "NORMAL")
     {
         var conn = new SqliteConnection($"Data Source={file}");
         conn.Open();
-        Exec(conn, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
+        Exec(conn, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;");
         return conn;
     }
 

@@ -25,6 +25,10 @@ public static class Startup
         {
             await AuditSequencer.For(db).FlushAsync(ct); // numbers what an instance that died left staged
         }
+        else
+        {
+            Console.WriteLine($"数据库：SQLite，synchronous={Database.Synchronous(config)}");
+        }
         await sp.GetRequiredService<CalendarImport>().LoadShippedAsync(ct);
         await services.GetRequiredService<TokenKeys>().LoadAsync(db, config, ct);
         await KeyRing.MoveOutOfDatabaseAsync(db, config, ct);

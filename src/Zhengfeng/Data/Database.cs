@@ -14,6 +14,7 @@ public static class Database
     public static void AddAppDb(this IServiceCollection services, IConfiguration config)
     {
         var db = config["db"];
+        var synchronous = Synchronous(config); // checked on PostgreSQL too, so that a mistyped value never passes unnoticed
         if (IsPostgres(db))
         {
             var cs = ToNpgsql(db!);
@@ -22,8 +23,26 @@ public static class Database
         else
         {
             var cs = string.IsNullOrWhiteSpace(db) ? $"Data Source={Path.Combine(DataFolder(config), "zhengfeng.db")}" : db;
-            services.AddDbContext<AppDb, SqliteAppDb>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
+            var pragmas = new SqlitePragmas(synchronous);
+            services.AddDbContext<AppDb, SqliteAppDb>(o => o.UseSqlite(cs).AddInterceptors(pragmas));
         }
+    }
+
+    /// <summary>
+    /// SQLite's <c>synchronous</c> mode from <c>Database:Synchronous</c>: FULL (the default) syncs the WAL on every commit,
+    /// so a save that was acknowledged survives a power cut; NORMAL may lose the last commits; EXTRA also syncs the folder.
+    /// </summary>
+    public static string Synchronous(IConfiguration config)
+    {
+        var value = config["Database:Synchronous"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "FULL";
+        }
+        var mode = value.Trim().ToUpperInvariant();
+        return mode is "FULL" or "NORMAL" or "EXTRA"
+            ? mode
+            : throw new InvalidOperationException($"配置项 Database:Synchronous 的值“{value}”无效，只能是 FULL（默认）、NORMAL 或 EXTRA。");
     }
 
     public static string DataFolder(IConfiguration config)
@@ -75,7 +94,7 @@ public static class Database
     /// Per-connection settings on every SQLite connection (WAL itself is set once on the file at start-up). Pooled
     /// connections keep their settings, so they are applied once per physical connection.
     /// </summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    private sealed class SqlitePragmas(string synchronous) : DbConnectionInterceptor
     {
         private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Applied = new();
         private static readonly object Done = new();
@@ -88,7 +107,7 @@ public static class Database
             return Task.CompletedTask;
         }
 
-        private static void Apply(DbConnection connection)
+        private void Apply(DbConnection connection)
         {
             if (connection is not SqliteConnection { Handle: { } handle } || Applied.TryGetValue(handle, out _))
             {
@@ -96,7 +115,7 @@ public static class Database
             }
             Applied.AddOrUpdate(handle, Done);
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
+            cmd.CommandText = $"PRAGMA synchronous={synchronous}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
             cmd.ExecuteNonQuery();
         }
     }

@@ -26,8 +26,8 @@ public sealed class CaseOperationsTests(AppFactory app) : IClassFixture<AppFacto
         var messages = await s.LeadStaff.GetOkAsync("/api/v1/notifications?unread=true");
         Assert.Equal(2, messages.GetProperty("total").GetInt32());
         Assert.All(messages.GetProperty("items").EnumerateArray(), m => Assert.Equal("dispatch", m.GetProperty("kind").GetString()));
-        var outbox = await s.Admin.GetOkAsync("/api/v1/outbox");
-        Assert.Contains(outbox.EnumerateArray(), m => m.GetProperty("recipient").GetString() == "unit:" + s.LeadUnit);
+        var outbox = await s.Admin.GetOkAsync("/api/v1/outbox?pageSize=200");
+        Assert.Contains(outbox.GetProperty("items").EnumerateArray(), m => m.GetProperty("recipient").GetString() == "unit:" + s.LeadUnit);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await s.OtherStaff.GetAsync($"/api/v1/inbox?unitId={s.LeadUnit}")).StatusCode);
     }

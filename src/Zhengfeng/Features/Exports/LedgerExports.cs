@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
+using Zhengfeng.Features.Notifications;
 using Zhengfeng.Features.Rankings;
 using Zhengfeng.Features.Rectification;
 using Zhengfeng.Web;
@@ -27,6 +28,7 @@ public static class LedgerExports
         exports.MapGet("/clues.xlsx", Clues);
         exports.MapGet("/rectifications.xlsx", Rectifications);
         exports.MapGet("/rankings.xlsx", Rankings);
+        exports.MapGet("/outbox.xlsx", Outbox).RequireAuthorization(Policies.Admin);
     }
 
     private static async Task<FileContentHttpResult> Cases(string? status, string? unitId, bool? overdue, string? from, string? to, string? q, string? categoryCode,
@@ -126,6 +128,27 @@ public static class LedgerExports
             Col<UnitRanking>("退单", 10, r => r.ReturnCount),
             Col<UnitRanking>("综合得分", 12, r => r.Score)));
     }
+
+    private static async Task<FileContentHttpResult> Outbox(string? status, OutboxService outbox, AppDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var filter = WireEnum.ParseOptional<OutboxFilter>(status, "status") ?? OutboxFilter.Unsent;
+        var rows = await Capped(outbox.Query(filter), ct);
+        var units = await UnitNamesAsync(db, ct);
+        return File("短信发件箱", clock.GetUtcNow(), Sheet("短信发件箱", rows,
+            Col<OutboxMessage>("生成时间", 17, m => m.CreatedAt),
+            Col<OutboxMessage>("渠道", 8, m => m.Channel),
+            Col<OutboxMessage>("接收方", 24, m => Recipient(m.Recipient, units)),
+            Col<OutboxMessage>("内容", 60, m => m.Text),
+            Col<OutboxMessage>("状态", 10, m => OutboxService.Label(m.Status)),
+            Col<OutboxMessage>("失败次数", 10, m => m.Attempts),
+            Col<OutboxMessage>("最近尝试", 17, m => m.LastAttemptAt),
+            Col<OutboxMessage>("失败原因", 30, m => m.LastError),
+            Col<OutboxMessage>("发送时间", 17, m => m.SentAt)));
+    }
+
+    /// <summary>"unit:{id}" as the unit's name; any other recipient as written.</summary>
+    public static string Recipient(string recipient, IReadOnlyDictionary<string, string> units)
+        => recipient.StartsWith("unit:", StringComparison.Ordinal) && units.TryGetValue(recipient[5..], out var name) ? name : recipient;
 
     /// <summary>A share shown as a percentage in the sheet.</summary>
     public sealed record Percent(double Value);

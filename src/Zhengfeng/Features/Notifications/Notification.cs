@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Zhengfeng.Data;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Notifications;
 
@@ -17,16 +18,78 @@ public sealed class Notification
     public string? ReadBy { get; set; }
 }
 
-/// <summary>A message for an SMS or e-mail gateway to pick up; the product itself sends nothing.</summary>
+/// <summary>
+/// A message for an SMS or e-mail gateway to pick up; the product itself sends nothing. The gateway acknowledges each
+/// message: sent, or failed with a short reason. A failed message goes back to the queue until it has failed
+/// <c>Outbox:MaxAttempts</c> times; then it stays failed until an admin retries it.
+/// </summary>
 public sealed class OutboxMessage
 {
+    public const int MaxErrorLength = 200;
+
     public required string Id { get; init; }
     public required string Channel { get; init; }
     /// <summary>Whom to reach: "unit:{id}" (the gateway resolves the unit's duty phone) or an address.</summary>
     public required string Recipient { get; init; }
     public required string Text { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
-    public DateTimeOffset? SentAt { get; set; }
+    public DateTimeOffset? SentAt { get; private set; }
+    /// <summary>Failed deliveries since the message was queued (or last retried by an admin).</summary>
+    public int Attempts { get; private set; }
+    public DateTimeOffset? LastAttemptAt { get; private set; }
+    public string? LastError { get; private set; }
+    /// <summary>Set when the gateway gave up: the message has failed as often as allowed.</summary>
+    public DateTimeOffset? FailedAt { get; private set; }
+
+    public OutboxStatus Status => SentAt is not null ? OutboxStatus.Sent : FailedAt is not null ? OutboxStatus.Failed : OutboxStatus.Unsent;
+
+    /// <summary>Idempotent: a message already sent stays as it was.</summary>
+    public bool MarkSent(DateTimeOffset now)
+    {
+        if (SentAt is not null)
+        {
+            return false;
+        }
+        SentAt = now;
+        LastAttemptAt = now;
+        FailedAt = null;
+        return true;
+    }
+
+    /// <summary>One failed delivery; at <paramref name="maxAttempts"/> failures the message leaves the queue as failed.</summary>
+    public bool MarkFailed(string? error, DateTimeOffset now, int maxAttempts)
+    {
+        if (SentAt is not null || FailedAt is not null)
+        {
+            return false; // a late or repeated failure report does not undo a delivery nor count twice after giving up
+        }
+        Attempts++;
+        LastAttemptAt = now;
+        LastError = string.IsNullOrWhiteSpace(error) ? null : error.Trim()[..Math.Min(error.Trim().Length, MaxErrorLength)];
+        if (Attempts >= maxAttempts)
+        {
+            FailedAt = now;
+        }
+        return true;
+    }
+
+    /// <summary>An admin puts a failed message back in the queue with a fresh count of attempts.</summary>
+    public void Retry()
+    {
+        if (Status != OutboxStatus.Failed)
+        {
+            throw new RuleException("outbox.not_failed", "只有发送失败的消息可以重发", StatusCodes.Status409Conflict);
+        }
+        FailedAt = null;
+        Attempts = 0;
+    }
+}
+
+public enum OutboxStatus
+{
+    Unsent,
+    Sent,
+    Failed,
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
@@ -48,7 +111,10 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.Channel).HasMaxLength(20);
         b.Property(x => x.Recipient).HasMaxLength(200);
         b.Property(x => x.Text).HasMaxLength(500);
+        b.Property(x => x.LastError).HasMaxLength(OutboxMessage.MaxErrorLength);
+        b.Ignore(x => x.Status);
         b.HasIndex(x => new { x.SentAt, x.CreatedAt });
+        b.HasIndex(x => new { x.FailedAt, x.CreatedAt });
     }
 }
 

@@ -11,14 +11,22 @@ public static class NotificationsApi
     public sealed record NotificationView(string Id, string Kind, string KindLabel, string Text, string? CaseId, DateTimeOffset CreatedAt, bool Read);
 
     public static IServiceCollection AddNotifications(this IServiceCollection services)
-        => services.AddScoped<Notifier>();
+    {
+        services.AddOptions<OutboxOptions>().BindConfiguration("Outbox").ValidateDataAnnotations().ValidateOnStart();
+        return services.AddScoped<Notifier>().AddScoped<OutboxService>();
+    }
 
     public static void MapNotifications(this IEndpointRouteBuilder app)
     {
         var inbox = app.MapGroup("/api/v1/notifications").RequireAuthorization().WithTags("消息");
         inbox.MapGet("/", List);
         inbox.MapPost("/{id}/read", MarkRead);
-        app.MapGet("/api/v1/outbox", Outbox).RequireAuthorization(Policies.Admin).WithTags("消息");
+        // The SMS gateway signs in as an admin account; Open311 keys are for filing requests and do not open the outbox.
+        var outbox = app.MapGroup("/api/v1/outbox").RequireAuthorization(Policies.Admin).WithTags("消息");
+        outbox.MapGet("/", Outbox);
+        outbox.MapPost("/ack", Ack);
+        outbox.MapPost("/{id}/retry", async (string id, OutboxService service, CancellationToken ct)
+            => TypedResults.Ok(OutboxMessageView.From(await service.RetryAsync(id, ct))));
     }
 
     /// <summary>The messages of the user's unit, unread first.</summary>
@@ -50,7 +58,14 @@ public static class NotificationsApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>What a gateway would send, oldest unsent first.</summary>
-    private static async Task<Ok<List<OutboxMessage>>> Outbox(AppDb db, CancellationToken ct)
-        => TypedResults.Ok(await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.SentAt == null).OrderBy(m => m.CreatedAt).Take(500).ToListAsync(ct));
+    /// <summary>What a gateway would send, oldest first: unsent by default, or <c>status=sent|failed|all</c>, page by page.</summary>
+    private static async Task<Ok<Page<OutboxMessageView>>> Outbox(string? status, int? page, int? pageSize, OutboxService service, CancellationToken ct)
+    {
+        var filter = WireEnum.ParseOptional<OutboxFilter>(status, "status") ?? OutboxFilter.Unsent;
+        var result = await service.ListAsync(filter, page ?? 1, pageSize ?? 100, ct);
+        return TypedResults.Ok(new Page<OutboxMessageView>([.. result.Items.Select(OutboxMessageView.From)], result.Total, result.PageNumber, result.PageSize));
+    }
+
+    private static async Task<Ok<OutboxAckResponse>> Ack(OutboxAckRequest request, OutboxService service, CancellationToken ct)
+        => TypedResults.Ok(await service.AckAsync(request, ct));
 }
