@@ -42,13 +42,15 @@ public sealed class CalendarApiTests(AppFactory app) : IClassFixture<AppFactory>
     {
         await using var own = await AppFactory.StartAsync(); // changes the county's calendar: its own app
         var admin = await own.AdminAsync();
-        Assert.True((await admin.GetOkAsync("/api/v1/calendar/is-workday?date=2027-10-04")).GetProperty("isWorkday").GetBoolean());
+        // Before the notice the statutory days stand in: 10-06 is worked, the Saturday 10-09 is not.
+        Assert.True((await admin.GetOkAsync("/api/v1/calendar/is-workday?date=2027-10-06")).GetProperty("isWorkday").GetBoolean());
+        Assert.False((await admin.GetOkAsync("/api/v1/calendar/is-workday?date=2027-10-09")).GetProperty("isWorkday").GetBoolean());
         const string json = """
-            {"year":2027,"days":[{"name":"国庆节","date":"2027-10-01","isOffDay":true},{"name":"国庆节","date":"2027-10-04","isOffDay":true},{"name":"国庆节","date":"2027-10-09","isOffDay":false}]}
+            {"year":2027,"days":[{"name":"国庆节","date":"2027-10-01","isOffDay":true},{"name":"国庆节","date":"2027-10-06","isOffDay":true},{"name":"国庆节","date":"2027-10-09","isOffDay":false}]}
             """;
         var response = await admin.PostAsync("/api/v1/calendar/years", new StringContent(json, Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.False((await admin.GetOkAsync("/api/v1/calendar/is-workday?date=2027-10-04")).GetProperty("isWorkday").GetBoolean());
+        Assert.False((await admin.GetOkAsync("/api/v1/calendar/is-workday?date=2027-10-06")).GetProperty("isWorkday").GetBoolean());
         Assert.True((await admin.GetOkAsync("/api/v1/calendar/is-workday?date=2027-10-09")).GetProperty("isWorkday").GetBoolean());
         var years = await admin.GetOkAsync("/api/v1/calendar/years");
         Assert.Contains(years.EnumerateArray(), y => y.GetProperty("year").GetInt32() == 2027);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Zhengfeng.Features.Calendar;
 
 namespace Zhengfeng.Tests.Calendar;
@@ -112,11 +113,56 @@ public sealed class WorkCalendarTests
     }
 
     [Fact]
-    public void A_year_without_a_published_notice_falls_back_to_weekends_and_says_so()
+    public void A_year_without_a_published_notice_falls_back_to_the_statutory_holidays_and_says_so()
     {
         Assert.False(Calendar.IsCertain(new DateOnly(2027, 10, 1)));
-        Assert.True(Calendar.IsWorkday(new DateOnly(2027, 10, 1))); // a Friday, no notice yet
-        Assert.Contains("尚未发布", Calendar.WorkdayDeadline(new DateTimeOffset(2027, 9, 29, 9, 0, 0, TimeSpan.FromHours(8)), 2).Explanation);
+        Assert.False(Calendar.IsWorkday(new DateOnly(2027, 10, 1))); // 国庆, a Friday: off by law even before the notice
+        Assert.False(Calendar.IsWorkday(new DateOnly(2027, 10, 5))); // 10-02 and 10-03 fall on the weekend: made up on 10-04 and 10-05
+        Assert.True(Calendar.IsWorkday(new DateOnly(2027, 10, 6)));
+        Assert.False(Calendar.IsWorkday(new DateOnly(2027, 9, 26))); // no 调休 is foreseen: the Sunday before stays a rest day
+
+        var why = Calendar.WorkdayDeadline(new DateTimeOffset(2027, 9, 29, 9, 0, 0, TimeSpan.FromHours(8)), 2).Explanation;
+        Assert.Contains("2027年国务院节假日安排尚未发布", why);
+        Assert.Contains("全国年节及纪念日放假办法", why);
+        Assert.Contains("国庆节假期", why);
+    }
+
+    [Theory]
+    // 元旦 2027 is a Friday; 元旦 2028 a Saturday, made up on Monday 01-03 (Art. 6)
+    [InlineData("2026-12-31", 1, "2027-01-04")]
+    [InlineData("2027-12-31", 1, "2028-01-04")]
+    // 春节 2027: 除夕 02-05 (Fri) to 初三 02-08 (Mon); 02-06 and 02-07 fall on the weekend, made up on 02-09 and 02-10
+    [InlineData("2027-02-04", 1, "2027-02-11")]
+    // 劳动节 2027: 05-01 (Sat) and 05-02 (Sun), made up on 05-03 and 05-04
+    [InlineData("2027-04-30", 1, "2027-05-05")]
+    public void Deadlines_across_statutory_holidays_of_a_year_without_notice(string from, int days, string due)
+    {
+        var start = DateOnly.Parse(from, CultureInfo.InvariantCulture);
+        Assert.Equal(DateOnly.Parse(due, CultureInfo.InvariantCulture), Calendar.AddWorkdays(start, days));
+    }
+
+    [Fact]
+    public void The_statutory_days_agree_with_every_shipped_notice()
+    {
+        // Each notice of 2025 onwards (the 2024 revision: 春节 from 除夕, 劳动节 two days) gives every statutory day off.
+        foreach (var year in Calendar.PublishedYears.Where(y => y >= 2025))
+        {
+            var all = StatutoryHolidays.For(year);
+            var statutory = all.Where(d => d.Date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)).ToList();
+            Assert.Equal(13 + (all.Count - statutory.Count), all.Count); // 13 days by law, and one make-up day per weekend one
+            foreach (var day in statutory)
+            {
+                Assert.True(Calendar.Listed(day.Date) is { IsOffDay: true }, $"{day.Date:yyyy-MM-dd} {day.Name} is not off in the {year} notice");
+            }
+        }
+        // Before the revision the lunar and solar-term dates still agree: 清明, 端午, 中秋 and 春节 itself.
+        foreach (var year in Calendar.PublishedYears.Where(y => y < 2025))
+        {
+            foreach (var day in StatutoryHolidays.For(year).Where(d => d.Name is "清明节" or "端午节" or "中秋节").Where(d => d.Date.Year == year).Take(3))
+            {
+                Assert.True(Calendar.Listed(day.Date) is { IsOffDay: true }, $"{day.Date:yyyy-MM-dd} {day.Name} is not off in the {year} notice");
+            }
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
@@ -34,12 +35,14 @@ public sealed record Deadline(DateTimeOffset DueAt, string Explanation);
 
 /// <summary>
 /// The official working-day calendar and deadline arithmetic (China Standard Time). Days not listed follow the
-/// plain rule: Monday–Friday work, Saturday–Sunday rest. Listed days override it (holidays off, 调休 on).
+/// plain rule: Monday–Friday work, Saturday–Sunday rest. Listed days override it (holidays off, 调休 on). A year
+/// whose State Council notice is not loaded falls back to the statutory holidays (<see cref="StatutoryHolidays"/>).
 /// </summary>
 public sealed class WorkCalendar
 {
     private FrozenDictionary<DateOnly, HolidayDay> _days = FrozenDictionary<DateOnly, HolidayDay>.Empty;
     private FrozenSet<int> _years = FrozenSet<int>.Empty;
+    private readonly ConcurrentDictionary<int, FrozenDictionary<DateOnly, HolidayDay>> _statutory = new();
 
     public WorkCalendar()
     {
@@ -63,12 +66,20 @@ public sealed class WorkCalendar
     }
 
     public bool IsWorkday(DateOnly date)
-        => _days.TryGetValue(date, out var listed) ? !listed.IsOffDay : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
+        => Listed(date) is { } listed ? !listed.IsOffDay : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
-    public HolidayDay? Listed(DateOnly date) => _days.GetValueOrDefault(date);
+    /// <summary>The day as the notice lists it or, for a year without a notice, as the statute fixes it.</summary>
+    public HolidayDay? Listed(DateOnly date)
+        => _days.GetValueOrDefault(date) ?? (IsCertain(date) ? null : Statutory(date.Year).GetValueOrDefault(date));
 
-    /// <summary>True when the official notice for the date's year is loaded; otherwise only weekends are known.</summary>
+    /// <summary>True when the official notice for the date's year is loaded; otherwise the statutory holidays stand in.</summary>
     public bool IsCertain(DateOnly date) => _years.Contains(date.Year);
+
+    /// <summary>The statutory days off of a year (with Art. 6 make-up days), as used while its notice is not loaded.</summary>
+    public IReadOnlyCollection<HolidayDay> StatutoryDays(int year) => Statutory(year).Values;
+
+    private FrozenDictionary<DateOnly, HolidayDay> Statutory(int year)
+        => _statutory.GetOrAdd(year, static y => StatutoryHolidays.For(y).ToFrozenDictionary(d => d.Date));
 
     /// <summary>
     /// The <paramref name="days"/>-th working day after <paramref name="from"/>. The start day itself is not counted
@@ -124,9 +135,11 @@ public sealed class WorkCalendar
             why.Append("（跳过").Append(string.Join("、", skipped)).Append('）');
         }
         why.Append(CultureInfo.InvariantCulture, $"，截止{due:yyyy-MM-dd} 24:00");
-        if (!IsCertain(due))
+        var uncertain = Enumerable.Range(startDate.Year, due.Year - startDate.Year + 1).Where(y => !IsCertain(new DateOnly(y, 1, 1))).ToList();
+        if (uncertain.Count > 0)
         {
-            why.Append(CultureInfo.InvariantCulture, $"；{due.Year}年节假日安排尚未发布，暂按周末计算");
+            why.Append(CultureInfo.InvariantCulture, $"；{string.Join("、", uncertain)}年国务院节假日安排尚未发布，")
+                .Append("暂按《全国年节及纪念日放假办法》的法定节假日（逢周末补假）计算，发布后自动重算");
         }
         return new Deadline(ChinaTime.EndOfDay(due), why.ToString());
     }
@@ -143,7 +156,7 @@ public sealed class WorkCalendar
         var names = new List<string>();
         for (var d = from.AddDays(1); d <= to; d = d.AddDays(1))
         {
-            if (_days.TryGetValue(d, out var h) && h.IsOffDay && !names.Contains(h.Name))
+            if (Listed(d) is { IsOffDay: true } h && !names.Contains(h.Name))
             {
                 names.Add(h.Name);
             }
