@@ -79,7 +79,7 @@ public sealed class BulletinTests(AppFactory app) : IClassFixture<AppFactory>
         var issued = await supervisor.PostOkAsync($"/api/v1/bulletins/{draft.Id()}/issue", new { });
         Assert.Equal("issued", issued.GetProperty("status").GetString());
         var number = issued.GetProperty("documentNumber").GetString()!;
-        Assert.Equal("X纪办发〔2026〕1号", number); // the first bulletin of the year on this app
+        Assert.Equal("本纪办发〔2026〕1号", number); // the first bulletin of the year on this app
         var date = issued.GetProperty("issuedOn").GetString()!;
         Assert.Equal("2026年11月14日", date); // today in China time, unpadded
         await (await supervisor.PostAsJsonAsync($"/api/v1/bulletins/{draft.Id()}/issue", new { })).ProblemAsync(HttpStatusCode.Conflict);
@@ -108,7 +108,7 @@ public sealed class BulletinTests(AppFactory app) : IClassFixture<AppFactory>
 
         // Letterhead: red organ mark, centred number with the red line under it, 2号小标宋 title.
         var mark = paragraphs.First(x => x.InnerText.Length > 0);
-        Assert.Equal("中共X县纪委办公室文件", mark.InnerText);
+        Assert.Equal("中共本县纪委办公室文件", mark.InnerText);
         Assert.All(mark.Descendants<Run>(), r => Assert.Equal("FF0000", r.RunProperties!.Color!.Val!.Value));
         Assert.Equal("方正小标宋简体", mark.Descendants<RunFonts>().First().EastAsia!.Value);
         var numberPara = paragraphs.Single(x => x.InnerText == number);
@@ -139,7 +139,7 @@ public sealed class BulletinTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("抄送：县委办公室，县政府办公室。", cc.InnerText);
         Assert.Equal("28", cc.Descendants<FontSize>().First().Val!.Value);
         var printed = paragraphs.Single(x => x.InnerText.EndsWith("印发", StringComparison.Ordinal));
-        Assert.Equal("中共X县纪委办公室" + date + "印发", printed.InnerText);
+        Assert.Equal("中共本县纪委办公室" + date + "印发", printed.InnerText);
         Assert.NotNull(printed.ParagraphProperties!.ParagraphBorders!.BottomBorder);
 
         // 页码: "— n —" in 4号宋体, odd pages right, even pages left.
@@ -265,12 +265,12 @@ public sealed class BulletinNumberingTests(AppFactory app) : IClassFixture<AppFa
         var p = await BulletinPeople.CreateAsync(app);
         var first = await p.DraftAsync("第一份通报");
         var second = await p.DraftAsync("第二份通报");
-        Assert.Equal("X纪办发〔2026〕　号", (await p.Supervisor.GetOkAsync($"/api/v1/bulletins/{first}")).GetProperty("documentNumber").GetString());
+        Assert.Equal("本纪办发〔2026〕　号", (await p.Supervisor.GetOkAsync($"/api/v1/bulletins/{first}")).GetProperty("documentNumber").GetString());
 
         var a = await p.Supervisor.PostOkAsync($"/api/v1/bulletins/{first}/issue", new { });
         var b = await p.Supervisor.PostOkAsync($"/api/v1/bulletins/{second}/issue", new { });
-        Assert.Equal("X纪办发〔2026〕1号", a.GetProperty("documentNumber").GetString());
-        Assert.Equal("X纪办发〔2026〕2号", b.GetProperty("documentNumber").GetString());
+        Assert.Equal("本纪办发〔2026〕1号", a.GetProperty("documentNumber").GetString());
+        Assert.Equal("本纪办发〔2026〕2号", b.GetProperty("documentNumber").GetString());
         Assert.Equal("2026年11月2日", a.GetProperty("issuedOn").GetString());
 
         var racing = new[] { await p.DraftAsync(), await p.DraftAsync(), await p.DraftAsync() };

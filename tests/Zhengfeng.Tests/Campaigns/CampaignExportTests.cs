@@ -70,7 +70,7 @@ public sealed class CampaignExportTests(AppFactory app) : IClassFixture<AppFacto
     {
         var (s, id, name) = await SetupAsync();
         var text = await DocxTextAsync(s.Supervisor, $"/api/v1/campaigns/{id}/progress-bulletin.docx");
-        Assert.Contains("中共X县纪委办公室文件", text);
+        Assert.Contains("中共本县纪委办公室文件", text);
         Assert.Contains($"关于{name}工作进展情况的通报", text);
         Assert.Contains("各参加单位：", text);
         Assert.Contains("截至2026年11月2日", text);

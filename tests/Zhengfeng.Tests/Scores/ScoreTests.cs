@@ -306,7 +306,7 @@ public sealed class ScoreTests(AppFactory app) : IClassFixture<AppFactory>
         var put = await s.Leader.PutAsJsonAsync("/api/v1/scores/rules/red_notice", new { name = "被红牌督办", points = -5, sourceDocument = "某文件" });
         Assert.Equal(HttpStatusCode.Forbidden, put.StatusCode);
         var page = await PageAsync(s.Leader, "/scores/rules");
-        Assert.Contains("《X县机关干部作风建设综合考核办法》", page);
+        Assert.Contains("《本县机关干部作风建设综合考核办法》", page);
         Assert.DoesNotContain("name=\"rule.SourceDocument\"", page);
         Assert.Equal(-1m, (await s.Leader.GetOkAsync("/api/v1/scores/rules")).EnumerateArray()
             .Single(r => r.GetProperty("kind").GetString() == "red_notice").GetProperty("points").GetDecimal());

@@ -117,6 +117,8 @@ public static class AuditActions
         ["supervision.reject"] = "退回督办回复",
         ["bulletin.compose"] = "拟制通报",
         ["bulletin.issue"] = "印发通报",
+        ["settings.letterhead"] = "修改发文设置",
+        ["settings.letterhead-reset"] = "恢复默认发文设置",
 
         ["accountability.open"] = "问责立案",
         ["accountability.investigate"] = "问责调查",

@@ -92,12 +92,15 @@ public sealed class Bulletin
     public static string DateText(DateOnly d) => string.Create(CultureInfo.InvariantCulture, $"{d.Year}年{d.Month}月{d.Day}日");
 }
 
-/// <summary>The letterhead defaults; each bulletin keeps the values it was composed with.</summary>
+/// <summary>
+/// Configured letterhead defaults (<c>Bulletins:*</c>), used while the supervision office has saved none; unset, they are
+/// made from the county's name (<see cref="LetterheadSettings"/>). Each bulletin keeps the values it was composed with.
+/// </summary>
 public sealed class BulletinOptions
 {
-    [Required] public string OrganName { get; set; } = "中共X县纪委办公室";
-    [Required] public string Prefix { get; set; } = "X纪办发";
-    [Required] public string PrintedBy { get; set; } = "中共X县纪委办公室";
+    public string? OrganName { get; set; }
+    public string? Prefix { get; set; }
+    public string? PrintedBy { get; set; }
 }
 
 internal sealed class BulletinConfiguration : IEntityTypeConfiguration<Bulletin>

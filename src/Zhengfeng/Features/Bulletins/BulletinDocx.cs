@@ -47,10 +47,10 @@ public static partial class BulletinDocx
     public static readonly Face XiaoBiaoSong = new("方正小标宋简体", "方正小标宋简体");
 
     [GeneratedRegex(@"^[一二三四五六七八九十]+、")]
-    private static partial Regex Level1();
+    internal static partial Regex Level1();
 
     [GeneratedRegex(@"^（[一二三四五六七八九十]+）")]
-    private static partial Regex Level2();
+    internal static partial Regex Level2();
 
     /// <summary>
     /// The document; <paramref name="today"/> stands in for the issue date of a draft. <paramref name="checkpoint"/>, the audit log's

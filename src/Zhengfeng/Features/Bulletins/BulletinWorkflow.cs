@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Campaigns;
 using Zhengfeng.Features.Cases;
@@ -41,7 +40,7 @@ public sealed record ComposeBulletinRequest
 }
 
 /// <summary>Composing, issuing and reading bulletins. Drafts are the supervision office's own; issued ones are read by all staff.</summary>
-public sealed class BulletinWorkflow(AppDb db, TimeProvider clock, CurrentUser user, BulletinComposer composer, IOptions<BulletinOptions> options)
+public sealed class BulletinWorkflow(AppDb db, TimeProvider clock, CurrentUser user, BulletinComposer composer, LetterheadSettings letterhead)
 {
     private const int MaxSources = 200;
 
@@ -68,7 +67,7 @@ public sealed class BulletinWorkflow(AppDb db, TimeProvider clock, CurrentUser u
             throw new RuleException("bulletin.empty", "请选择要通报的线索、工单或排名月份，或直接填写正文", 422);
         }
         body ??= await composer.ComposeAsync(kind, clues, cases, period, ct);
-        var o = options.Value;
+        var o = await letterhead.GetAsync(ct);
         var bulletin = new Bulletin
         {
             Id = Ids.New(), Kind = kind, OrganName = o.OrganName, Prefix = o.Prefix, PrintedBy = o.PrintedBy,

@@ -20,8 +20,8 @@ public static class BulletinsApi
 
     public static IServiceCollection AddBulletins(this IServiceCollection services)
     {
-        services.AddOptions<BulletinOptions>().BindConfiguration("Bulletins").ValidateDataAnnotations().ValidateOnStart();
-        return services.AddScoped<BulletinComposer>().AddScoped<BulletinWorkflow>();
+        services.AddOptions<BulletinOptions>().BindConfiguration("Bulletins");
+        return services.AddScoped<BulletinComposer>().AddScoped<BulletinWorkflow>().AddScoped<LetterheadSettings>();
     }
 
     public static void MapBulletins(this IEndpointRouteBuilder app)

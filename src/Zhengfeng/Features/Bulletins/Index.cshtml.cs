@@ -50,7 +50,7 @@ public sealed class IndexModel(BulletinWorkflow flow, AppDb db, AuditCheckpoints
             ClueIds = input.ClueIds, CaseIds = input.CaseIds, RankingPeriod = string.IsNullOrWhiteSpace(input.RankingPeriod) ? null : input.RankingPeriod,
             CampaignId = input.CampaignId,
         }, ct);
-        Notice = $"已生成通报草稿“{b.Title}”，请下载核对后印发。";
+        Notice = $"已生成通报草稿“{b.Title}”，请预览核对后印发。";
         return RedirectToPage();
     }
 

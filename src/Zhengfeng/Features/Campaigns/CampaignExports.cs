@@ -1,7 +1,6 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Accountability;
 using Zhengfeng.Features.Bulletins;
@@ -21,7 +20,7 @@ public sealed record CampaignFile(byte[] Bytes, string ContentType, string FileN
 /// reports, zero reports and flags), the progress bulletin and the closing summary (.docx in the GB/T 9704 layout).
 /// Only those who oversee campaigns (supervisors, leaders, inspectors) export them.
 /// </summary>
-public sealed class CampaignExports(CampaignWorkflow flow, CampaignLedger ledger, AppDb db, IOptions<BulletinOptions> options)
+public sealed class CampaignExports(CampaignWorkflow flow, CampaignLedger ledger, AppDb db, LetterheadSettings letterhead)
 {
     public const string DocxType = BulletinsApi.DocxType;
 
@@ -113,7 +112,7 @@ public sealed class CampaignExports(CampaignWorkflow flow, CampaignLedger ledger
     public async Task<CampaignFile> ProgressBulletinAsync(string id, CancellationToken ct)
     {
         var (c, view) = await LoadAsync(id, ct);
-        var o = options.Value;
+        var o = await letterhead.GetAsync(ct);
         var text = new OfficialText($"关于{c.Name}工作进展情况的通报", CampaignTexts.ProgressBulletin(c, view), o.OrganName, view.Today)
         {
             OrganMark = o.OrganName,
@@ -138,7 +137,7 @@ public sealed class CampaignExports(CampaignWorkflow flow, CampaignLedger ledger
         var unitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var facts = new CampaignTexts.SummaryFacts(clues, types, items, cases, cadres, unitNames);
         var date = c.ClosedAt?.CstDate() ?? view.Today;
-        var text = new OfficialText($"{c.Name}工作总结", CampaignTexts.Summary(c, view, facts), options.Value.OrganName, date);
+        var text = new OfficialText($"{c.Name}工作总结", CampaignTexts.Summary(c, view, facts), (await letterhead.GetAsync(ct)).OrganName, date);
         return new(BulletinDocx.Write(text), DocxType, $"{SafeName(c.Name)}工作总结-{Stamp(date)}.docx");
     }
 

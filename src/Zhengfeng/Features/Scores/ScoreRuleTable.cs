@@ -17,10 +17,10 @@ public sealed class ScoringRules
 /// </summary>
 public static class ScoreRuleTable
 {
-    private const string Measures = "《X县机关干部作风建设综合考核办法》";
+    private const string Measures = "《本县机关干部作风建设综合考核办法》";
     private const string Notices = "县委办《关于进一步加强督查督办工作的通知》";
-    private const string Evaluations = "《X县政风行风评议工作办法》第十五条";
-    private const string Hotline = "《X县12345政务服务便民热线工作考核办法》第十条";
+    private const string Evaluations = "《本县政风行风评议工作办法》第十五条";
+    private const string Hotline = "《本县12345政务服务便民热线工作考核办法》第十条";
 
     public static IReadOnlyList<ScoreRule> Defaults() =>
     [
@@ -35,10 +35,10 @@ public static class ScoreRuleTable
         ScoreRule.Create(ScoreKind.EvaluationGood, "政风行风评议结果为“满意”", 1, null, Evaluations),
         ScoreRule.Create(ScoreKind.SatisfactionBottom, "月度满意率同类单位末位", -1, null, Hotline),
         ScoreRule.Create(ScoreKind.SatisfactionTop, "月度满意率同类单位第一", 1, null, Hotline),
-        ScoreRule.Create(ScoreKind.RectificationOverdue, "整改事项逾期未完成", -0.5m, null, "《X县作风问题整改销号管理办法》第七条"),
+        ScoreRule.Create(ScoreKind.RectificationOverdue, "整改事项逾期未完成", -0.5m, null, "《本县作风问题整改销号管理办法》第七条"),
         ScoreRule.Create(ScoreKind.PraiseBulletin, "受到通报表扬", 1, null, Measures + "第十条第（一）项"),
         ScoreRule.Create(ScoreKind.PositiveTypical, "选树为正面典型", 1, null, Measures + "第十条第（二）项"),
-        ScoreRule.Create(ScoreKind.Honour, "获得表彰（效能示范岗等）", 2, 5, "《X县机关作风效能建设表彰激励办法》第六条"),
+        ScoreRule.Create(ScoreKind.Honour, "获得表彰（效能示范岗等）", 2, 5, "《本县机关作风效能建设表彰激励办法》第六条"),
     ];
 
     /// <summary>Loads the shipped rules when the table is empty, in one audited save; a table someone edited is left alone.</summary>
