@@ -18,9 +18,21 @@ namespace Zhengfeng.Data;
 /// </code>
 /// Every SaveChanges passes through <see cref="AuditTrail"/>, which appends the hash-chained audit entries
 /// in the same transaction as the change itself.
+/// Requests lease their context from a pool (<see cref="Database.AddAppDb"/>): <see cref="Lease"/> gives it the
+/// request's actor and clears what the previous request left.
 /// </summary>
-public class AppDb(DbContextOptions options, AuditActor actor, TimeProvider clock) : DbContext(options)
+public class AppDb : DbContext
 {
+    private AuditActor _actor;
+    private TimeProvider _clock;
+
+    /// <summary>Acts as the system on the real clock until <see cref="Lease"/> hands it to a request.</summary>
+    protected AppDb(DbContextOptions options) : base(options)
+    {
+        _actor = AuditActor.System;
+        _clock = TimeProvider.System;
+    }
+
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Cadre> Cadres => Set<Cadre>();
     public DbSet<UserAccount> Users => Set<UserAccount>();
@@ -32,8 +44,19 @@ public class AppDb(DbContextOptions options, AuditActor actor, TimeProvider cloc
     /// <summary>Where an earlier version kept the data-protection key ring; emptied on start-up (<see cref="Web.KeyRing"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
-    internal AuditActor Actor => actor;
-    internal TimeProvider Clock => clock;
+    internal AuditActor Actor => _actor;
+    internal TimeProvider Clock => _clock;
+
+    /// <summary>Hands a pooled context to one request: its actor and clock, and nothing pending from the last one.</summary>
+    internal AppDb Lease(AuditActor actor, TimeProvider clock)
+    {
+        _actor = actor;
+        _clock = clock;
+        PendingAction = null;
+        PendingEvents.Clear();
+        AuditStagedInTransaction = false;
+        return this;
+    }
 
     /// <summary>The action name the next SaveChanges writes to the audit log (e.g. "case.dispatch").</summary>
     public string? PendingAction { get; set; }

@@ -13,8 +13,8 @@ public sealed class MigrationTests(AppFactory app) : IClassFixture<AppFactory>
     /// </summary>
     private static AppDb OfflineContext(string provider) => provider switch
     {
-        "sqlite" => new SqliteAppDb(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite("Data Source=unused.db").Options, AuditActor.System, TimeProvider.System),
-        "postgres" => new PostgresAppDb(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql("Host=unused").Options, AuditActor.System, TimeProvider.System),
+        "sqlite" => new SqliteAppDb(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite("Data Source=unused.db").Options),
+        "postgres" => new PostgresAppDb(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql("Host=unused").Options),
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
     };
 

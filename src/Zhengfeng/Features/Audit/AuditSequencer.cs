@@ -94,7 +94,7 @@ public sealed class AuditSequencer : IDisposable
 
     private async Task SequenceAsync(CancellationToken ct)
     {
-        await using var db = new PostgresAppDb(_options, AuditActor.System, TimeProvider.System);
+        await using var db = new PostgresAppDb(_options);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({LockKey})", ct);
         var head = await AuditTrail.HeadAsync(db, ct);

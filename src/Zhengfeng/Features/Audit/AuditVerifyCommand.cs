@@ -165,7 +165,7 @@ public static class AuditVerifyCommand
         if (Database.IsPostgres(db))
         {
             var pg = new NpgsqlConnectionStringBuilder(Database.ToNpgsql(db!)) { Options = "-c default_transaction_read_only=on" };
-            return new PostgresAppDb(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql(pg.ConnectionString).Options, AuditActor.System, TimeProvider.System);
+            return new PostgresAppDb(new DbContextOptionsBuilder<PostgresAppDb>().UseNpgsql(pg.ConnectionString).Options);
         }
         var sqlite = SqlitePath(config, dataFolder);
         if (sqlite is null || !File.Exists(sqlite))
@@ -188,6 +188,6 @@ public static class AuditVerifyCommand
     internal static AppDb OpenSqlite(string path, SqliteOpenMode mode)
     {
         var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = mode, Pooling = false }.ConnectionString;
-        return new SqliteAppDb(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite(cs).Options, AuditActor.System, TimeProvider.System);
+        return new SqliteAppDb(new DbContextOptionsBuilder<SqliteAppDb>().UseSqlite(cs).Options);
     }
 }

@@ -139,7 +139,9 @@ internal sealed class GroupCommit
                 {
                     if (borrowed)
                     {
+                        // Drop the borrowed connection itself, not only its string: a pooled context would keep it.
                         await db.Database.UseTransactionAsync(null);
+                        db.Database.SetDbConnection(null);
                         db.Database.SetConnectionString(_connectionString);
                     }
                 }
