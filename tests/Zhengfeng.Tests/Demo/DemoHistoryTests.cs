@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Demo;
+using Zhengfeng.Features.Rectification;
 using Zhengfeng.Features.Supervision;
 using Zhengfeng.Jobs;
 
@@ -74,6 +75,19 @@ public sealed class DemoHistoryTests(DemoHistoryFixture demo, ITestOutputHelper 
             Assert.InRange(month.GetProperty("satisfactionRate").GetDouble(), 0.7, 0.99);
         });
         Assert.Contains(trend.EnumerateArray(), m => m.GetProperty("overdue").GetProperty("value").GetInt32() > 0);
+    }
+
+    [Fact]
+    public async Task Clues_come_from_every_source_and_the_rectification_ledger_has_items_in_every_state()
+    {
+        await App.WithDbAsync(async db =>
+        {
+            var sources = await db.Set<Clue>().AsNoTracking().Select(c => c.Source).Distinct().ToListAsync();
+            Assert.Subset(sources.ToHashSet(), new HashSet<ClueSource> { ClueSource.Case, ClueSource.Mystery, ClueSource.Tour, ClueSource.Self, ClueSource.Report, ClueSource.Mailbox });
+            var states = await db.Set<RectificationItem>().AsNoTracking().Select(i => i.Status).Distinct().ToListAsync();
+            Assert.Equal(Enum.GetValues<RectificationStatus>().ToHashSet(), states.ToHashSet());
+            Assert.True(await db.Set<SupervisionNotice>().AnyAsync(n => n.RectificationId != null && n.IssuedBy != SupervisionNotice.SystemIssuer));
+        });
     }
 
     [Fact]

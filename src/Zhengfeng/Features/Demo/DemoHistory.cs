@@ -6,6 +6,7 @@ using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Org;
+using Zhengfeng.Features.Rectification;
 using Zhengfeng.Features.Supervision;
 using Zhengfeng.Web;
 
@@ -19,7 +20,7 @@ namespace Zhengfeng.Features.Demo;
 /// it does nothing when a demo unit already leads a case.
 /// </summary>
 public sealed partial class DemoHistory(AppDb db, TimeProvider clock, WorkCalendar calendar, ReporterIdentity identity,
-    IOptions<CaseRules> caseRules, IOptions<SupervisionRules> supervisionRules, ILogger<DemoHistory> log)
+    IOptions<CaseRules> caseRules, IOptions<SupervisionRules> supervisionRules, IOptions<RectificationRules> rectificationRules, ILogger<DemoHistory> log)
 {
     public const int Seed = 20261201;
     private const int BatchSize = 400;
