@@ -115,6 +115,7 @@ builder.Services.AddHonours();
 builder.Services.AddDashboard();
 builder.Services.AddScoped<DemoCounty>();
 builder.Services.AddScoped<DemoWork>();
+builder.Services.AddScoped<DemoHistory>();
 builder.Services.AddSingleton<OverdueSweep>();
 builder.Services.AddSingleton<AssignmentSweep>();
 builder.Services.AddSingleton<ReportReminders>();

@@ -44,6 +44,10 @@ public static class Startup
         {
             demo = await sp.GetRequiredService<DemoCounty>().LoadAsync(ct);
             await sp.GetRequiredService<DemoWork>().LoadAsync(ct);
+            if (await sp.GetRequiredService<DemoHistory>().LoadAsync(ct) is { } history)
+            {
+                Console.WriteLine($"已载入演示县近一年的工单 {history.Cases} 件、问题线索 {history.Clues} 条（用时 {history.Took.TotalSeconds:0.0} 秒）");
+            }
         }
         var lifetime = services.GetRequiredService<IHostApplicationLifetime>();
         lifetime.ApplicationStarted.Register(() => PrintBanner(services, demo));

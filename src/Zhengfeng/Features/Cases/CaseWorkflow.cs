@@ -176,14 +176,17 @@ public sealed partial class CaseWorkflow(
         }
     }
 
-    private CaseDeadlines Deadlines(Case c, Category category, DateTimeOffset from)
+    private CaseDeadlines Deadlines(Case c, Category category, DateTimeOffset from) => Deadlines(calendar, Rules, c.Urgent, category, from);
+
+    /// <summary>The clocks a dispatch at <paramref name="from"/> starts (also used by the demo history, so its cases carry the same deadlines).</summary>
+    public static CaseDeadlines Deadlines(WorkCalendar calendar, CaseRules rules, bool urgent, Category category, DateTimeOffset from)
     {
-        if (c.Urgent)
+        if (urgent)
         {
             var urgentResponse = WorkCalendar.HourDeadline(from, category.ResponseHours);
             return new(urgentResponse, urgentResponse.DueAt, WorkCalendar.HourDeadline(from, category.UrgentHandleHours));
         }
-        return new(calendar.WorkdayDeadline(from, 1), calendar.WorkdayDeadline(from, Rules.ContactWorkdays).DueAt, calendar.WorkdayDeadline(from, category.HandleWorkdays));
+        return new(calendar.WorkdayDeadline(from, 1), calendar.WorkdayDeadline(from, rules.ContactWorkdays).DueAt, calendar.WorkdayDeadline(from, category.HandleWorkdays));
     }
 
     internal async Task<Case> LoadAsync(string id, CancellationToken ct)
