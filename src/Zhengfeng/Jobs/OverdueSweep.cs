@@ -73,9 +73,9 @@ public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock
             db.Add(new CaseAlert { Id = Ids.New(), CaseId = c.Id, Round = c.Round, Level = level, At = now });
             var text = level switch
             {
-                OverdueLevel.Warning => $"即将超期：{c.Title}（{c.TrackingCode}）办理期限{ChinaTime.Format(due)}",
-                OverdueLevel.YellowCard => $"已超期（黄牌）：{c.Title}（{c.TrackingCode}）办理期限{ChinaTime.Format(due)}",
-                _ => $"严重超期（红牌）：{c.Title}（{c.TrackingCode}）办理期限{ChinaTime.Format(due)}",
+                OverdueLevel.Warning => $"即将超期：{c.Title}（{c.Number}）办理期限{ChinaTime.Format(due)}",
+                OverdueLevel.YellowCard => $"已超期（黄牌）：{c.Title}（{c.Number}）办理期限{ChinaTime.Format(due)}",
+                _ => $"严重超期（红牌）：{c.Title}（{c.Number}）办理期限{ChinaTime.Format(due)}",
             };
             var notices = await ladder.IssueAsync(c, level, now, ct);
             var issued = notices.Count == 0 ? ""

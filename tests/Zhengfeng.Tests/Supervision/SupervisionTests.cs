@@ -238,6 +238,10 @@ public sealed class SupervisionLadderTests
         Assert.Contains(number, yellow.GetProperty("reason").GetString());
         Assert.DoesNotContain(code, yellow.GetProperty("reason").GetString()); // the notice goes to the unit: never the 查询码
         Assert.Contains("2026-11-09", yellow.GetProperty("reason").GetString());
+        var told = (await leadStaff.GetOkAsync("/api/v1/notifications")).ToString();
+        Assert.Contains(number, told);
+        Assert.DoesNotContain(code, told); // nor in the unit's message about the yellow card
+        Assert.DoesNotContain(code, (await leadStaff.GetOkAsync($"/api/v1/cases/{id}")).ToString()); // nor in the timeline it reads
 
         app.Clock.Advance(TimeSpan.FromDays(3)); // beyond 2 working days of grace
         (_, supervisor, _, leadStaff) = await p.LoginAgainAsync(app);
