@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Zhengfeng.Features.Cases;
+using Zhengfeng.Tests.Campaigns;
 
 namespace Zhengfeng.Tests.Cases;
 
@@ -136,18 +138,32 @@ public sealed class CaseLifecycleTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
-    public async Task Unit_staff_never_see_the_reporter_and_intake_views_are_audited()
+    public async Task Unit_staff_see_only_the_phone_while_the_case_is_theirs_and_every_view_is_audited()
     {
         var s = await CaseScenario.CreateAsync(app);
         var (id, _) = await s.DispatchedCaseAsync();
         var asUnit = await s.LeadStaff.GetAsync($"/api/v1/cases/{id}");
         Assert.DoesNotContain("陈某某", await asUnit.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Forbidden, (await s.LeadStaff.GetAsync($"/api/v1/cases/{id}/reporter")).StatusCode);
+        Assert.DoesNotContain("13800138000", await asUnit.Content.ReadAsStringAsync());
+
+        // The lead unit needs the phone to meet its contact deadline: the phone, never the name, and the view is logged.
+        var phone = await s.LeadStaff.GetOkAsync($"/api/v1/cases/{id}/reporter");
+        Assert.Equal("13800138000", phone.GetProperty("phone").GetString());
+        Assert.Equal(JsonValueKind.Null, phone.GetProperty("name").ValueKind);
+        Assert.Equal(HttpStatusCode.Forbidden, (await s.OtherStaff.GetAsync($"/api/v1/cases/{id}/reporter")).StatusCode);
+        var page = WebUtility.HtmlDecode(await (await CampaignScenario.PostFormAsync(s.LeadStaff, $"/cases/{id}?handler=reveal")).Content.ReadAsStringAsync());
+        Assert.Contains("13800138000", page);
+        Assert.Contains("已记入审计日志", page);
 
         var reporter = await s.Operator.GetOkAsync($"/api/v1/cases/{id}/reporter?purpose=回访");
         Assert.Equal("陈某某", reporter.GetProperty("name").GetString());
-        var log = await s.Admin.GetOkAsync("/api/v1/audit?action=case.reveal-reporter&pageSize=200");
-        Assert.Contains(log.GetProperty("items").EnumerateArray(), e => e.GetProperty("after").GetString()!.Contains(id, StringComparison.Ordinal));
+        var log = (await s.Admin.GetOkAsync("/api/v1/audit?action=case.reveal-reporter&pageSize=200")).GetProperty("items").EnumerateArray().ToList();
+        Assert.True(log.Count(e => e.GetProperty("after").GetString()!.Contains(id, StringComparison.Ordinal)) >= 3, "each view, the unit's included");
+
+        // Once the unit has replied the case is no longer in its hands.
+        await s.LeadStaff.PostOkAsync($"/api/v1/cases/{id}/sign", new { });
+        await s.LeadStaff.PostOkAsync($"/api/v1/cases/{id}/reply", new { content = "已派人到现场处理，井盖已补齐。", outcome = "resolved" });
+        Assert.Equal(HttpStatusCode.Forbidden, (await s.LeadStaff.GetAsync($"/api/v1/cases/{id}/reporter")).StatusCode);
     }
 
     [Fact]

@@ -102,13 +102,18 @@ public sealed partial class CaseWorkflow
         return rating;
     }
 
-    /// <summary>Shows a reporter's identity to a role that needs it, and records the view (audited).</summary>
+    /// <summary>
+    /// Shows a reporter's identity to a role that needs it, and records the view (audited). The lead unit's staff see the phone
+    /// only, and only while the case is open in their hands, to meet the duty to contact the reporter.
+    /// </summary>
     public async Task<(string? Name, string? Phone)> RevealReporterAsync(string id, string purpose, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        if (!user.IsIn(Roles.Operator, Roles.Dispatcher, Roles.Admin, Roles.Inspector))
+        var office = user.IsIn(Roles.Operator, Roles.Dispatcher, Roles.Admin, Roles.Inspector);
+        var handler = !office && c.IsOpen && await IsLeadStaffAsync(c, ct);
+        if (!office && !handler)
         {
-            throw new ForbiddenException("无权查看诉求人身份信息");
+            throw new ForbiddenException(user.IsIn(Roles.Unit) ? "只有主办单位在办理期间可以查看诉求人联系电话" : "无权查看诉求人身份信息");
         }
         if (c.Anonymous)
         {
@@ -117,6 +122,6 @@ public sealed partial class CaseWorkflow
         db.Add(new IdentityView { Id = Ids.New(), CaseId = id, ViewerId = user.Id, At = Now, Purpose = purpose });
         db.PendingAction = "case.reveal-reporter";
         await db.SaveChangesAsync(ct);
-        return (identity.Unprotect(c.ReporterNameEnc), identity.Unprotect(c.ReporterPhoneEnc));
+        return (handler ? null : identity.Unprotect(c.ReporterNameEnc), identity.Unprotect(c.ReporterPhoneEnc));
     }
 }

@@ -43,6 +43,10 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
     public bool CanClose { get; private set; }
     public bool CanAnswer { get; private set; }
 
+    /// <summary>查看联系方式: the office roles, and the lead unit's staff while the case is theirs; every view is audited.</summary>
+    public bool CanReveal { get; private set; }
+    public (string? Name, string? Phone)? Revealed { get; private set; }
+
     public bool HasActions => CanDispatch || CanSign || CanRequestReturn || CanRequestExtension || CanReply || CanDecideReturn || CanDecideExtension || CanClose || CanAnswer;
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
@@ -83,6 +87,13 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
     public Task<IActionResult> OnPostAnswerAsync(ReasonRequest answer, CancellationToken ct)
         => DoneAsync(flow.DirectAnswerAsync(Id, answer.Reason, ct), "已直接答复");
 
+    /// <summary>Shows the reporter's contact on this response only: never in the address, the session or a redirect.</summary>
+    public async Task<IActionResult> OnPostRevealAsync(CancellationToken ct)
+    {
+        Revealed = await flow.RevealReporterAsync(Id, me.IsIn(Roles.Unit) ? "联系诉求人" : "办理需要", ct);
+        return await ShowAgainAsync(ct);
+    }
+
     /// <summary>After a step succeeds: back to the case with the notice (a refused step never gets here).</summary>
     private async Task<IActionResult> DoneAsync(Task step, string done)
     {
@@ -115,6 +126,7 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
         CanDecideReturn = dispatcher && PendingReturn is not null;
         CanDecideExtension = PendingExtension is not null && C.IsOpen && await MayAsync(Policies.DecideExtension);
         CanClose = dispatcher && Allows(CaseAction.Close);
+        CanReveal = !C.Anonymous && ((lead && C.IsOpen) || me.IsIn(Roles.Operator, Roles.Dispatcher, Roles.Admin, Roles.Inspector));
         CanAnswer = C.Kind == CaseKind.Consultation && Allows(CaseAction.DirectAnswer) && await MayAsync(Policies.Intake);
     }
 
