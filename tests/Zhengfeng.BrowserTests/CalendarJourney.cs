@@ -39,7 +39,9 @@ public sealed class CalendarJourney(BrowserApp app) : IClassFixture<BrowserApp>
         var page = await app.NewPageAsync();
         await BrowserApp.LoginAsync(page, "admin", AppFactory.AdminPassword);
         await page.GotoAsync("/calendar?year=2027");
-        await Expect(page.GetByText("2027年节假日安排尚未载入")).ToBeVisibleAsync();
+        await Expect(page.GetByText("2027年国务院节假日安排尚未载入")).ToBeVisibleAsync();
+        // Until the notice comes the statutory days stand in: 国庆 10-02 and 10-03 fall on the weekend, made up on 10-04 and 10-05.
+        await Expect(page.Locator("time[datetime='2027-10-05']")).ToHaveClassAsync(new Regex(@"\boff\b"));
 
         const string json = """
             {"year": 2027, "days": [
@@ -52,6 +54,7 @@ public sealed class CalendarJourney(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "工作日历 · 2027年" })).ToBeVisibleAsync();
         await Expect(page.Locator("time[datetime='2027-10-04']")).ToHaveClassAsync(new Regex(@"\boff\b"));
         await Expect(page.Locator("time[datetime='2027-10-09']")).ToHaveClassAsync(new Regex(@"\bmakeup\b"));
+        await Expect(page.Locator("time[datetime='2027-10-05']")).Not.ToHaveClassAsync(new Regex(@"\boff\b")); // the notice replaces the statute
 
         await UploadAsync(page, "broken.json", """{"year": 2028, "days": [""");
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("导入失败：文件不是有效的 JSON");
