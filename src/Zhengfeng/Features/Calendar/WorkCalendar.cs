@@ -75,9 +75,6 @@ public sealed class WorkCalendar
     /// <summary>True when the official notice for the date's year is loaded; otherwise the statutory holidays stand in.</summary>
     public bool IsCertain(DateOnly date) => _years.Contains(date.Year);
 
-    /// <summary>The statutory days off of a year (with Art. 6 make-up days), as used while its notice is not loaded.</summary>
-    public IReadOnlyCollection<HolidayDay> StatutoryDays(int year) => Statutory(year).Values;
-
     private FrozenDictionary<DateOnly, HolidayDay> Statutory(int year)
         => _statutory.GetOrAdd(year, static y => StatutoryHolidays.For(y).ToFrozenDictionary(d => d.Date));
 

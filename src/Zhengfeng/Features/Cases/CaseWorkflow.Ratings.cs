@@ -102,6 +102,9 @@ public sealed partial class CaseWorkflow
         return rating;
     }
 
+    /// <summary>The roles that may see a reporter's name and phone on any case (the lead unit's staff see the phone while it is theirs).</summary>
+    public bool IsRevealOffice => user.IsIn(Roles.Operator, Roles.Dispatcher, Roles.Admin, Roles.Inspector);
+
     /// <summary>
     /// Shows a reporter's identity to a role that needs it, and records the view (audited). The lead unit's staff see the phone
     /// only, and only while the case is open in their hands, to meet the duty to contact the reporter.
@@ -109,9 +112,8 @@ public sealed partial class CaseWorkflow
     public async Task<(string? Name, string? Phone)> RevealReporterAsync(string id, string purpose, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
-        var office = user.IsIn(Roles.Operator, Roles.Dispatcher, Roles.Admin, Roles.Inspector);
-        var handler = !office && c.IsOpen && await IsLeadStaffAsync(c, ct);
-        if (!office && !handler)
+        var handler = !IsRevealOffice && c.IsOpen && await IsLeadStaffAsync(c, ct);
+        if (!IsRevealOffice && !handler)
         {
             throw new ForbiddenException(user.IsIn(Roles.Unit) ? "只有主办单位在办理期间可以查看诉求人联系电话" : "无权查看诉求人身份信息");
         }

@@ -126,7 +126,7 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
         CanDecideReturn = dispatcher && PendingReturn is not null;
         CanDecideExtension = PendingExtension is not null && C.IsOpen && await MayAsync(Policies.DecideExtension);
         CanClose = dispatcher && Allows(CaseAction.Close);
-        CanReveal = !C.Anonymous && ((lead && C.IsOpen) || me.IsIn(Roles.Operator, Roles.Dispatcher, Roles.Admin, Roles.Inspector));
+        CanReveal = !C.Anonymous && ((lead && C.IsOpen) || flow.IsRevealOffice);
         CanAnswer = C.Kind == CaseKind.Consultation && Allows(CaseAction.DirectAnswer) && await MayAsync(Policies.Intake);
     }
 
