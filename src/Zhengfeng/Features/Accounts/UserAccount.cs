@@ -16,6 +16,8 @@ public sealed class UserAccount
     public string Roles { get; set; } = "";
     public string? CadreId { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>单位负责人: a unit account that may assign the unit's cases to its 承办人 and keep their accounts.</summary>
+    public bool IsUnitHead { get; set; }
     /// <summary>The TOTP secret (base32), encrypted with the same key as reporters' identities.</summary>
     [Sensitive] public string? TotpSecret { get; set; }
     /// <summary>A secret shown for enrolment and not yet confirmed with a code.</summary>

@@ -54,6 +54,9 @@ public sealed class Case
     /// <summary>首接负责: the first unit the case was dispatched to stays on record through transfers.</summary>
     public string? FirstReceiverUnitId { get; private set; }
     public string? MergedIntoId { get; private set; }
+    /// <summary>承办人: the person of the lead unit its head gave the case to (cleared when the case moves to another unit).</summary>
+    public string? AssigneeId { get; private set; }
+    public string? AssigneeName { get; private set; }
 
     public DateTimeOffset RegisteredAt { get; init; }
     public DateTimeOffset? DispatchedAt { get; private set; }
@@ -118,11 +121,37 @@ public sealed class Case
         AssignTo(leadUnitId, assists, now, deadlines);
     }
 
-    public void Sign(Actor actor, DateTimeOffset now)
+    /// <param name="note">Why the sign is recorded without a click of 签收, e.g. "随答复签收" (signing implied by the first reply or contact).</param>
+    public void Sign(Actor actor, DateTimeOffset now, string? note = null)
     {
         var next = CaseTransitions.Table.Step(Status, CaseAction.Sign);
-        Move(next, CaseAction.Sign, actor, now, null);
+        Move(next, CaseAction.Sign, actor, now, note);
         MarkSigned(now);
+    }
+
+    /// <summary>
+    /// The unit's first reply or contact on a case it has not signed yet signs it too, recorded as such (the sign's time is the
+    /// reply's, so a late sign stays late).
+    /// </summary>
+    public void SignIfDispatched(Actor actor, DateTimeOffset now, string how)
+    {
+        if (Status == CaseStatus.Dispatched)
+        {
+            Sign(actor, now, $"{how}，视为签收");
+        }
+    }
+
+    /// <summary>指定承办人: the lead unit's head gives the open case to one of its people.</summary>
+    public void Assign(Actor actor, DateTimeOffset now, string assigneeId, string assigneeName)
+    {
+        if (!IsOpen)
+        {
+            throw new RuleException("case.not_open", "工单已不在办理中，不能指定承办人", StatusCodes.Status409Conflict);
+        }
+        AssigneeId = assigneeId;
+        AssigneeName = assigneeName;
+        Version++;
+        Record(CaseEventKind.Assign, actor, now, $"指定承办人：{assigneeName}");
     }
 
     /// <summary>首次联系: the unit records that it reached the reporter (after signing).</summary>
@@ -369,6 +398,11 @@ public sealed class Case
 
     private void AssignTo(string leadUnitId, IEnumerable<string> assistUnitIds, DateTimeOffset now, CaseDeadlines deadlines)
     {
+        if (leadUnitId != LeadUnitId)
+        {
+            AssigneeId = null; // the new unit's head chooses its own person
+            AssigneeName = null;
+        }
         LeadUnitId = leadUnitId;
         AssistUnitIds = string.Join(",", assistUnitIds.Where(a => a != leadUnitId).Distinct());
         FirstReceiverUnitId ??= leadUnitId;

@@ -23,6 +23,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(x => x.AssistUnitIds).HasMaxLength(1000);
         b.Property(x => x.Channel).HasMaxLength(20);
         b.Property(x => x.ExternalId).HasMaxLength(100);
+        b.Property(x => x.AssigneeId).HasMaxLength(32);
+        b.Property(x => x.AssigneeName).HasMaxLength(50);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.AssistUnits);
         b.Ignore(x => x.IsOpen);

@@ -12,6 +12,9 @@ public static class CasePages
 
     public static readonly IReadOnlyList<ReplyOutcome> Outcomes = Enum.GetValues<ReplyOutcome>();
 
+    /// <summary>The id of a case's reply text box, unique on a page that lists several cases.</summary>
+    public static string ReplyBoxId(string caseId) => "reply-" + caseId;
+
     /// <summary>The five levels of 好差评, best first.</summary>
     public static readonly IReadOnlyList<int> RatingLevels = [5, 4, 3, 2, 1];
 
@@ -73,4 +76,13 @@ public sealed class CaseForm
         Anonymous = Anonymous,
         Reporter = Anonymous || (string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Phone)) ? null : new ReporterInput(Name?.Trim(), Phone?.Trim()),
     };
+}
+
+/// <summary>The reply form's fields (<c>_ReplyFields.cshtml</c>): one text box per case on a page, the unit's phrases beside it.</summary>
+public sealed record ReplyFields(string BoxId, IReadOnlyList<string> Phrases, string? Text = null);
+
+/// <summary>The unit picker's fields (<c>_UnitPicker.cshtml</c>): a searchable list grouped by the unit below the county, the usual units first.</summary>
+public sealed record UnitPickerFields(DispatchChoices.Picker Picker, string Name, string Label, string? Selected, string? Exclude)
+{
+    public string SelectId => Name.Replace('.', '-');
 }

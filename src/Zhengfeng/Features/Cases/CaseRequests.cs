@@ -118,3 +118,15 @@ public sealed record RatingRequest
     /// <summary>Whether the reporter's problem was solved; defaults to the reply's outcome.</summary>
     public bool? Resolved { get; init; }
 }
+
+public sealed record AssignRequest
+{
+    [Required(ErrorMessage = "请选择承办人")]
+    public string? AssigneeId { get; init; }
+}
+
+public sealed record PhraseRequest
+{
+    [Required(ErrorMessage = "请填写常用语")]
+    public string? Text { get; init; }
+}

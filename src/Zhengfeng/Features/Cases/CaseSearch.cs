@@ -88,6 +88,32 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
         return q;
     }
 
+    /// <summary>The case a person names by its 工单编号 (within their scope), e.g. the main case of a 并单.</summary>
+    public async Task<Case> FindByNumberAsync(string? number, CancellationToken ct)
+    {
+        var code = (number ?? "").Trim().ToUpperInvariant();
+        if (!CaseNumber().IsMatch(code))
+        {
+            throw new RuleException("case.bad_number", "请填写主工单的工单编号，如 20261102-3F9A1C", 400);
+        }
+        var found = await (await QueryAsync(new Filter(null, null, null, null, null, code, null), ct)).Take(2).ToListAsync(ct);
+        return found.Count == 1 ? found[0] : throw new RuleException("case.number_not_found", $"没有找到工单编号为 {code} 的工单", 400);
+    }
+
+    /// <summary>
+    /// 并单 candidates: other open or answered requests of the last 30 days from the same reporter (by the phone's keyed hash), or of
+    /// the same category at the same address, newest first.
+    /// </summary>
+    public async Task<IReadOnlyList<Case>> RepeatCandidatesAsync(Case c, CancellationToken ct)
+    {
+        var since = c.RegisteredAt.AddDays(-30);
+        var candidates = (await ScopedAsync(ct)).Where(x => x.Id != c.Id && x.RegisteredAt >= since
+            && x.Status != CaseStatus.Merged && x.Status != CaseStatus.Closed
+            && ((c.ReporterPhoneHash != null && x.ReporterPhoneHash == c.ReporterPhoneHash)
+                || (c.Address != null && x.Address == c.Address && x.CategoryCode == c.CategoryCode)));
+        return await candidates.OrderByDescending(x => x.RegisteredAt).Take(5).ToListAsync(ct);
+    }
+
     // The inbox's box names are run together on the wire ("tosign", "duesoon").
     public enum Box
     {
@@ -112,12 +138,17 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
     public sealed record Inbox(string UnitId, IReadOnlyDictionary<Box, int> Counts, Box Selected, IReadOnlyList<Case> Items);
 
     /// <summary>A unit's inbox: counts per box and the selected box's cases, most urgent first.</summary>
-    public async Task<Inbox> InboxAsync(string unitId, Box selected, int take, CancellationToken ct)
+    /// <param name="assigneeId">Only the cases given to this person of the unit (只看交我办理的).</param>
+    public async Task<Inbox> InboxAsync(string unitId, Box selected, int take, CancellationToken ct, string? assigneeId = null)
     {
         await user.EnsureCanSeeUnitAsync(unitId, ct);
         var now = clock.GetUtcNow();
         var soon = now.AddHours(24);
         var mine = db.Set<Case>().AsNoTracking().Where(c => c.LeadUnitId == unitId);
+        if (assigneeId is not null)
+        {
+            mine = mine.Where(c => c.AssigneeId == assigneeId);
+        }
         var counts = new Dictionary<Box, int>();
         foreach (var box in Enum.GetValues<Box>())
         {

@@ -74,7 +74,7 @@ public enum CaseEventKind
 {
     Register, Dispatch, DirectAnswer, Merge, Sign, RequestReturn, ApproveReturn, RejectReturn, Reply, RateGood, RateBad, Close,
     Contact, ExtensionRequest, ExtensionApprove, ExtensionReject, Rework, MergeIn, MergedAnswer, ReturnVisit,
-    RatingAppeal, RatingAppealDecision, Reschedule, Warning, YellowCard, RedCard, Escalate,
+    RatingAppeal, RatingAppealDecision, Reschedule, Warning, YellowCard, RedCard, Escalate, Assign,
 }
 
 public static class CaseEvents
@@ -127,6 +127,7 @@ public static class CaseEvents
         CaseEventKind.Warning => "超期预警",
         CaseEventKind.YellowCard => "黄牌督办",
         CaseEventKind.RedCard => "红牌督办",
+        CaseEventKind.Assign => "指定承办人",
         _ => "转为问题线索",
     };
 }

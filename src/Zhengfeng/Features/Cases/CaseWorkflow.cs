@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Accounts;
 using Zhengfeng.Features.Assists;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Clues;
@@ -19,7 +20,7 @@ namespace Zhengfeng.Features.Cases;
 public sealed partial class CaseWorkflow(
     AppDb db, TimeProvider clock, WorkCalendar calendar, CurrentUser user, ReporterIdentity identity,
     Notifier notifier, UnitTree tree, CategoryCatalog categories, RelapseWatch relapses, ClueWorkflow clues, AssistWorkflow assistDuties,
-    IOptions<CaseRules> options)
+    UnitPhrases phrases, IOptions<CaseRules> options)
 {
     private CaseRules Rules => options.Value;
 
@@ -88,11 +89,45 @@ public sealed partial class CaseWorkflow(
         return c;
     }
 
+    /// <summary>指定承办人: the lead unit's head gives the case to one of the unit's people, who is told in person.</summary>
+    public async Task<Case> AssignAsync(string id, string? assigneeId, CancellationToken ct)
+    {
+        var c = await LoadAsync(id, ct);
+        await EnsureLeadUnitAsync(c, ct);
+        if (!await IsUnitHeadAsync(ct))
+        {
+            throw new ForbiddenException("只有单位负责人可以指定承办人");
+        }
+        var person = (await AssigneesAsync(c, ct)).FirstOrDefault(u => u.Id == assigneeId)
+            ?? throw new RuleException("case.bad_assignee", "承办人应为主办单位在用的承办账号", 400);
+        c.Assign(Me, Now, person.Id, person.DisplayName);
+        notifier.Notify(person.UnitId, "assign", $"交您办理：{c.Title}（{c.Number}），办理期限{ChinaTime.Format(c.HandleDueAt)}", c.Id, person.Id);
+        db.PendingAction = "case.assign";
+        await db.SaveChangesAsync(ct);
+        return c;
+    }
+
+    /// <summary>The people a case may be given to: the active unit accounts of the lead unit and the units below it.</summary>
+    public async Task<List<UserAccount>> AssigneesAsync(Case c, CancellationToken ct)
+    {
+        if (c.LeadUnitId is null)
+        {
+            return [];
+        }
+        var units = UnitTree.Subtree(await tree.GetAsync(db, ct), c.LeadUnitId);
+        var accounts = await db.Users.AsNoTracking().Where(u => u.IsActive && units.Contains(u.UnitId)).OrderBy(u => u.DisplayName).ToListAsync(ct);
+        return accounts.Where(u => u.RoleList.Contains(Roles.Unit)).ToList();
+    }
+
+    public Task<bool> IsUnitHeadAsync(CancellationToken ct)
+        => user.IsIn(Roles.Unit) ? db.Users.AnyAsync(u => u.Id == user.Id && u.IsUnitHead && u.IsActive, ct) : Task.FromResult(false);
+
     /// <summary>首次联系: the unit records that it reached the reporter.</summary>
     public async Task<Case> RecordContactAsync(string id, string? note, CancellationToken ct)
     {
         var c = await LoadAsync(id, ct);
         await EnsureLeadUnitAsync(c, ct);
+        c.SignIfDispatched(Me, Now, "联系诉求人");
         c.RecordContact(Me, Now, note);
         db.PendingAction = "case.contact";
         await db.SaveChangesAsync(ct);
@@ -107,6 +142,8 @@ public sealed partial class CaseWorkflow(
         {
             throw new RuleException("case.return_pending", "退单申请尚待裁定，不能答复", 409);
         }
+        await phrases.EnsureOwnWordsAsync(c.LeadUnitId!, r.Content, ct);
+        c.SignIfDispatched(Me, Now, "首次答复");
         c.Reply(Me, Now, r.Content, r.Outcome!.Value, Now.AddDays(Rules.RatingWindowDays));
         await NotifyMergedAsync(c, ct);
         db.PendingAction = "case.reply";

@@ -15,7 +15,7 @@ public static class CasesApi
     {
         services.AddOptions<CaseRules>().BindConfiguration("Cases").ValidateDataAnnotations().ValidateOnStart();
         return services.AddSingleton<ReporterIdentity>().AddSingleton<CategoryCatalog>()
-            .AddScoped<CaseWorkflow>().AddScoped<CaseSearch>().AddScoped<CategoryService>().AddScoped<PublicApi.PublicCases>()
+            .AddScoped<CaseWorkflow>().AddScoped<UnitPhrases>().AddScoped<DispatchChoices>().AddScoped<CaseSearch>().AddScoped<CategoryService>().AddScoped<PublicApi.PublicCases>()
             .AddScoped<ICalendarListener, DeadlineRescheduler>();
     }
 
@@ -39,6 +39,8 @@ public static class CasesApi
         cases.MapPost("/{id}/sign", (string id, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct) => Run(flow.SignAsync(id, ct), clock, user));
         cases.MapPost("/{id}/contact", (string id, NoteRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct)
             => Run(flow.RecordContactAsync(id, r.Note, ct), clock, user));
+        cases.MapPost("/{id}/assign", (string id, AssignRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct)
+            => Run(flow.AssignAsync(id, r.AssigneeId, ct), clock, user)).RequireAuthorization(Policies.UnitWork);
         cases.MapPost("/{id}/reply", (string id, ReplyRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct) => Run(flow.ReplyAsync(id, r, ct), clock, user));
         cases.MapPost("/{id}/return-requests", ReturnRequest);
         cases.MapPost("/{id}/return-requests/{rid}/decision",
@@ -54,6 +56,16 @@ public static class CasesApi
             => TypedResults.Ok(RatingView.From(await flow.DecideRatingAppealAsync(id, r, ct)))).RequireAuthorization(Policies.Supervise);
 
         app.MapGet("/api/v1/inbox", Inbox).RequireAuthorization().WithTags("工单");
+
+        var phrases = app.MapGroup("/api/v1/phrases").RequireAuthorization(Policies.UnitWork).WithTags("常用语");
+        phrases.MapGet("/", async (UnitPhrases service, CurrentUser user, CancellationToken ct) => TypedResults.Ok(await service.ListAsync(user.UnitId, ct)));
+        phrases.MapPost("/", async (PhraseRequest r, UnitPhrases service, CancellationToken ct)
+            => TypedResults.Created("/api/v1/phrases", await service.AddAsync(r.Text, ct)));
+        phrases.MapDelete("/{id}", async (string id, UnitPhrases service, CancellationToken ct) =>
+        {
+            await service.DeleteAsync(id, ct);
+            return TypedResults.NoContent();
+        });
 
         var categories = app.MapGroup("/api/v1/categories").WithTags("诉求分类");
         categories.MapGet("/", async (AppDb db, CancellationToken ct)

@@ -14,7 +14,9 @@ namespace Zhengfeng.Features.Cases;
 /// 工单详情: the case, its deadlines with their explanations, its timeline, and the forms of the actions the
 /// current user may take. Every action calls <see cref="CaseWorkflow"/>; the page only decides what to show.
 /// </summary>
-public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationService auth, TimeProvider clock, AttachmentStore files, AssistWorkflow assists, CurrentUser me)
+public sealed class DetailModel(
+    CaseWorkflow flow, AppDb db, IAuthorizationService auth, TimeProvider clock, AttachmentStore files, AssistWorkflow assists, CurrentUser me,
+    UnitPhrases phrases, CaseSearch search, DispatchChoices choices)
     : WorkflowPage
 {
     public bool ShowsTrackingCode => me.MaySeeTrackingCode;
@@ -42,12 +44,33 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
     public bool CanDecideExtension { get; private set; }
     public bool CanClose { get; private set; }
     public bool CanAnswer { get; private set; }
+    /// <summary>联系诉求人: the lead unit records the call (an unsigned case is signed by it).</summary>
+    public bool CanContact { get; private set; }
+    /// <summary>指定承办人: the lead unit's head, while the case is open.</summary>
+    public bool CanAssign { get; private set; }
+    public IReadOnlyList<Accounts.UserAccount> Assignees { get; private set; } = [];
+    /// <summary>回访: the hotline, once the unit has replied.</summary>
+    public bool CanReturnVisit { get; private set; }
+    /// <summary>并单: the dispatcher joins a repeat request to its main case.</summary>
+    public bool CanMerge { get; private set; }
+    public IReadOnlyList<Case> MergeCandidates { get; private set; } = [];
+    /// <summary>评价申诉: the lead unit, once per rating.</summary>
+    public Rating? LatestRating { get; private set; }
+    public bool CanAppeal { get; private set; }
+    public bool CanDecideAppeal { get; private set; }
+    /// <summary>督办: a supervisor issues a 督办单 about this case.</summary>
+    public bool CanIssueNotice { get; private set; }
+    public IReadOnlyList<string> Phrases { get; private set; } = [];
+    public DispatchChoices.Picker? Picker { get; private set; }
+    /// <summary>The reply the clerk typed, kept when the reply was refused.</summary>
+    public string? TypedReply => Argument<ReplyRequest>("reply")?.Content;
 
     /// <summary>查看联系方式: the office roles, and the lead unit's staff while the case is theirs; every view is audited.</summary>
     public bool CanReveal { get; private set; }
     public (string? Name, string? Phone)? Revealed { get; private set; }
 
-    public bool HasActions => CanDispatch || CanSign || CanRequestReturn || CanRequestExtension || CanReply || CanDecideReturn || CanDecideExtension || CanClose || CanAnswer;
+    public bool HasActions => CanDispatch || CanSign || CanRequestReturn || CanRequestExtension || CanReply || CanDecideReturn || CanDecideExtension || CanClose
+        || CanAnswer || CanContact || CanAssign || CanReturnVisit || CanMerge || CanAppeal || CanDecideAppeal || CanIssueNotice;
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -79,6 +102,33 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
     public Task<IActionResult> OnPostDecideExtensionAsync(string requestId, DecisionRequest decision, CancellationToken ct)
         => DoneAsync(flow.DecideExtensionAsync(Id, requestId, decision, ct), decision.Approve ? "已批准延期" : "已驳回延期");
 
+    [Duty(Policies.UnitWork)]
+    public Task<IActionResult> OnPostContactAsync(NoteRequest contact, CancellationToken ct)
+        => DoneAsync(flow.RecordContactAsync(Id, contact.Note, ct), "已登记联系诉求人");
+
+    [Duty(Policies.UnitWork)]
+    public Task<IActionResult> OnPostAssignAsync(AssignRequest assign, CancellationToken ct)
+        => DoneAsync(flow.AssignAsync(Id, assign.AssigneeId, ct), "已指定承办人");
+
+    [Duty(Policies.Intake)]
+    public Task<IActionResult> OnPostReturnVisitAsync(ReasonRequest visit, CancellationToken ct)
+        => DoneAsync(flow.RecordReturnVisitAsync(Id, visit.Reason, ct), "已登记回访");
+
+    [Duty(Policies.Dispatch)]
+    public async Task<IActionResult> OnPostMergeAsync(string? intoNumber, CancellationToken ct)
+    {
+        var main = await search.FindByNumberAsync(intoNumber, ct);
+        return await DoneAsync(flow.MergeAsync(Id, main.Id, ct), $"已并入工单 {main.Number}");
+    }
+
+    [Duty(Policies.UnitWork)]
+    public Task<IActionResult> OnPostAppealAsync(ReasonRequest appeal, CancellationToken ct)
+        => DoneAsync(flow.AppealRatingAsync(Id, appeal.Reason, ct), "已提出评价申诉，等待督查复核");
+
+    [Duty(Policies.Supervise)]
+    public Task<IActionResult> OnPostDecideAppealAsync(DecisionRequest decision, CancellationToken ct)
+        => DoneAsync(flow.DecideRatingAppealAsync(Id, decision, ct), decision.Approve ? "申诉成立，该评价不计入满意率" : "已驳回申诉");
+
     [Duty(Policies.Dispatch)]
     public Task<IActionResult> OnPostCloseAsync(NoteRequest close, CancellationToken ct)
         => DoneAsync(flow.CloseAsync(Id, close.Note, ct), "已结案");
@@ -95,7 +145,7 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
     }
 
     /// <summary>After a step succeeds: back to the case with the notice (a refused step never gets here).</summary>
-    private async Task<IActionResult> DoneAsync(Task step, string done)
+    private async Task<IActionResult> DoneAsync<T>(Task<T> step, string done)
     {
         await step;
         Done = done;
@@ -122,12 +172,29 @@ public sealed class DetailModel(CaseWorkflow flow, AppDb db, IAuthorizationServi
         CanSign = lead && Allows(CaseAction.Sign);
         CanRequestReturn = lead && Allows(CaseAction.RequestReturn);
         CanRequestExtension = lead && (C.Status is CaseStatus.Handling or CaseStatus.Reopened) && PendingExtension is null;
-        CanReply = lead && Allows(CaseAction.Reply);
         CanDecideReturn = dispatcher && PendingReturn is not null;
         CanDecideExtension = PendingExtension is not null && C.IsOpen && await MayAsync(Policies.DecideExtension);
         CanClose = dispatcher && Allows(CaseAction.Close);
         CanReveal = !C.Anonymous && ((lead && C.IsOpen) || flow.IsRevealOffice);
-        CanAnswer = C.Kind == CaseKind.Consultation && Allows(CaseAction.DirectAnswer) && await MayAsync(Policies.Intake);
+        var intake = await MayAsync(Policies.Intake);
+        CanAnswer = C.Kind == CaseKind.Consultation && Allows(CaseAction.DirectAnswer) && intake;
+        CanContact = lead && C.Status is CaseStatus.Dispatched or CaseStatus.Handling or CaseStatus.Reopened;
+        // the first reply signs an unsigned case, so the reply form is there from the dispatch on
+        CanReply = lead && (Allows(CaseAction.Reply) || C.Status == CaseStatus.Dispatched) && PendingReturn is null;
+        if (lead)
+        {
+            Phrases = (await phrases.ListAsync(C.LeadUnitId!, ct)).Select(p => p.Text).ToList();
+            CanAssign = C.IsOpen && await flow.IsUnitHeadAsync(ct);
+            Assignees = CanAssign ? await flow.AssigneesAsync(C, ct) : [];
+        }
+        CanReturnVisit = intake && !C.Anonymous && (C.RepliedAt is not null || C.Round > 1) && C.Status != CaseStatus.Merged;
+        CanMerge = dispatcher && Allows(CaseAction.Merge);
+        MergeCandidates = CanMerge ? await search.RepeatCandidatesAsync(C, ct) : [];
+        LatestRating = await db.Set<Rating>().AsNoTracking().Where(x => x.CaseId == Id).OrderByDescending(x => x.Round).FirstOrDefaultAsync(ct);
+        CanAppeal = lead && LatestRating is { AppealDecision: null, Level: <= 2 };
+        CanDecideAppeal = LatestRating is { AppealDecision: RequestDecision.Pending } && await MayAsync(Policies.Supervise);
+        CanIssueNotice = C.LeadUnitId is not null && C.Status != CaseStatus.Merged && await MayAsync(Policies.Supervise);
+        Picker = CanDispatch || CanDecideReturn ? await choices.ForAsync(C, ct) : null;
     }
 
     private bool Allows(CaseAction action) => CaseTransitions.Table.Allows(C.Status, action);

@@ -10,6 +10,10 @@ public sealed class Notification
 {
     public required string Id { get; init; }
     public required string UnitId { get; init; }
+    /// <summary>A message for one person of the unit (a case given to them, their daily digest); null for the whole unit.</summary>
+    public string? UserId { get; init; }
+    /// <summary>Makes a scheduled message idempotent, e.g. "digest:{user}:{day}".</summary>
+    public string? Key { get; init; }
     public required string Kind { get; init; }
     public required string Text { get; init; }
     public string? CaseId { get; init; }
@@ -99,7 +103,10 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.HasKey(x => x.Id);
         b.Property(x => x.Kind).HasMaxLength(40);
         b.Property(x => x.Text).HasMaxLength(500);
+        b.Property(x => x.UserId).HasMaxLength(32);
+        b.Property(x => x.Key).HasMaxLength(100);
         b.HasIndex(x => new { x.UnitId, x.ReadAt, x.CreatedAt });
+        b.HasIndex(x => x.Key).IsUnique();
     }
 }
 
@@ -121,11 +128,14 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
 /// <summary>Adds inbox and outbox rows to the current unit of work; they are saved with the change that caused them.</summary>
 public sealed class Notifier(AppDb db, TimeProvider clock)
 {
-    public void Notify(string unitId, string kind, string text, string? caseId)
+    /// <param name="userId">One person of the unit (their bell and their phone); null for the whole unit.</param>
+    /// <param name="key">Makes a scheduled message idempotent: a second message with the same key is not written.</param>
+    public void Notify(string unitId, string kind, string text, string? caseId, string? userId = null, string? key = null)
     {
         var now = clock.GetUtcNow();
-        db.Set<Notification>().Add(new Notification { Id = Ids.New(), UnitId = unitId, Kind = kind, Text = text, CaseId = caseId, CreatedAt = now });
-        db.Set<OutboxMessage>().Add(new OutboxMessage { Id = Ids.New(), Channel = "sms", Recipient = "unit:" + unitId, Text = "【正风】" + text, CreatedAt = now });
+        db.Set<Notification>().Add(new Notification { Id = Ids.New(), UnitId = unitId, UserId = userId, Key = key, Kind = kind, Text = text, CaseId = caseId, CreatedAt = now });
+        var recipient = userId is null ? "unit:" + unitId : "user:" + userId;
+        db.Set<OutboxMessage>().Add(new OutboxMessage { Id = Ids.New(), Channel = "sms", Recipient = recipient, Text = "【正风】" + text, CreatedAt = now });
     }
 
     public static string KindLabel(string kind) => kind switch
@@ -140,6 +150,8 @@ public sealed class Notifier(AppDb db, TimeProvider clock)
         "assist" => "协办",
         "task" => "交办事项",
         "report" => "报送提醒",
+        "assign" => "交我办理",
+        "digest" => "每日待办",
         _ => "通知",
     };
 }

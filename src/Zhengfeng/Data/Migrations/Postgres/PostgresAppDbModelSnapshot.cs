@@ -325,6 +325,9 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("IsUnitHead")
+                        .HasColumnType("boolean");
+
                     b.Property<long?>("LastLoginAt")
                         .HasColumnType("bigint");
 
@@ -1200,6 +1203,14 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     b.Property<bool>("Anonymous")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("AssistUnitIds")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1878,6 +1889,35 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     b.ToTable("ReturnRequest");
                 });
 
+            modelBuilder.Entity("Zhengfeng.Features.Cases.UnitPhrase", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "SortOrder");
+
+                    b.ToTable("UnitPhrases", (string)null);
+                });
+
             modelBuilder.Entity("Zhengfeng.Features.Clues.Clue", b =>
                 {
                     b.Property<string>("Id")
@@ -2477,6 +2517,10 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2499,7 +2543,14 @@ namespace Zhengfeng.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
 
                     b.HasIndex("UnitId", "ReadAt", "CreatedAt");
 
@@ -3464,6 +3515,15 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     b.HasOne("Zhengfeng.Features.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.UnitPhrase", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Org.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -318,6 +318,9 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsUnitHead")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("LastLoginAt")
                         .HasColumnType("INTEGER");
 
@@ -1191,6 +1194,14 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                     b.Property<bool>("Anonymous")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AssigneeId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AssigneeName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssistUnitIds")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1869,6 +1880,35 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                     b.ToTable("ReturnRequest");
                 });
 
+            modelBuilder.Entity("Zhengfeng.Features.Cases.UnitPhrase", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitId", "SortOrder");
+
+                    b.ToTable("UnitPhrases", (string)null);
+                });
+
             modelBuilder.Entity("Zhengfeng.Features.Clues.Clue", b =>
                 {
                     b.Property<string>("Id")
@@ -2468,6 +2508,10 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -2490,7 +2534,14 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("UserId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
 
                     b.HasIndex("UnitId", "ReadAt", "CreatedAt");
 
@@ -3449,6 +3500,15 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                     b.HasOne("Zhengfeng.Features.Cases.Case", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Cases.UnitPhrase", b =>
+                {
+                    b.HasOne("Zhengfeng.Features.Org.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

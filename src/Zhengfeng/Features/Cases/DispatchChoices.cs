@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Org;
+
+namespace Zhengfeng.Features.Cases;
+
+/// <summary>
+/// What the dispatcher picks from: every active unit named with its parents (twelve "党政综合办公室" are told apart by their
+/// township), grouped under the unit below the county they belong to, and first the units that usually handle the category.
+/// </summary>
+public sealed class DispatchChoices(AppDb db, UnitTree tree, TimeProvider clock)
+{
+    public const int UsualCount = 5;
+
+    public sealed record Choice(string Id, string Name, string Path, string Group);
+
+    public sealed record Picker(IReadOnlyList<Choice> Usual, IReadOnlyList<Choice> All)
+    {
+        public IEnumerable<IGrouping<string, Choice>> Groups => All.GroupBy(c => c.Group);
+    }
+
+    public async Task<Picker> ForAsync(Case c, CancellationToken ct)
+    {
+        var nodes = await tree.GetAsync(db, ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var all = units.Select(u => Describe(nodes, u.Id, u.Name)).ToList();
+        var byId = all.ToDictionary(x => x.Id);
+        var since = clock.GetUtcNow().AddDays(-365);
+        // the unit that finally kept and answered the case: a case returned and re-dispatched counts for the second unit only
+        var usual = await db.Set<Case>().AsNoTracking()
+            .Where(x => x.CategoryCode == c.CategoryCode && x.RepliedAt != null && x.RegisteredAt >= since && x.LeadUnitId != null)
+            .GroupBy(x => x.LeadUnitId!).Select(g => new { UnitId = g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).Take(UsualCount * 2).ToListAsync(ct);
+        return new Picker(usual.Where(u => byId.ContainsKey(u.UnitId)).Select(u => byId[u.UnitId]).Take(UsualCount).ToList(), all);
+    }
+
+    /// <summary>A unit's path below the county ("城关镇 / 党政综合办公室") and the top unit it is grouped under.</summary>
+    private static Choice Describe(IReadOnlyDictionary<string, UnitTree.Node> nodes, string id, string name)
+    {
+        var chain = new List<string>();
+        for (var node = nodes.GetValueOrDefault(id); node is not null && node.Kind != UnitKind.County; node = node.ParentId is null ? null : nodes.GetValueOrDefault(node.ParentId))
+        {
+            chain.Insert(0, node.Name);
+        }
+        if (chain.Count == 0)
+        {
+            chain.Add(name);
+        }
+        return new Choice(id, name, string.Join(" / ", chain), chain[0]);
+    }
+}
