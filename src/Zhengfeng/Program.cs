@@ -120,12 +120,14 @@ builder.Services.AddSingleton<OverdueSweep>();
 builder.Services.AddSingleton<AssignmentSweep>();
 builder.Services.AddSingleton<ReportReminders>();
 builder.Services.AddSingleton<AuditCheckpointJob>();
+builder.Services.AddSingleton<DailyDigest>();
 if (builder.Configuration["jobs"] != "off")
 {
     builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditCheckpointJob>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<OverdueSweep>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<AssignmentSweep>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<ReportReminders>());
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<DailyDigest>());
 }
 
 var app = builder.Build();

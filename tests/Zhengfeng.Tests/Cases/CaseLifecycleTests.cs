@@ -76,12 +76,16 @@ public sealed class CaseLifecycleTests(AppFactory app) : IClassFixture<AppFactor
     }
 
     [Fact]
-    public async Task Reply_before_sign_and_rating_twice_are_refused()
+    public async Task A_reply_before_signing_signs_the_case_on_record_and_rating_twice_is_refused()
     {
         var s = await CaseScenario.CreateAsync(app);
         var (id, _) = await s.DispatchedCaseAsync();
-        var early = await s.LeadStaff.PostAsJsonAsync($"/api/v1/cases/{id}/reply", new { content = "已处理完毕。", outcome = "resolved" });
-        Assert.Contains("待签收", await early.ProblemAsync(HttpStatusCode.Conflict));
+        var early = await s.LeadStaff.PostOkAsync($"/api/v1/cases/{id}/reply", new { content = "已到现场处理完毕，路灯已修复。", outcome = "resolved" });
+        Assert.Equal("replied", early.GetProperty("status").GetString());
+        var timeline = (await s.Dispatcher.GetOkAsync($"/api/v1/cases/{id}")).GetProperty("timeline").EnumerateArray().ToList();
+        var sign = Assert.Single(timeline, e => e.GetProperty("action").GetString() == "sign");
+        Assert.Equal("首次答复，视为签收", sign.GetProperty("note").GetString());
+        Assert.Equal("reply", timeline[timeline.IndexOf(sign) + 1].GetProperty("action").GetString());
 
         var (_, code) = await s.RepliedCaseAsync();
         await app.Anonymous().PostOkAsync($"/public/v1/cases/{code}/rating", new { level = 5 });

@@ -28,7 +28,27 @@ public sealed record CreateUserRequest
     public required IReadOnlyList<string> Roles { get; init; }
 
     public string? CadreId { get; init; }
+
+    /// <summary>单位负责人: may assign the unit's cases to its 承办人 and keep their accounts (unit accounts only).</summary>
+    public bool IsUnitHead { get; init; }
 }
+
+/// <summary>A unit head adds a 承办人 to the unit: the unit and the role are the head's.</summary>
+public sealed record CreateStaffRequest
+{
+    [Required(ErrorMessage = "请填写用户名")]
+    [RegularExpression("^[A-Za-z0-9_.-]{3,50}$", ErrorMessage = "用户名只能包含字母、数字、下划线、点和连字符，长度3至50")]
+    public required string Username { get; init; }
+
+    [Required(ErrorMessage = "请填写初始密码")]
+    public required string Password { get; init; }
+
+    [Required(ErrorMessage = "请填写姓名")]
+    [StringLength(50, ErrorMessage = "姓名不能超过50字")]
+    public required string DisplayName { get; init; }
+}
+
+public sealed record UnitHeadRequest(bool IsUnitHead);
 
 public sealed record RolesRequest
 {
@@ -36,9 +56,10 @@ public sealed record RolesRequest
     public required IReadOnlyList<string> Roles { get; init; }
 }
 
-public sealed record UserView(string Id, string Username, string DisplayName, string UnitId, IReadOnlyList<string> Roles, bool IsActive, DateTimeOffset? LastLoginAt)
+public sealed record UserView(
+    string Id, string Username, string DisplayName, string UnitId, IReadOnlyList<string> Roles, bool IsActive, DateTimeOffset? LastLoginAt, bool IsUnitHead)
 {
-    public static UserView From(UserAccount u) => new(u.Id, u.Username, u.DisplayName, u.UnitId, u.RoleList, u.IsActive, u.LastLoginAt);
+    public static UserView From(UserAccount u) => new(u.Id, u.Username, u.DisplayName, u.UnitId, u.RoleList, u.IsActive, u.LastLoginAt, u.IsUnitHead);
 }
 
 /// <summary>
@@ -64,6 +85,10 @@ public sealed class AccountService(AppDb db, TimeProvider clock, UnitTree tree, 
             throw new RuleException("user.weak_password", weak, 400);
         }
         CheckRoles(request.Roles);
+        if (request.IsUnitHead && !request.Roles.Contains(Roles.Unit))
+        {
+            throw new RuleException("user.head_not_unit", "单位负责人须是承办单位账号", 400);
+        }
         if (!await db.Units.AnyAsync(u => u.Id == request.UnitId, ct))
         {
             throw new RuleException("user.unknown_unit", "所属单位不存在", 400);
@@ -84,6 +109,7 @@ public sealed class AccountService(AppDb db, TimeProvider clock, UnitTree tree, 
             UnitId = request.UnitId,
             Roles = string.Join(",", request.Roles.Distinct()),
             CadreId = request.CadreId,
+            IsUnitHead = request.IsUnitHead,
             PasswordHash = HashPassword(request.Password),
             CreatedAt = clock.GetUtcNow(),
         };
@@ -92,6 +118,47 @@ public sealed class AccountService(AppDb db, TimeProvider clock, UnitTree tree, 
         await db.SaveChangesAsync(ct);
         return user;
     }
+
+    /// <summary>Makes a unit account its unit's head (单位负责人), or no longer.</summary>
+    public async Task<UserAccount> SetUnitHeadAsync(string id, bool head, CancellationToken ct)
+    {
+        var user = await db.Users.FirstOrDefaultAsync(u => u.Id == id, ct) ?? throw new NotFoundException("用户");
+        if (head && !user.RoleList.Contains(Roles.Unit))
+        {
+            throw new RuleException("user.head_not_unit", "单位负责人须是承办单位账号", 400);
+        }
+        user.IsUnitHead = head;
+        db.PendingAction = head ? "user.unit-head" : "user.unit-head-off";
+        await db.SaveChangesAsync(ct);
+        return user;
+    }
+
+    /// <summary>The accounts of a unit head's own unit, for the head's page of 承办人.</summary>
+    public Task<List<UserAccount>> StaffOfAsync(string unitId, CancellationToken ct)
+        => db.Users.AsNoTracking().Where(u => u.UnitId == unitId).OrderByDescending(u => u.IsUnitHead).ThenBy(u => u.DisplayName).ToListAsync(ct);
+
+    /// <summary>A 承办人 account of the head's unit: the unit role only, never another unit or another role.</summary>
+    public Task<UserAccount> CreateStaffAsync(UserAccount head, CreateStaffRequest r, CancellationToken ct)
+        => CreateAsync(new CreateUserRequest
+        {
+            Username = r.Username, Password = r.Password, DisplayName = r.DisplayName, UnitId = head.UnitId, Roles = [Roles.Unit],
+        }, ct);
+
+    /// <summary>A unit head disables or re-enables one of the unit's 承办人 (never another head, nor an account of another unit).</summary>
+    public async Task<UserAccount> SetStaffActiveAsync(UserAccount head, string id, bool active, CancellationToken ct)
+    {
+        var staff = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct);
+        if (staff is null || staff.UnitId != head.UnitId || staff.IsUnitHead || !staff.RoleList.SequenceEqual([Roles.Unit]))
+        {
+            throw new ForbiddenException("只能停用或启用本单位的承办人账号");
+        }
+        return await SetActiveAsync(id, active, head.Id, ct);
+    }
+
+    /// <summary>The signed-in unit head's account, or forbidden.</summary>
+    public async Task<UserAccount> UnitHeadAsync(string userId, CancellationToken ct)
+        => await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId && u.IsUnitHead && u.IsActive, ct)
+            ?? throw new ForbiddenException("只有单位负责人可以管理本单位承办人");
 
     /// <summary>Accounts by username or display name, ordered by username.</summary>
     public async Task<Page<UserAccount>> SearchAsync(string? q, int page, int pageSize, CancellationToken ct)

@@ -59,6 +59,12 @@ public sealed class AccountsModel(AccountService accounts, OrgService org, Curre
         return Done($"已修改账号“{user.Username}”的角色，该账号需重新登录");
     }
 
+    public async Task<IActionResult> OnPostUnitHeadAsync(string id, bool head, CancellationToken ct)
+    {
+        var user = await accounts.SetUnitHeadAsync(id, head, ct);
+        return Done(head ? $"已将“{user.DisplayName}”设为单位负责人，可指定承办人并管理本单位承办人账号" : $"已取消“{user.DisplayName}”的单位负责人");
+    }
+
     public object PageRoute(int page) => new { q = Q, p = page };
 
     /// <summary>Back to the list, on the same page, with the notice.</summary>

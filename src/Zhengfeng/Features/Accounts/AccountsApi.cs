@@ -46,6 +46,19 @@ public static class AccountsApi
         users.MapPost("/{id}/sessions/end", EndUserSessions);
         users.MapPost("/{id}/sessions/{sessionId}/end", EndUserSession);
         users.MapPost("/{id}/totp/reset", ResetTotp);
+        users.MapPost("/{id}/unit-head", async (string id, UnitHeadRequest r, AccountService accounts, CancellationToken ct)
+            => TypedResults.Ok(UserView.From(await accounts.SetUnitHeadAsync(id, r.IsUnitHead, ct))));
+
+        // 本单位承办人: a unit head keeps the personal accounts of the unit's people
+        var staff = app.MapGroup("/api/v1/unit-staff").RequireAuthorization(Policies.UnitWork).WithTags("账号");
+        staff.MapGet("/", async (AccountService accounts, CurrentUser me, CancellationToken ct)
+            => TypedResults.Ok((await accounts.StaffOfAsync((await accounts.UnitHeadAsync(me.Id, ct)).UnitId, ct)).Select(UserView.From)));
+        staff.MapPost("/", async (CreateStaffRequest r, AccountService accounts, CurrentUser me, CancellationToken ct)
+            => TypedResults.Created("/api/v1/unit-staff", UserView.From(await accounts.CreateStaffAsync(await accounts.UnitHeadAsync(me.Id, ct), r, ct))));
+        staff.MapPost("/{id}/disable", async (string id, AccountService accounts, CurrentUser me, CancellationToken ct)
+            => TypedResults.Ok(UserView.From(await accounts.SetStaffActiveAsync(await accounts.UnitHeadAsync(me.Id, ct), id, false, ct))));
+        staff.MapPost("/{id}/enable", async (string id, AccountService accounts, CurrentUser me, CancellationToken ct)
+            => TypedResults.Ok(UserView.From(await accounts.SetStaffActiveAsync(await accounts.UnitHeadAsync(me.Id, ct), id, true, ct))));
     }
 
     private static async Task<Ok<TokenResponse>> Token(

@@ -114,6 +114,22 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
         return await candidates.OrderByDescending(x => x.RegisteredAt).Take(5).ToListAsync(ct);
     }
 
+    /// <summary>
+    /// 回访任务: named requests the hotline must call back — rated 不满意 or worse with no return visit since the rating (实名差评回访率
+    /// 100%), or answered and left unrated past the rating window with no return visit since the reply (the case cannot be closed
+    /// without one). Oldest first.
+    /// </summary>
+    public IQueryable<Case> ReturnVisitTasks()
+    {
+        var now = clock.GetUtcNow();
+        var visits = db.Set<CaseEvent>().Where(e => e.Action == CaseEventKind.ReturnVisit);
+        return db.Set<Case>().AsNoTracking().Where(c => !c.Anonymous && (
+            (c.RatingLevel <= 2 && c.RatedAt != null && (c.Status == CaseStatus.Reopened || c.Status == CaseStatus.Replied)
+                && !visits.Any(e => e.CaseId == c.Id && e.At >= c.RatedAt))
+            || (c.Status == CaseStatus.Replied && c.RatedAt == null && c.FeedbackDueAt < now
+                && !visits.Any(e => e.CaseId == c.Id && e.At >= c.RepliedAt))));
+    }
+
     // The inbox's box names are run together on the wire ("tosign", "duesoon").
     public enum Box
     {

@@ -21,6 +21,8 @@ public sealed class InboxModel(CaseSearch search, CaseWorkflow flow, UnitPhrases
     /// <summary>The case whose reply was refused: its form stays open with the text the clerk typed.</summary>
     public string? OpenCaseId { get; private set; }
     public string? TypedReply { get; private set; }
+    /// <summary>单位负责人: links to the unit's 承办人 accounts.</summary>
+    public bool IsHead { get; private set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -49,6 +51,7 @@ public sealed class InboxModel(CaseSearch search, CaseWorkflow flow, UnitPhrases
         Now = clock.GetUtcNow();
         Result = await search.InboxAsync(me.UnitId, Box, 200, ct, Mine ? me.Id : null);
         Phrases = (await phrases.ListAsync(me.UnitId, ct)).Select(p => p.Text).ToList();
+        IsHead = await flow.IsUnitHeadAsync(ct);
     }
 
     /// <summary>A row can be answered from the inbox while the unit holds the case (not while a return is being decided).</summary>

@@ -48,6 +48,10 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
         {
             Tiles.Add(new("待派单", await db.Set<Case>().CountAsync(c => c.Status == CaseStatus.Registered, ct), "/cases?status=registered", "件已登记未派出"));
         }
+        if (me.IsIn(Roles.Operator))
+        {
+            Tiles.Add(new("回访任务", await cases.ReturnVisitTasks().CountAsync(ct), "/return-visits", "件差评或逾期未评价待回访"));
+        }
         if (me.IsIn(Roles.Dispatcher))
         {
             Tiles.Add(new("退单待裁定", await db.Set<Case>().CountAsync(c => c.Status == CaseStatus.ReturnRequested, ct), "/cases?status=return_requested", "件待派单员裁定"));

@@ -13,7 +13,7 @@ public static class NotificationsApi
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         services.AddOptions<OutboxOptions>().BindConfiguration("Outbox").ValidateDataAnnotations().ValidateOnStart();
-        return services.AddScoped<Notifier>().AddScoped<OutboxService>();
+        return services.AddScoped<Notifier>().AddScoped<NotificationInbox>().AddScoped<OutboxService>();
     }
 
     public static void MapNotifications(this IEndpointRouteBuilder app)
@@ -21,6 +21,7 @@ public static class NotificationsApi
         var inbox = app.MapGroup("/api/v1/notifications").RequireAuthorization().WithTags("消息");
         inbox.MapGet("/", List);
         inbox.MapPost("/{id}/read", MarkRead);
+        inbox.MapPost("/read-all", async (NotificationInbox mine, CancellationToken ct) => TypedResults.Ok(new { marked = await mine.MarkAllReadAsync(ct) }));
         // The SMS gateway signs in as an admin account; Open311 keys are for filing requests and do not open the outbox.
         var outbox = app.MapGroup("/api/v1/outbox").RequireAuthorization(Policies.Admin).WithTags("消息");
         outbox.MapGet("/", Outbox);
@@ -29,32 +30,18 @@ public static class NotificationsApi
             => TypedResults.Ok(OutboxMessageView.From(await service.RetryAsync(id, ct))));
     }
 
-    /// <summary>The messages of the user's unit, unread first.</summary>
-    private static async Task<Ok<Page<NotificationView>>> List(bool? unread, int? page, int? pageSize, AppDb db, CurrentUser user, CancellationToken ct)
+    /// <summary>The messages of the user's unit and those for the user in person, unread first.</summary>
+    private static async Task<Ok<Page<NotificationView>>> List(bool? unread, int? page, int? pageSize, NotificationInbox inbox, CancellationToken ct)
     {
-        var (p, size) = Paging.Check(page ?? 1, pageSize ?? 50);
-        var q = db.Set<Notification>().AsNoTracking().Where(n => n.UnitId == user.UnitId);
-        if (unread == true)
-        {
-            q = q.Where(n => n.ReadAt == null);
-        }
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderBy(n => n.ReadAt != null).ThenByDescending(n => n.CreatedAt).Skip((p - 1) * size).Take(size).ToListAsync(ct);
-        return TypedResults.Ok(new Page<NotificationView>(
-            items.Select(n => new NotificationView(n.Id, n.Kind, Notifier.KindLabel(n.Kind), n.Text, n.CaseId, n.CreatedAt, n.ReadAt != null)).ToList(),
-            total, p, size));
+        var found = await inbox.ListAsync(unread == true, page ?? 1, pageSize ?? 50, ct);
+        return TypedResults.Ok(new Page<NotificationView>(found.Items.Select(View).ToList(), found.Total, found.PageNumber, found.PageSize));
     }
 
-    private static async Task<NoContent> MarkRead(string id, AppDb db, CurrentUser user, TimeProvider clock, CancellationToken ct)
+    public static NotificationView View(Notification n) => new(n.Id, n.Kind, Notifier.KindLabel(n.Kind), n.Text, n.CaseId, n.CreatedAt, n.ReadAt != null);
+
+    private static async Task<NoContent> MarkRead(string id, NotificationInbox inbox, CancellationToken ct)
     {
-        var n = await db.Set<Notification>().FirstOrDefaultAsync(x => x.Id == id && x.UnitId == user.UnitId, ct) ?? throw new NotFoundException("消息");
-        if (n.ReadAt is null)
-        {
-            n.ReadAt = clock.GetUtcNow();
-            n.ReadBy = user.Id;
-            db.PendingAction = "notification.read";
-            await db.SaveChangesAsync(ct);
-        }
+        await inbox.MarkReadAsync(id, ct);
         return TypedResults.NoContent();
     }
 
