@@ -67,9 +67,10 @@ public sealed partial class CaseLifecycleJourney(BrowserApp app) : IClassFixture
         await staff.GetByRole(AriaRole.Link, new() { Name = "幸福路路灯不亮" }).ClickAsync();
         await staff.GetByRole(AriaRole.Button, new() { Name = "签收" }).ClickAsync();
         await Assertions.Expect(staff.GetByLabel("状态", new() { Exact = true })).ToHaveTextAsync("办理中");
+        await staff.Locator("summary", new() { HasText = "申请延期" }).ClickAsync();
         await staff.GetByLabel("延期工作日").FillAsync("3");
         await staff.GetByLabel("延期理由").FillAsync("需更换整段线路，材料到货需要时间");
-        await staff.GetByRole(AriaRole.Button, new() { Name = "申请延期" }).ClickAsync();
+        await staff.Locator("form[action*='handler=Extension'] button[type=submit]").ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Status)).ToHaveTextAsync("已申请延期，等待审批");
 
         // The dispatcher approves the extension; the handling deadline moves and says why.
@@ -121,7 +122,7 @@ public sealed partial class CaseLifecycleJourney(BrowserApp app) : IClassFixture
     {
         await staff.GetByLabel("答复内容").FillAsync(content);
         await staff.GetByLabel("办理结果").SelectOptionAsync(new SelectOptionValue { Label = "已解决" });
-        await staff.GetByRole(AriaRole.Button, new() { Name = "答复", Exact = true }).ClickAsync();
+        await staff.GetByRole(AriaRole.Button, new() { Name = "提交答复", Exact = true }).ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Status)).ToHaveTextAsync("已答复");
     }
 
