@@ -135,7 +135,7 @@ var app = builder.Build();
 await Startup.PrepareAsync(app.Services, app.Configuration, command, app.Lifetime.ApplicationStopping);
 
 app.UseSecurityHeaders();
-app.UseExceptionHandler();
+app.UseErrorPages();
 app.UseStatusPages();
 app.UseStaticFiles();
 app.UseRateLimiter();

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -157,6 +158,21 @@ public static class StatusPages
         app.UseWhen(http => IsApi(http.Request.Path), api => api.UseStatusCodePages());
         return app;
     }
+
+    /// <summary>
+    /// An exception on a page becomes the HTML status page with the status and the Chinese message of
+    /// <see cref="ProblemExceptionHandler.Classify"/>; the API (and any client that does not ask for HTML) keeps its problem document.
+    /// </summary>
+    public static IApplicationBuilder UseErrorPages(this IApplicationBuilder app)
+        => app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/status/500",
+            StatusCodeSelector = e => ProblemExceptionHandler.Classify(e).Status,
+        });
+
+    /// <summary>A browser asking for a page, not the API.</summary>
+    public static bool WantsPage(HttpRequest request)
+        => !IsApi(request.Path) && request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/html", StringComparison.OrdinalIgnoreCase));
 
     public static bool IsApi(PathString path)
         => path.StartsWithSegments("/api") || path.StartsWithSegments("/public/v1") || path.StartsWithSegments("/open311")

@@ -23,7 +23,31 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var (status, code, detail) = exception switch
+        var (status, code, detail) = Classify(exception);
+        if (status >= 500)
+        {
+            log.LogError(exception, "Unhandled exception");
+        }
+        else if (code is "out_of_range" or "too_long")
+        {
+            log.LogWarning(exception, "Input out of range on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+        if (StatusPages.WantsPage(httpContext.Request))
+        {
+            return false; // a browser on a page gets the HTML error page (StatusPages.UseErrorPages) with the same status and message
+        }
+        httpContext.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = Problem(status, code, detail, httpContext),
+        });
+    }
+
+    /// <summary>The status, code and Chinese message an exception answers with.</summary>
+    public static (int Status, string Code, string Detail) Classify(Exception exception)
+        => exception switch
         {
             RuleException r => (r.Status, r.Code, r.Message),
             DbUpdateConcurrencyException => (409, "concurrency", "数据已被他人修改，请刷新后重试"),
@@ -35,22 +59,6 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             ArgumentOutOfRangeException or OverflowException or FormatException => (400, "out_of_range", "输入的日期或数值超出允许范围，请检查后重试"),
             _ => (500, "server_error", "服务器内部错误"),
         };
-        if (status >= 500)
-        {
-            log.LogError(exception, "Unhandled exception");
-        }
-        else if (code is "out_of_range" or "too_long")
-        {
-            log.LogWarning(exception, "Input out of range on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
-        }
-        httpContext.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = Problem(status, code, detail, httpContext),
-        });
-    }
 
     /// <summary>A body that could not be read, told by the field it failed on (the enum converter's message lists the allowed values).</summary>
     public static string Describe(JsonException e)

@@ -84,6 +84,17 @@ public sealed class DashboardFigureTests
             var records = await leader.GetOkAsync(figure.GetProperty("records").GetString()!);
             Assert.True(figure.GetProperty("value").GetInt32() == records.GetArrayLength(),
                 $"{figure.GetProperty("records").GetString()}: figure {figure.GetProperty("value").GetInt32()}, records {records.GetArrayLength()}");
+
+            // The number a leader clicks opens a page listing the same records, never the API's JSON.
+            var url = figure.GetProperty("url").GetString()!;
+            Assert.False(url.StartsWith("/api/", StringComparison.Ordinal), $"{url} opens the API, not a page");
+            var page = await leader.GetAsync(url);
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"{url}: {(int)page.StatusCode}");
+            Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+            if (url.StartsWith("/dashboard/records", StringComparison.Ordinal))
+            {
+                Assert.Contains($"（{records.GetArrayLength()} 件）", System.Net.WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync()));
+            }
         }
 
         var export = await leader.GetAsync("/api/v1/dashboard/export.xlsx?from=2026-09&to=2026-11");

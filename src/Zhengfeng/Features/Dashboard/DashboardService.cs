@@ -56,10 +56,10 @@ public sealed partial class DashboardService(AppDb db, RankingService rankings, 
             var rated = await RatingsFor("rated", month).CountAsync(ct);
             var satisfied = await RatingsFor("satisfied", month).CountAsync(ct);
             trend.Add(new MonthTrend(month,
-                new Figure(registered, Drill("registered", month), Drill("registered", month)),
-                new Figure(overdue, Drill("overdue", month), Drill("overdue", month)),
-                new Figure(rated, Drill("rated", month), Drill("rated", month)),
-                new Figure(satisfied, Drill("satisfied", month), Drill("satisfied", month)),
+                new Figure(registered, DrillPage("registered", month), Drill("registered", month)),
+                new Figure(overdue, DrillPage("overdue", month), Drill("overdue", month)),
+                new Figure(rated, DrillPage("rated", month), Drill("rated", month)),
+                new Figure(satisfied, DrillPage("satisfied", month), Drill("satisfied", month)),
                 rated == 0 ? 0 : Math.Round((double)satisfied / rated, 4)));
         }
 
@@ -79,9 +79,10 @@ public sealed partial class DashboardService(AppDb db, RankingService rankings, 
         var problemNames = await ProblemNamesAsync(ct);
         var problems = cells.Select(c =>
         {
-            var url = Drill("problems", null, from, to, c.UnitId, c.ProblemType);
+            var figure = new Figure(c.Count, DrillPage("problems", null, from, to, unitId: c.UnitId, problemType: c.ProblemType),
+                Drill("problems", null, from, to, c.UnitId, c.ProblemType));
             return new ProblemCell(c.UnitId, unitNames.GetValueOrDefault(c.UnitId, c.UnitId), c.ProblemType,
-                problemNames.GetValueOrDefault(c.ProblemType, c.ProblemType), new Figure(c.Count, url, url));
+                problemNames.GetValueOrDefault(c.ProblemType, c.ProblemType), figure);
         }).OrderBy(c => c.UnitName, StringComparer.Ordinal).ThenBy(c => c.ProblemType, StringComparer.Ordinal).ToList();
 
         var byStatus = new List<StatusCount>();
@@ -200,8 +201,11 @@ public sealed partial class DashboardService(AppDb db, RankingService rankings, 
 
     private static string Period(DateOnly d) => d.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    private static string DrillPage(string metric, string? month, string? from = null, string? to = null, string? status = null)
-        => QueryString("/dashboard/records", ("metric", metric), ("month", month), ("from", from), ("to", to), ("status", status));
+    /// <summary>The page listing the records behind a figure (<c>Records.cshtml</c>), with the same parameters as the drill-down API.</summary>
+    private static string DrillPage(string metric, string? month, string? from = null, string? to = null, string? status = null,
+        string? unitId = null, string? problemType = null)
+        => QueryString("/dashboard/records", ("metric", metric), ("month", month), ("from", from), ("to", to), ("status", status),
+            ("unitId", unitId), ("problemType", problemType));
 
     private static string Drill(string metric, string? month, string? from = null, string? to = null, string? unitId = null, string? problemType = null, string? status = null)
         => QueryString("/api/v1/dashboard/drill", ("metric", metric), ("month", month), ("from", from), ("to", to), ("unitId", unitId), ("problemType", problemType), ("status", status));

@@ -154,7 +154,7 @@ public sealed class TypicalSources(AppDb db)
             .Select(t => t.SourceId).ToListAsync(ct);
         IQueryable<string> ids = type switch
         {
-            TypicalSourceType.Case => db.Set<Case>().Where(c => c.Status == CaseStatus.Closed && (c.WasOverdue || c.RatingLevel >= 4)
+            TypicalSourceType.Case => db.Set<Case>().Where(c => c.Status == CaseStatus.Closed && c.LeadUnitId != null && (c.WasOverdue || c.RatingLevel >= 4)
                 && (visibleUnits == null || visibleUnits.Contains(c.LeadUnitId!))).OrderByDescending(c => c.ClosedAt).Select(c => c.Id),
             TypicalSourceType.Accountability => db.Set<AccountabilityCase>().Where(a => a.Status == AccountabilityStatus.Decided)
                 .OrderByDescending(a => a.DecidedAt).Select(a => a.Id),
