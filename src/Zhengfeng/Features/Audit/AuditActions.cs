@@ -109,6 +109,7 @@ public static class AuditActions
         ["clue.register"] = "登记问题线索",
         ["clue.register-batch"] = "批量登记问题线索",
         ["clue.verify"] = "核查问题线索",
+        ["clue.name-person"] = "认定涉及干部",
         ["rectification.create"] = "建立整改任务",
         ["rectification.report"] = "报告整改进展",
         ["rectification.evidence"] = "上传整改佐证",

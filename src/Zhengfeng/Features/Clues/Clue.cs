@@ -24,7 +24,7 @@ public sealed class Clue
     public required string Id { get; init; }
     public ClueSource Source { get; init; }
     public required string UnitId { get; init; }
-    public string? PersonId { get; init; }
+    public string? PersonId { get; private set; }
     /// <summary>A code of the problem taxonomy, or the reporter's own words when it matches none.</summary>
     public required string ProblemType { get; init; }
     public required string Content { get; init; }
@@ -59,6 +59,16 @@ public sealed class Clue
         }, Label, a => a == ClueAction.Confirm ? "认定属实" : "认定不属实");
 
     public bool IsTrue => Status == ClueStatus.Verified;
+
+    /// <summary>涉及干部: the cadre of the clue's unit the problem concerns, named at registration or while the clue is checked.</summary>
+    public void NamePerson(string? personId)
+    {
+        if (Status != ClueStatus.Registered)
+        {
+            throw new RuleException("clue.person_after_verify", "线索核查后不能再更改涉及干部", StatusCodes.Status409Conflict);
+        }
+        PersonId = personId;
+    }
 
     /// <summary>核查: the result, with the verifier's note.</summary>
     public void Verify(VerificationResult result, string? note, string by, DateTimeOffset at)

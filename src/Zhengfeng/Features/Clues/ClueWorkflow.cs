@@ -118,11 +118,12 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
         var campaignId = await CampaignWorkflow.JoinableAsync(db, r.CampaignId, ct);
         var clue = new Clue
         {
-            Id = Ids.New(), Source = source, UnitId = r.UnitId, PersonId = string.IsNullOrEmpty(r.PersonId) ? null : r.PersonId,
+            Id = Ids.New(), Source = source, UnitId = r.UnitId,
             ProblemType = await NormalizeTypeAsync(r.ProblemType, ct), Content = r.Content.Trim(), Place = string.IsNullOrWhiteSpace(r.Place) ? null : r.Place.Trim(),
             CaseId = r.CaseId, BatchId = batchId, RegisteredBy = user.Id, RegisteredAt = registeredAt ?? clock.GetUtcNow(),
         };
         clue.JoinCampaign(campaignId);
+        clue.NamePerson(string.IsNullOrEmpty(r.PersonId) ? null : r.PersonId);
         return clue;
     }
 
@@ -142,6 +143,21 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
             CaseId = caseId, RegisteredBy = "system", RegisteredAt = clock.GetUtcNow(),
         };
         db.Add(clue);
+        return clue;
+    }
+
+    /// <summary>涉及干部: names (or clears) the cadre of the clue's unit the problem concerns.</summary>
+    public async Task<Clue> NamePersonAsync(string id, string? personId, CancellationToken ct)
+    {
+        var clue = await db.Set<Clue>().FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("线索");
+        personId = string.IsNullOrWhiteSpace(personId) ? null : personId;
+        if (personId is not null && !await db.Cadres.AnyAsync(c => c.Id == personId && c.UnitId == clue.UnitId, ct))
+        {
+            throw new RuleException("clue.unknown_person", "涉及干部应为涉及单位的干部", 400);
+        }
+        clue.NamePerson(personId);
+        db.PendingAction = "clue.name-person";
+        await db.SaveChangesAsync(ct);
         return clue;
     }
 

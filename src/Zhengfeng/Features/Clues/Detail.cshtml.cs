@@ -12,7 +12,9 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Clues;
 
 /// <summary>线索详情: the clue, the 核查 form while it waits, and the form that opens a rectification item once it is verified.</summary>
-public sealed class DetailModel(ClueWorkflow flow, RectificationWorkflow rectifications, AppDb db, IAuthorizationService auth, TimeProvider clock) : WorkflowPage
+public sealed class DetailModel(
+    ClueWorkflow flow, RectificationWorkflow rectifications, AppDb db, IAuthorizationService auth, TimeProvider clock, Attachments.AttachmentStore files, CurrentUser me)
+    : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
 
@@ -29,6 +31,10 @@ public sealed class DetailModel(ClueWorkflow flow, RectificationWorkflow rectifi
     public bool CanOpenItem { get; private set; }
     public bool CanOpenAccountability { get; private set; }
     public string DefaultDue { get; private set; } = "";
+    public string? PersonName { get; private set; }
+    public List<Attachments.Attachment> Photos { get; private set; } = [];
+    /// <summary>核查人员 name the cadre concerned and add photos while the clue is checked.</summary>
+    public bool CanAddEvidence { get; private set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -37,6 +43,31 @@ public sealed class DetailModel(ClueWorkflow flow, RectificationWorkflow rectifi
     {
         var clue = await flow.VerifyAsync(Id, verify, ct);
         TempData["Notice"] = $"核查结论：{Clue.Label(clue.Result)}";
+        return RedirectToPage("Detail", new { Id });
+    }
+
+    [Duty(Policies.Inspect)]
+    public async Task<IActionResult> OnPostPersonAsync(string? personId, CancellationToken ct)
+    {
+        var clue = await flow.NamePersonAsync(Id, personId, ct);
+        TempData["Notice"] = clue.PersonId is null ? "已清除涉及干部" : "已认定涉及干部";
+        return RedirectToPage("Detail", new { Id });
+    }
+
+    [Duty(Policies.Inspect)]
+    public async Task<IActionResult> OnPostPhotoAsync(List<IFormFile>? photos, CancellationToken ct)
+    {
+        await flow.GetAsync(Id, ct);
+        if (photos is not { Count: > 0 })
+        {
+            throw new RuleException("attachment.missing", "请选择要上传的照片", 400);
+        }
+        foreach (var photo in photos)
+        {
+            await using var stream = photo.OpenReadStream();
+            await files.SaveAsync("clue", Id, photo.FileName, stream, me.Id, ct);
+        }
+        TempData["Notice"] = $"已上传{photos.Count}个文件";
         return RedirectToPage("Detail", new { Id });
     }
 
@@ -58,7 +89,10 @@ public sealed class DetailModel(ClueWorkflow flow, RectificationWorkflow rectifi
         CanVerify = C.Status == ClueStatus.Registered && (await auth.AuthorizeAsync(User, Policies.Inspect)).Succeeded;
         CanOpenItem = C.IsTrue && (await auth.AuthorizeAsync(User, Policies.Supervise)).Succeeded;
         CanOpenAccountability = C.IsTrue && (await auth.AuthorizeAsync(User, Policies.Inspect)).Succeeded;
-        if (CanOpenItem)
+        CanAddEvidence = C.Status == ClueStatus.Registered && (await auth.AuthorizeAsync(User, Policies.Inspect)).Succeeded;
+        Photos = await files.ListAsync("clue", Id, ct);
+        PersonName = C.PersonId is null ? null : await db.Cadres.AsNoTracking().Where(p => p.Id == C.PersonId).Select(p => p.Name + "（" + p.Post + "）").FirstOrDefaultAsync(ct);
+        if (CanOpenItem || CanAddEvidence)
         {
             Cadres = await db.Cadres.AsNoTracking().Where(c => c.UnitId == C.UnitId && c.IsActive).OrderBy(c => c.Name).ToListAsync(ct);
         }

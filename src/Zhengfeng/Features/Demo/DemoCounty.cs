@@ -125,6 +125,8 @@ public sealed class DemoCounty(AppDb db, TimeProvider clock, UnitTree tree)
                 UnitId = units[spec.UnitCode].Id,
                 Roles = spec.Role,
                 CadreId = cadre.Id,
+                // a department's or township's own account is its head's: it assigns cases and opens its people's 承办人 accounts
+                IsUnitHead = spec.Role == Roles.Unit && !SectionAccounts.Contains(spec.Username),
                 PasswordHash = hash,
                 CreatedAt = now,
             });
