@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengfeng.Web;
+using Zhengfeng.Features.Exports;
 
 namespace Zhengfeng.Features.Rankings;
 
@@ -16,6 +17,8 @@ public sealed class IndexModel(RankingService rankings, TimeProvider clock) : Wo
         Period = string.IsNullOrWhiteSpace(Period) ? clock.GetUtcNow().ToCst().ToString("yyyy-MM", CultureInfo.InvariantCulture) : Period.Trim();
         Rows = await rankings.UnitsAsync(Period, ct);
     }
+
+    public string ExportLink => ExportLinks.Xlsx("/api/v1/exports/rankings.xlsx", ("period", Period));
 
     public string Link(UnitRanking row, string metric) => $"/rankings/cases?unitId={Uri.EscapeDataString(row.UnitId)}&period={Period}&metric={metric}";
 
