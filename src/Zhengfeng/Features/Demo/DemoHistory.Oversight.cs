@@ -255,7 +255,8 @@ public sealed partial class DemoHistory
     }
 
     /// <summary>
-    /// Last year's 年度考核 of every demo unit: 优秀 within the 20% quota, never for a cadre with a 问责 case, a few 基本称职.
+    /// Last year's 年度考核 of every demo unit: 优秀 only within the unit's quota (none for the demo's small units of two or three
+    /// cadres), never for a cadre with a 问责 case; a few 基本称职.
     /// </summary>
     private async Task<int> AssessmentsAsync(DemoCast cast, Actor admin, Random rng, DateTimeOffset now, CancellationToken ct)
     {
@@ -270,7 +271,7 @@ public sealed partial class DemoHistory
         foreach (var unit in cadres.GroupBy(c => c.UnitId).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var people = unit.OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
-            var quota = Math.Max(people.Count * 20 / 100, people.Count >= 5 ? 1 : 0);
+            var quota = AssessmentWorkflow.ExcellentQuota(people.Count, assessmentRules.Value.ExcellentQuotaPercent, assessmentRules.Value.MinimumOneFrom);
             var excellent = 0;
             foreach (var cadre in people)
             {

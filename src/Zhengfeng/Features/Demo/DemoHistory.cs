@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Assessments;
 using Zhengfeng.Features.Bulletins;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Cases;
@@ -23,7 +24,8 @@ namespace Zhengfeng.Features.Demo;
 /// </summary>
 public sealed partial class DemoHistory(AppDb db, TimeProvider clock, WorkCalendar calendar, ReporterIdentity identity,
     IOptions<CaseRules> caseRules, IOptions<SupervisionRules> supervisionRules, IOptions<RectificationRules> rectificationRules,
-    IOptions<EvaluationRules> evaluationRules, BulletinComposer composer, LetterheadSettings letterhead, ILogger<DemoHistory> log)
+    IOptions<EvaluationRules> evaluationRules, IOptions<AssessmentRules> assessmentRules, BulletinComposer composer, LetterheadSettings letterhead,
+    ILogger<DemoHistory> log)
 {
     public const int Seed = 20261201;
     private const int BatchSize = 400;
