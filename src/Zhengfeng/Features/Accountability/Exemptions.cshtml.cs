@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
-using Zhengfeng.Features.Exports;
 
 namespace Zhengfeng.Features.Accountability;
 

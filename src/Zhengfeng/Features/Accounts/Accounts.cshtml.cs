@@ -1,9 +1,9 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
-using Zhengfeng.Features.Exports;
 
 namespace Zhengfeng.Features.Accounts;
 

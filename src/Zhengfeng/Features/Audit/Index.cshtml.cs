@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
-using Zhengfeng.Web;
 using Zhengfeng.Features.Exports;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Audit;
 

@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Cases;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Import;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
-using Zhengfeng.Features.Exports;
 
 namespace Zhengfeng.Features.Clues;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Zhengfeng.Web;
 using Zhengfeng.Features.Exports;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Rankings;
 

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengfeng.Data;
-using Zhengfeng.Web;
 using Zhengfeng.Features.Exports;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.TypicalCases;
 
