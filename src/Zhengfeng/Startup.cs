@@ -46,7 +46,9 @@ public static class Startup
             await sp.GetRequiredService<DemoWork>().LoadAsync(ct);
             if (await sp.GetRequiredService<DemoHistory>().LoadAsync(ct) is { } history)
             {
-                Console.WriteLine($"已载入演示县近一年的工单 {history.Cases} 件、问题线索 {history.Clues} 条（用时 {history.Took.TotalSeconds:0.0} 秒）");
+                var r = history.Records;
+                Console.WriteLine($"已载入演示县近一年的工单 {history.Cases} 件、问题线索 {history.Clues} 条、问责案件 {r.Accountability} 件、容错免责申请 {r.Exemptions} 件、"
+                    + $"通报 {r.Bulletins} 份、评议票 {r.Ballots} 张、年度考核 {r.Assessments} 人（用时 {history.Took.TotalSeconds:0.0} 秒）");
             }
         }
         var lifetime = services.GetRequiredService<IHostApplicationLifetime>();

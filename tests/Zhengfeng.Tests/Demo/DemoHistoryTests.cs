@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -116,6 +117,61 @@ public sealed class DemoHistoryTests(DemoHistoryFixture demo, ITestOutputHelper 
             var open = inbox.GetProperty("boxes").EnumerateArray().Sum(b => b.GetProperty("count").GetInt32());
             Assert.True(open > 0, $"{unit}: {inbox}");
         }
+    }
+
+    [Fact]
+    public async Task Notices_a_bulletin_accountability_exemptions_an_evaluation_and_assessments_have_rows_after_the_load()
+    {
+        output.WriteLine($"oversight records: {demo.Loaded.Records}");
+        var supervisor = await App.LoginAsync("supervisor", DemoCounty.Password);
+        var notices = await SheetAsync(supervisor, "/api/v1/exports/notices.xlsx");
+        var states = Column(notices, "状态");
+        Assert.Contains("已办结", states);
+        Assert.Contains("是", Column(notices, "是否逾期未复"));
+        Assert.Contains(Column(notices, "督办事由"), r => r.Contains("工单编号", StringComparison.Ordinal));
+
+        var bulletins = (await supervisor.GetOkAsync("/api/v1/bulletins")).EnumerateArray().ToList();
+        var issued = Assert.Single(bulletins, b => b.GetProperty("status").GetString() == "issued");
+        Assert.NotEmpty(issued.GetProperty("clueIds").EnumerateArray());
+        Assert.Contains("一、", issued.GetProperty("body").GetString());
+
+        var inspector = await App.LoginAsync("inspector", DemoCounty.Password);
+        var accountability = await SheetAsync(inspector, "/api/v1/exports/accountability.xlsx");
+        Assert.Superset(new HashSet<string> { "已立项", "调查中", "已作出问责决定", "已结案（未问责）" }, Column(accountability, "状态").ToHashSet());
+        Assert.Contains(Column(accountability, "问责事实"), f => f.Contains("红牌督办", StringComparison.Ordinal));
+        Assert.Contains("免予问责", string.Concat(Column(accountability, "决定")));
+
+        var leader = await App.LoginAsync("leader", DemoCounty.Password);
+        var exemptions = Column(await SheetAsync(leader, "/api/v1/exports/exemptions.xlsx"), "认定结果").ToHashSet();
+        Assert.Superset(new HashSet<string> { "待认定", "予以容错免责", "不予容错免责" }, exemptions);
+
+        var evaluations = (await leader.GetOkAsync("/api/v1/evaluations")).EnumerateArray().ToList();
+        var closed = Assert.Single(evaluations, e => e.GetProperty("status").GetString() == "closed");
+        var results = await leader.GetOkAsync($"/api/v1/evaluations/{closed.Id()}/results");
+        Assert.Equal(10, results.GetArrayLength());
+        Assert.All(results.EnumerateArray(), r => Assert.True(r.GetProperty("votes").GetInt32() > 0, r.ToString()));
+
+        var year = App.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).Year - 1;
+        var grades = Column(await SheetAsync(leader, $"/api/v1/exports/assessments.xlsx?year={year}", 2), "考核等次");
+        Assert.True(grades.Count > 50, $"{grades.Count} cadres assessed");
+        Assert.Contains("称职", grades);
+        Assert.Contains("基本称职", grades);
+    }
+
+    private static async Task<IXLWorksheet> SheetAsync(HttpClient client, string url, int sheet = 1)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url}: {(int)response.StatusCode}");
+        var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync()));
+        return book.Worksheet(sheet);
+    }
+
+    private static List<string> Column(IXLWorksheet sheet, string header)
+    {
+        var index = sheet.Row(1).CellsUsed().Select(c => c.GetString()).ToList().IndexOf(header) + 1;
+        Assert.True(index > 0, $"no column {header}");
+        var last = sheet.LastRowUsed()!.RowNumber();
+        return Enumerable.Range(2, Math.Max(0, last - 1)).Select(r => sheet.Cell(r, index).GetString()).ToList();
     }
 
     [Fact]

@@ -86,6 +86,15 @@ public sealed partial class AccountabilityWorkflow
     public async Task<Page<Exemption>> SearchExemptionsAsync(ExemptionStatus? status, int page, int pageSize, CancellationToken ct)
     {
         (page, pageSize) = Paging.Check(page, pageSize);
+        var q = await ExemptionQueryAsync(status, ct);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(x => x.AppliedAt).ThenBy(x => x.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Page<Exemption>(items, total, page, pageSize);
+    }
+
+    /// <summary>The applications in the user's scope (their cadres' units), by status, unordered.</summary>
+    public async Task<IQueryable<Exemption>> ExemptionQueryAsync(ExemptionStatus? status, CancellationToken ct)
+    {
         var q = db.Set<Exemption>().AsNoTracking();
         if (await user.VisibleUnitsAsync(ct) is { } visible)
         {
@@ -97,8 +106,6 @@ public sealed partial class AccountabilityWorkflow
         {
             q = q.Where(x => x.Status == s);
         }
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(x => x.AppliedAt).ThenBy(x => x.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new Page<Exemption>(items, total, page, pageSize);
+        return q;
     }
 }

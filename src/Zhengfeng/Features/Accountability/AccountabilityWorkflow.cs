@@ -144,7 +144,8 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
         return new Page<AccountabilityCase>(items, total, page, pageSize);
     }
 
-    private async Task<IQueryable<AccountabilityCase>> QueryAsync(AccountabilityFilter filter, CancellationToken ct)
+    /// <summary>The cases of the ledger in the user's scope under the filter, unordered (the list pages it, the export reads it whole).</summary>
+    public async Task<IQueryable<AccountabilityCase>> QueryAsync(AccountabilityFilter filter, CancellationToken ct)
     {
         var q = db.Set<AccountabilityCase>().AsNoTracking();
         if (await user.VisibleUnitsAsync(ct) is { } visible)

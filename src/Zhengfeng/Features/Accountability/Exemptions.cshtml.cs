@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
@@ -26,6 +27,8 @@ public sealed class ExemptionsModel(AccountabilityWorkflow flow, AppDb db) : Pag
         var ids = Result.Items.Select(e => e.CadreId).Distinct().ToList();
         CadreNames = await db.Cadres.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
     }
+
+    public string ExportLink => ExportLinks.Xlsx("/api/v1/exports/exemptions.xlsx", ("status", Status));
 
     public string PageLink(int page) => Url.Page("Exemptions", new { Status, p = page })!;
 }

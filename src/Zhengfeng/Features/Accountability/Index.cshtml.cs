@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
@@ -34,6 +35,8 @@ public sealed class IndexModel(AccountabilityWorkflow flow, AppDb db) : PageMode
     public string Name(string? cadreId) => cadreId is not null && CadreNames.TryGetValue(cadreId, out var n) ? n : "";
 
     public string Subject(AccountabilityCase c) => c.UnitId is { } u ? UnitNames.GetValueOrDefault(u, u) : Name(c.CadreId);
+
+    public string ExportLink => ExportLinks.Xlsx("/api/v1/exports/accountability.xlsx", ("status", Status), ("q", Q));
 
     public string PageLink(int page) => Url.Page("Index", new { Status, Q, p = page })!;
 

@@ -164,15 +164,22 @@ public sealed class AccountService(AppDb db, TimeProvider clock, UnitTree tree, 
     public async Task<Page<UserAccount>> SearchAsync(string? q, int page, int pageSize, CancellationToken ct)
     {
         (page, pageSize) = Paging.Check(page, pageSize);
+        var query = Query(q);
+        var total = await query.CountAsync(ct);
+        var items = await query.OrderBy(u => u.Username).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Page<UserAccount>(items, total, page, pageSize);
+    }
+
+    /// <summary>The accounts whose username or name contains the words, unordered.</summary>
+    public IQueryable<UserAccount> Query(string? q)
+    {
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(q))
         {
             var term = q.Trim();
             query = query.Where(u => u.Username.Contains(term) || u.DisplayName.Contains(term));
         }
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(u => u.Username).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new Page<UserAccount>(items, total, page, pageSize);
+        return query;
     }
 
     public async Task<UserAccount> GetAsync(string id, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
@@ -22,6 +23,8 @@ public sealed class AccountsModel(AccountService accounts, OrgService org, Curre
     public UnitOutline Outline { get; private set; } = UnitOutline.Of([]);
     public string MyId => me.Id;
     public int PageCount => Math.Max(1, (Result.Total + PageSize - 1) / PageSize);
+
+    public string ExportLink => ExportLinks.Xlsx("/api/v1/exports/accounts.xlsx", ("q", Q));
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

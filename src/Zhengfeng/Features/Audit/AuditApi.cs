@@ -150,6 +150,15 @@ public static class AuditApi
     public static async Task<(List<AuditEntry> Items, int Total, int Page, int PageSize)> SearchAsync(AppDb db, Filter f, int page, int pageSize, CancellationToken ct)
     {
         (page, pageSize) = Paging.Check(page, pageSize);
+        var q = Query(db, f);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(e => e.Seq).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return (items, total, page, pageSize);
+    }
+
+    /// <summary>The entries under the filter, unordered; an action filters by prefix (<c>case.</c> is every case action).</summary>
+    public static IQueryable<AuditEntry> Query(AppDb db, Filter f)
+    {
         var q = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(f.EntityType))
         {
@@ -167,8 +176,6 @@ public static class AuditApi
         {
             q = q.Where(e => e.Action.StartsWith(f.Action));
         }
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(e => e.Seq).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return (items, total, page, pageSize);
+        return q;
     }
 }

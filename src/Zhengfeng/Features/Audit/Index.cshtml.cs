@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Audit;
@@ -65,6 +66,8 @@ public sealed class IndexModel(AppDb db, AuditCheckpoints checkpoints) : PageMod
         }
         return RedirectToPage(new { entityType = EntityType, action = Action, actorId = ActorId, p = PageNumber });
     }
+
+    public string ExportLink => ExportLinks.Xlsx("/api/v1/exports/audit.xlsx", ("entityType", EntityType), ("action", Action), ("actorId", ActorId));
 
     public object PageRoute(int page) => new { entityType = EntityType, action = Action, actorId = ActorId, p = page };
 

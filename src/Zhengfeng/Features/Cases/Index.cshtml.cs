@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
@@ -29,6 +30,9 @@ public sealed class IndexModel(CaseSearch search, AppDb db, TimeProvider clock) 
         var unitIds = Result.Items.Select(c => c.LeadUnitId).OfType<string>().Distinct().ToList();
         UnitNames = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
     }
+
+    public string ExportLink => ExportLinks.Xlsx("/api/v1/exports/cases.xlsx",
+        ("status", WireEnum.TryParse<CaseStatus>(Status, out var s) ? WireEnum.Name(s) : null), ("overdue", Overdue ? "true" : null), ("q", Q));
 
     public string PageLink(int page)
         => Url.Page("Index", new { Status, Overdue = Overdue ? "true" : null, Q, p = page })!;

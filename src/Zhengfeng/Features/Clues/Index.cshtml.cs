@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Cases;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Import;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
@@ -88,6 +89,9 @@ public sealed class IndexModel(ClueWorkflow flow, TourImport tour, AppDb db, Uni
     private async Task<bool> MayAsync(string policy) => (await auth.AuthorizeAsync(User, policy)).Succeeded;
 
     public string TypeName(string code) => TypeNames.GetValueOrDefault(code, code);
+
+    public string ExportLink => ExportLinks.Xlsx("/api/v1/exports/clues.xlsx", ("status", WireEnum.TryParse<ClueStatus>(Status, out var s) ? WireEnum.Name(s) : null),
+        ("source", WireEnum.TryParse<ClueSource>(Source, out var src) ? WireEnum.Name(src) : null), ("unitId", UnitId));
 
     public string PageLink(int page) => Url.Page("Index", new { Status, Source, UnitId, p = page })!;
 }

@@ -2,9 +2,12 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Assessments;
+using Zhengfeng.Features.Bulletins;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
+using Zhengfeng.Features.Evaluations;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rectification;
 using Zhengfeng.Features.Supervision;
@@ -20,7 +23,9 @@ namespace Zhengfeng.Features.Demo;
 /// it does nothing when a demo unit already leads a case.
 /// </summary>
 public sealed partial class DemoHistory(AppDb db, TimeProvider clock, WorkCalendar calendar, ReporterIdentity identity,
-    IOptions<CaseRules> caseRules, IOptions<SupervisionRules> supervisionRules, IOptions<RectificationRules> rectificationRules, ILogger<DemoHistory> log)
+    IOptions<CaseRules> caseRules, IOptions<SupervisionRules> supervisionRules, IOptions<RectificationRules> rectificationRules,
+    IOptions<EvaluationRules> evaluationRules, IOptions<AssessmentRules> assessmentRules, BulletinComposer composer, LetterheadSettings letterhead,
+    ILogger<DemoHistory> log)
 {
     public const int Seed = 20261201;
     private const int BatchSize = 400;
@@ -30,7 +35,7 @@ public sealed partial class DemoHistory(AppDb db, TimeProvider clock, WorkCalend
     private static readonly string[] BusyTowns = ["t-01", "d-urban", "d-edu"];
 
     /// <summary>What was loaded, for the start-up line and the tests.</summary>
-    public sealed record Loaded(int Cases, int Clues, TimeSpan Took);
+    public sealed record Loaded(int Cases, int Clues, TimeSpan Took, Oversight Records);
 
     public async Task<Loaded?> LoadAsync(CancellationToken ct)
     {
@@ -62,9 +67,10 @@ public sealed partial class DemoHistory(AppDb db, TimeProvider clock, WorkCalend
         var life = new DemoCaseLife(calendar, caseRules.Value, supervisionRules.Value, cast, now, rng);
         var cases = await LoadCasesAsync(cast, life, rng, now, ct);
         var clues = await LoadRecordsAsync(cast, life, rng, now, ct);
+        var records = await LoadOversightAsync(cast, Person("inspector"), Person("leader"), Person("admin"), now, ct);
         await tx.CommitAsync(ct);
-        var loaded = new Loaded(cases, clues, watch.Elapsed);
-        log.LogInformation("Demo history loaded: {Cases} cases, {Clues} clues in {Seconds:0.0} s", cases, clues, loaded.Took.TotalSeconds);
+        var loaded = new Loaded(cases, clues, watch.Elapsed, records);
+        log.LogInformation("Demo history loaded: {Cases} cases, {Clues} clues, {Records} in {Seconds:0.0} s", cases, clues, records, loaded.Took.TotalSeconds);
         return loaded;
     }
 

@@ -16,7 +16,7 @@ namespace Zhengfeng.Features.Exports;
 /// 台账导出: every ledger as an .xlsx with Chinese headers, a frozen header row and times in China time. Each export
 /// takes the same filters as its list and sees only what the list shows the user.
 /// </summary>
-public static class LedgerExports
+public static partial class LedgerExports
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     public const int MaxRows = 100_000;
@@ -29,6 +29,7 @@ public static class LedgerExports
         exports.MapGet("/rectifications.xlsx", Rectifications);
         exports.MapGet("/rankings.xlsx", Rankings);
         exports.MapGet("/outbox.xlsx", Outbox).RequireAuthorization(Policies.Admin);
+        MapRecordExports(exports);
     }
 
     private static async Task<FileContentHttpResult> Cases(string? status, string? unitId, bool? overdue, string? from, string? to, string? q, string? categoryCode,

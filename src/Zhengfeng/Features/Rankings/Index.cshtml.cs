@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Rankings;
@@ -24,6 +25,8 @@ public sealed class IndexModel(RankingService rankings, CurrentUser me, TimeProv
     public bool MayOpen(UnitRanking row) => _visible is null || _visible.Contains(row.UnitId);
 
     public string? Link(UnitRanking row, string metric) => !MayOpen(row) ? null : $"/rankings/cases?unitId={Uri.EscapeDataString(row.UnitId)}&period={Period}&metric={metric}";
+
+    public string ExportLink => ExportLinks.Xlsx("/api/v1/exports/rankings.xlsx", ("period", Period));
 
     public static string Percent(double rate) => rate.ToString("P1", CultureInfo.InvariantCulture);
 }

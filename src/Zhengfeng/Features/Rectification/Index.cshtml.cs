@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
@@ -34,6 +35,10 @@ public sealed class IndexModel(RectificationWorkflow flow, AppDb db, CurrentUser
     }
 
     public bool IsOverdue(RectificationItem i) => i.Status is RectificationStatus.Open or RectificationStatus.Reported && i.DueDate < Today;
+
+    public string ExportLink => ExportLinks.Xlsx("/api/v1/exports/rectifications.xlsx",
+        ("status", WireEnum.TryParse<RectificationStatus>(Status, out var s) ? WireEnum.Name(s) : null), ("unitId", UnitId),
+        ("overdue", Overdue ? "true" : null), ("relapsed", Relapsed ? "true" : null));
 
     public string PageLink(int page)
         => Url.Page("Index", new { Status, UnitId, Overdue = Overdue ? "true" : null, Relapsed = Relapsed ? "true" : null, p = page })!;

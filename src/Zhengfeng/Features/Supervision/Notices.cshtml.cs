@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
@@ -14,6 +15,8 @@ public sealed class NoticesModel(SupervisionWorkflow notices, AppDb db) : PageMo
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public Page<SupervisionNotice> Result { get; private set; } = new([], 0, 1, 50);
     public Dictionary<string, string> UnitNames { get; private set; } = [];
+
+    public string ExportLink => ExportLinks.Xlsx("/api/v1/exports/notices.xlsx", ("status", WireEnum.TryParse<NoticeStatus>(Status, out var s) ? WireEnum.Name(s) : null));
 
     public async Task OnGetAsync(CancellationToken ct)
     {

@@ -162,6 +162,15 @@ public sealed class SupervisionWorkflow(
     public async Task<Page<SupervisionNotice>> SearchAsync(NoticeStatus? status, NoticeLevel? level, string? unitId, string? caseId, int page, int pageSize, CancellationToken ct)
     {
         (page, pageSize) = Paging.Check(page, pageSize);
+        var q = await QueryAsync(status, level, unitId, caseId, ct);
+        var total = await q.CountAsync(ct);
+        var items = await q.OrderByDescending(n => n.IssuedAt).ThenByDescending(n => n.Seq).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Page<SupervisionNotice>(items, total, page, pageSize);
+    }
+
+    /// <summary>The notices in the user's scope (a unit sees its own and its sub-units'), filtered, unordered.</summary>
+    public async Task<IQueryable<SupervisionNotice>> QueryAsync(NoticeStatus? status, NoticeLevel? level, string? unitId, string? caseId, CancellationToken ct)
+    {
         var q = db.Set<SupervisionNotice>().AsNoTracking();
         var visible = await user.VisibleUnitsAsync(ct);
         if (visible is not null)
@@ -185,9 +194,7 @@ public sealed class SupervisionWorkflow(
         {
             q = q.Where(n => n.CaseId == caseId);
         }
-        var total = await q.CountAsync(ct);
-        var items = await q.OrderByDescending(n => n.IssuedAt).ThenByDescending(n => n.Seq).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return new Page<SupervisionNotice>(items, total, page, pageSize);
+        return q;
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Exports;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.TypicalCases;
@@ -15,6 +16,8 @@ public sealed class IndexModel(TypicalCaseWorkflow flow, AppDb db, IAuthorizatio
     public List<TypicalCase> Items { get; private set; } = [];
     public Dictionary<string, string> UnitNames { get; private set; } = [];
     public bool CanDraft { get; private set; }
+
+    public string ExportLink => ExportLinks.Xlsx("/api/v1/exports/typical-cases.xlsx", ("status", Status), ("kind", Kind));
 
     public async Task OnGetAsync(CancellationToken ct)
     {
