@@ -242,7 +242,12 @@ public sealed partial class DemoHistory
                 var ratings = evaluated.Select(u => new UnitRating
                 {
                     UnitId = u.Id,
-                    Level = (SlowUnits.Contains(u.Code) ? rng.Next(10) + 3 : rng.Next(10)) switch { < 7 => SatisfactionLevel.Satisfied, < 10 => SatisfactionLevel.Basic, _ => SatisfactionLevel.Unsatisfied },
+                    Level = (SlowUnits.Contains(u.Code) ? rng.Next(10) + 3 : rng.Next(10)) switch
+                    {
+                        < 7 => SatisfactionLevel.Satisfied,
+                        < 10 => SatisfactionLevel.Basic,
+                        _ => SatisfactionLevel.Unsatisfied,
+                    },
                 }).ToList();
                 await flow.CastAsync(code, new CastBallotRequest { Ratings = ratings }, ct);
                 ballots++;

@@ -73,7 +73,7 @@ public static partial class LedgerExports
             Col<AccountabilityCase>("对主要负责人", 16, c => Forms(c.HeadForms)),
             Col<AccountabilityCase>("对分管领导", 16, c => Forms(c.DeputyForms)),
             Col<AccountabilityCase>("政务处分", 12, c => c.Sanction is { } s ? Sanctions.Label(s) : null),
-            Col<AccountabilityCase>("处分期间", 22, c => c.SanctionFrom is { } from ? $"{from:yyyy-MM-dd}至{(c.SanctionUntil is { } u ? u.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "")}" : null),
+            Col<AccountabilityCase>("处分期间", 22, c => c.SanctionFrom is { } from ? $"{Day(from)}至{(c.SanctionUntil is { } u ? Day(u) : "")}" : null),
             Col<AccountabilityCase>("四种形态", 12, c => AccountabilityCase.CategoryLabel(c.Category)),
             Col<AccountabilityCase>("决定", 40, c => c.Decision ?? c.ClosedReason),
             Col<AccountabilityCase>("决定时间", 17, c => c.DecidedAt)));
@@ -176,4 +176,6 @@ public static partial class LedgerExports
 
     /// <summary>A cell holds at most 32,767 characters; a longer text is cut and says so.</summary>
     private static string? CellText(string? text) => text is { Length: > 32_000 } ? text[..32_000] + "……（已截断）" : text;
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
