@@ -24,7 +24,11 @@ public sealed class DispatchChoices(AppDb db, UnitTree tree, TimeProvider clock)
         var nodes = await tree.GetAsync(db, ct);
         var units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County)
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
-        var all = units.Select(u => Describe(nodes, u.Id, u.Name)).ToList();
+        // each group in its top unit's place, the top unit first, then the units below it in their order
+        var described = units.Select((u, i) => (Choice: Describe(nodes, u.Id, u.Name), Index: i)).ToList();
+        var tops = described.Where(x => x.Choice.Path == x.Choice.Group).GroupBy(x => x.Choice.Group).ToDictionary(g => g.Key, g => g.First().Index);
+        var all = described.OrderBy(x => tops.GetValueOrDefault(x.Choice.Group, x.Index)).ThenBy(x => x.Choice.Path == x.Choice.Group ? 0 : 1).ThenBy(x => x.Index)
+            .Select(x => x.Choice).ToList();
         var byId = all.ToDictionary(x => x.Id);
         var since = clock.GetUtcNow().AddDays(-365);
         // the unit that finally kept and answered the case: a case returned and re-dispatched counts for the second unit only
