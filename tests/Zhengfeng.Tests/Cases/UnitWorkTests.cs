@@ -153,6 +153,24 @@ public sealed class UnitWorkTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task The_dispatcher_picks_from_units_named_with_their_township_and_the_categorys_usual_unit_first()
+    {
+        var s = await CaseScenario.CreateAsync(app);
+        var township = await s.Admin.CreateUnitAsync(app, "township", null, "青禾镇" + app.Unique("t"));
+        var office = await s.Admin.CreateUnitAsync(app, "office", township, "党政综合办公室");
+        var (answered, _) = await s.DispatchedCaseAsync("food");
+        await s.LeadStaff.PostOkAsync($"/api/v1/cases/{answered}/reply", new { content = "已会同市场监管所现场检查并责令整改。", outcome = "resolved" });
+        var fresh = await s.CreateCaseAsync("food");
+
+        var page = WebUtility.HtmlDecode(await s.Dispatcher.GetStringAsync($"/cases/{fresh.Id()}"));
+        var usual = page[page.IndexOf("本类诉求常派", StringComparison.Ordinal)..page.IndexOf("按名称查找", StringComparison.Ordinal)];
+        Assert.Contains($"data-pick=\"{s.LeadUnit}\"", usual);
+        Assert.DoesNotContain(s.OtherUnit, usual);
+        Assert.Contains($"<option value=\"{office}\">青禾镇", page);
+        Assert.Contains("/ 党政综合办公室</option>", page);
+    }
+
+    [Fact]
     public async Task The_bell_counts_unread_messages_and_read_all_clears_it()
     {
         var s = await CaseScenario.CreateAsync(app);
