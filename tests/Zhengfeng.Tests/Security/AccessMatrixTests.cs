@@ -52,6 +52,7 @@ public sealed class AccessMatrixTests(AppFactory app, ITestOutputHelper output) 
         ["/api/v1/campaigns/{id}/summary.docx"] = Oversight,
         ["/api/v1/campaigns/{id}/reports/draft"] = [Roles.Unit], // participating units draft their own report
         ["/open311/v2/requests.{format}"] = [], // a search by conditions needs an Open311 api_key
+        ["/api/v1/unit-staff"] = [], // only a unit head (单位负责人), which none of the matrix's unit accounts is
     };
 
     /// <summary>Reads the lead unit's own staff (and its sections) may also make while the case is open: the reporter's phone.</summary>

@@ -32,6 +32,8 @@ public sealed class DetailModel(AccountabilityWorkflow flow, AppDb db, IAuthoriz
     public List<Exemption> Exemptions { get; private set; } = [];
     public DateOnly Today { get; private set; }
     public bool CanAct { get; private set; }
+    /// <summary>Whether the breadcrumb may link the ledger (a leader reads a case without the ledger).</summary>
+    public bool MayList { get; private set; }
 
     /// <summary>What the inspector posted, shown again when the post is refused.</summary>
     public DecideAccountabilityRequest? Decide => Argument<DecideAccountabilityRequest>("decide");
@@ -93,6 +95,7 @@ public sealed class DetailModel(AccountabilityWorkflow flow, AppDb db, IAuthoriz
         SourceCase = Item.CaseId is null ? null : await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == Item.CaseId, ct);
         Exemptions = await db.Set<Exemption>().AsNoTracking().Where(e => e.AccountabilityCaseId == Item.Id).OrderByDescending(e => e.AppliedAt).ToListAsync(ct);
         CanAct = (await auth.AuthorizeAsync(User, Policies.Inspect)).Succeeded;
+        MayList = CanAct; // the list page asks the same duty
     }
 
     public string CadreName(string? id) => id == Item.CadreId ? SubjectCadre?.Name ?? "" : id == Item.HeadId ? Head?.Name ?? "" : Deputy?.Name ?? "";
