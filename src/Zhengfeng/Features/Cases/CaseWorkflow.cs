@@ -107,15 +107,17 @@ public sealed partial class CaseWorkflow(
         return c;
     }
 
-    /// <summary>The people a case may be given to: the active unit accounts of the lead unit and the units below it.</summary>
+    /// <summary>
+    /// The people a case may be given to: the active unit accounts of the lead unit itself (a section's account does not see its
+    /// department's cases, so the department's head gives them to the department's own people).
+    /// </summary>
     public async Task<List<UserAccount>> AssigneesAsync(Case c, CancellationToken ct)
     {
         if (c.LeadUnitId is null)
         {
             return [];
         }
-        var units = UnitTree.Subtree(await tree.GetAsync(db, ct), c.LeadUnitId);
-        var accounts = await db.Users.AsNoTracking().Where(u => u.IsActive && units.Contains(u.UnitId)).OrderBy(u => u.DisplayName).ToListAsync(ct);
+        var accounts = await db.Users.AsNoTracking().Where(u => u.IsActive && u.UnitId == c.LeadUnitId).OrderBy(u => u.DisplayName).ToListAsync(ct);
         return accounts.Where(u => u.RoleList.Contains(Roles.Unit)).ToList();
     }
 
