@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 using Zhengfeng.Data;
 
 namespace Zhengfeng.Features.Audit;
@@ -21,7 +22,8 @@ public static class AuditTrail
 {
     internal static readonly SemaphoreSlim AppendLock = new(1, 1);
 
-    internal static async Task<int> SaveWithAuditAsync(AppDb db, Func<Task<int>> save, CancellationToken ct)
+    /// <param name="save">EF Core's own save, told whether to accept the changes once they are written.</param>
+    internal static async Task<int> SaveWithAuditAsync(AppDb db, Func<bool, Task<int>> save, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
         var changes = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
@@ -29,7 +31,7 @@ public static class AuditTrail
             .ToList();
         if (changes.Count == 0 && db.PendingEvents.Count == 0)
         {
-            return await save();
+            return await save(acceptAllChangesOnSuccess);
         }
 
         // Snapshots are taken before the lock: only numbering, chaining and the write itself are serialised.
@@ -38,22 +40,35 @@ public static class AuditTrail
         db.PendingEvents.Clear();
         if (GroupCommit.Accepts(db))
         {
-            return await GroupCommit.For(db).SaveAsync(db, pending, now, save, ct);
+            return await GroupCommit.For(db).SaveAsync(db, pending, now, save, acceptAllChangesOnSuccess, ct);
         }
         if (db.IsPostgres)
         {
-            return await AuditSequencer.SaveStagedAsync(db, pending, now, save, ct);
+            return await AuditSequencer.SaveStagedAsync(db, pending, now, () => save(acceptAllChangesOnSuccess), ct);
         }
-        // The connection (and its per-connection settings) is opened before the lock, so only the write itself is serialised.
+        // The caller holds its own connection or transaction. The connection (and its per-connection settings) is opened
+        // before the lock, so only the write itself is serialised.
         await db.Database.OpenConnectionAsync(ct);
         await AppendLock.WaitAsync(ct);
         try
         {
             var ownTransaction = db.Database.CurrentTransaction is null;
             await using var tx = ownTransaction ? await db.Database.BeginTransactionAsync(ct) : null;
-            var head = await HeadAsync(db, ct);
-            Chain(db, pending, now, head);
-            var written = await save();
+            await using var chain = new SqliteChain(db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
+            var (_, entries) = Chain(db.Actor, pending, now, await chain.HeadAsync());
+            await chain.SavepointAsync();
+            int written;
+            try
+            {
+                await chain.AppendAsync(entries);
+                written = await save(acceptAllChangesOnSuccess);
+                await chain.ReleaseAsync();
+            }
+            catch
+            {
+                await chain.RollbackAsync();
+                throw;
+            }
             if (tx is not null)
             {
                 await tx.CommitAsync(ct);
@@ -71,21 +86,21 @@ public static class AuditTrail
     /// <summary>The last entry's number and hash: where the next entry is chained.</summary>
     internal sealed record ChainHead(long Seq, string Hash);
 
+    /// <summary>The head as EF Core reads it (the PostgreSQL sequencer; SQLite's writers use <see cref="SqliteChain.HeadAsync"/>).</summary>
     internal static async Task<ChainHead> HeadAsync(AppDb db, CancellationToken ct)
         => await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Seq)
             .Select(a => new ChainHead(a.Seq, a.Hash)).FirstOrDefaultAsync(ct) ?? new ChainHead(0, Genesis);
 
-    /// <summary>Adds one entry per change to <paramref name="db"/>, chained after <paramref name="head"/>; returns the new head and the entries.</summary>
-    internal static (ChainHead Head, List<AuditEntry> Entries) Chain(AppDb db, IReadOnlyList<Change> pending, DateTimeOffset now, ChainHead head)
+    /// <summary>One sealed entry per change, chained after <paramref name="head"/>; returns the new head and the entries.</summary>
+    internal static (ChainHead Head, List<AuditEntry> Entries) Chain(AuditActor actor, IReadOnlyList<Change> pending, DateTimeOffset now, ChainHead head)
     {
         var entries = new List<AuditEntry>(pending.Count);
         foreach (var p in pending)
         {
-            var entry = Seal(head, now, db.Actor.Id, db.Actor.Name, p);
+            var entry = Seal(head, now, actor.Id, actor.Name, p);
             head = new ChainHead(entry.Seq, entry.Hash);
             entries.Add(entry);
         }
-        db.AuditEntries.AddRange(entries);
         return (head, entries);
     }
 

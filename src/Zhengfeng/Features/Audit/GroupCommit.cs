@@ -25,7 +25,8 @@ internal sealed class GroupCommit
     private GroupCommit(string connectionString)
     {
         _connectionString = connectionString;
-        _ = Task.Run(RunAsync);
+        // Its own thread: the commit's fsync blocks it, and it never waits behind request work on the thread pool.
+        new Thread(Run) { IsBackground = true, Name = "group-commit" }.Start();
     }
 
     /// <summary>Only plain saves on SQLite: a caller that holds its own transaction or connection writes alone.</summary>
@@ -48,26 +49,36 @@ internal sealed class GroupCommit
 
     private static readonly Lock Creating = new();
 
-    private sealed record Write(AppDb Db, IReadOnlyList<AuditTrail.Change> Pending, DateTimeOffset At, Func<Task<int>> Save, CancellationToken Ct)
+    private sealed record Write(AppDb Db, IReadOnlyList<AuditTrail.Change> Pending, DateTimeOffset At, Func<bool, Task<int>> Save, CancellationToken Ct)
     {
         public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    public async Task<int> SaveAsync(AppDb db, IReadOnlyList<AuditTrail.Change> pending, DateTimeOffset at, Func<Task<int>> save, CancellationToken ct)
+    /// <summary>
+    /// Queues the save and waits for the commit. The writer saves without accepting the changes and without looking for
+    /// changes again (the audit snapshots just did); the caller accepts them here, after the commit, off the writer's turn.
+    /// </summary>
+    public async Task<int> SaveAsync(AppDb db, IReadOnlyList<AuditTrail.Change> pending, DateTimeOffset at, Func<bool, Task<int>> save,
+        bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
         var write = new Write(db, pending, at, save, ct);
         await _queue.Writer.WriteAsync(write, CancellationToken.None);
         // Not cancellable from here: the writer may be using this context right now. It skips a write whose request
         // was cancelled before its turn.
-        return await write.Done.Task;
+        var written = await write.Done.Task;
+        if (acceptAllChangesOnSuccess)
+        {
+            db.ChangeTracker.AcceptAllChanges();
+        }
+        return written;
     }
 
-    private async Task RunAsync()
+    private void Run()
     {
         var batch = new List<Write>(MaxBatch);
-        while (await _queue.Reader.WaitToReadAsync())
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            await AuditTrail.AppendLock.WaitAsync();
+            AuditTrail.AppendLock.Wait();
             try
             {
                 while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var write))
@@ -81,7 +92,8 @@ internal sealed class GroupCommit
                 }
                 if (batch.Count > 0)
                 {
-                    await WriteAsync(batch);
+                    // SQLite's calls complete synchronously, so the batch is written on this thread.
+                    WriteAsync(batch).GetAwaiter().GetResult();
                 }
             }
             catch (Exception e)
@@ -109,7 +121,8 @@ internal sealed class GroupCommit
         {
             await using var tx = await first.Database.BeginTransactionAsync();
             var connection = first.Database.GetDbConnection();
-            var head = await AuditTrail.HeadAsync(first, CancellationToken.None);
+            await using var chain = new SqliteChain(connection, tx.GetDbTransaction());
+            var head = await chain.HeadAsync();
             foreach (var write in batch)
             {
                 var db = write.Db;
@@ -119,24 +132,26 @@ internal sealed class GroupCommit
                     db.Database.SetDbConnection(connection, contextOwnsConnection: false);
                     await db.Database.UseTransactionAsync(tx.GetDbTransaction());
                 }
-                var (next, entries) = AuditTrail.Chain(db, write.Pending, write.At, head);
+                var (next, entries) = AuditTrail.Chain(db.Actor, write.Pending, write.At, head);
+                var (detect, savepoints) = (db.ChangeTracker.AutoDetectChangesEnabled, db.Database.AutoSavepointsEnabled);
+                (db.ChangeTracker.AutoDetectChangesEnabled, db.Database.AutoSavepointsEnabled) = (false, false);
+                await chain.SavepointAsync(); // a failing save rolls back alone
                 try
                 {
-                    // Inside a transaction EF Core saves under a savepoint and rolls back to it on failure.
-                    results[write] = await write.Save();
+                    await chain.AppendAsync(entries);
+                    results[write] = await write.Save(false);
+                    await chain.ReleaseAsync();
                     head = next;
                     db.PendingAction = null;
                 }
                 catch (Exception e)
                 {
-                    foreach (var entry in entries)
-                    {
-                        db.Entry(entry).State = EntityState.Detached;
-                    }
+                    await chain.RollbackAsync();
                     failures[write] = e;
                 }
                 finally
                 {
+                    (db.ChangeTracker.AutoDetectChangesEnabled, db.Database.AutoSavepointsEnabled) = (detect, savepoints);
                     if (borrowed)
                     {
                         // Drop the borrowed connection itself, not only its string: a pooled context would keep it.
