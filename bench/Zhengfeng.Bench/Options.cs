@@ -1,12 +1,13 @@
 namespace Zhengfeng.Bench;
 
-/// <summary>Command-line options: --cases N --concurrency C --dispatch N --scale N --queries N --synchronous MODE --quick.</summary>
-public sealed record Options(int Cases, int Concurrency, int Dispatches, int Scale, int Queries, int Units, string Synchronous)
+/// <summary>Command-line options: --cases N --warmup N --concurrency C --dispatch N --scale N --queries N --synchronous MODE --quick.</summary>
+public sealed record Options(int Cases, int Concurrency, int Dispatches, int Scale, int Queries, int Units, string Synchronous, int Warmup)
 {
     public const string Usage = """
-        Zhengfeng.Bench [--cases 20000] [--concurrency 16] [--dispatch 2000] [--scale 1000000] [--queries 20] [--synchronous FULL] [--quick]
+        Zhengfeng.Bench [--cases 20000] [--warmup 15000] [--concurrency 16] [--dispatch 2000] [--scale 1000000] [--queries 20] [--synchronous FULL] [--quick]
 
           --cases        cases created through POST /api/v1/cases (and raw single-row inserts for the baseline)
+          --warmup       creates before the timed ones (not counted): on two busy cores the tiered JIT needs about 15,000 to settle
           --concurrency  requests in flight during the create and dispatch phases
           --dispatch     cases dispatched through POST /api/v1/cases/{id}/dispatch
           --scale        total cases in the database before the query phase (bulk-loaded with raw SQL)
@@ -17,17 +18,21 @@ public sealed record Options(int Cases, int Concurrency, int Dispatches, int Sca
 
     public static Options? Parse(string[] args)
     {
-        var o = new Options(Cases: 20_000, Concurrency: 16, Dispatches: 2_000, Scale: 1_000_000, Queries: 20, Units: 50, Synchronous: "FULL");
+        var o = new Options(Cases: 20_000, Concurrency: 16, Dispatches: 2_000, Scale: 1_000_000, Queries: 20, Units: 50, Synchronous: "FULL", Warmup: 15_000);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
                 case "--quick":
-                    o = o with { Cases = 2_000, Dispatches = 500, Scale = 50_000 };
+                    o = o with { Cases = 2_000, Dispatches = 500, Scale = 50_000, Warmup = 2_000 };
                     break;
                 case "--cases" when int.TryParse(value, out var n):
                     o = o with { Cases = n };
+                    i++;
+                    break;
+                case "--warmup" when int.TryParse(value, out var n) && n >= 0:
+                    o = o with { Warmup = n };
                     i++;
                     break;
                 case "--concurrency" when int.TryParse(value, out var n):

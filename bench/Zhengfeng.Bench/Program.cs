@@ -52,7 +52,7 @@ public static class Program
         // 1. Create and dispatch through the API (warm-up first, so JIT and pools are not in the figures)
         // The tiered JIT keeps recompiling hot paths for many seconds on two cores: warm up long enough for it to settle.
         var warmIds = new string[Math.Min(o.Dispatches, 500)];
-        var warm = await Load.RunAsync("warm-up (not counted)", Math.Min(5_000, o.Cases), o.Concurrency, _ => intake.PostAsJsonAsync("/api/v1/cases", NewCase()), HttpStatusCode.Created,
+        var warm = await Load.RunAsync("warm-up (not counted)", Math.Max(o.Warmup, warmIds.Length), o.Concurrency, _ => intake.PostAsJsonAsync("/api/v1/cases", NewCase()), HttpStatusCode.Created,
             (i, body) =>
             {
                 if (i < warmIds.Length)
@@ -201,7 +201,7 @@ public static class Program
         {
             Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
         }
-        Console.WriteLine($"options: cases {o.Cases:N0}, concurrency {o.Concurrency}, synchronous {o.Synchronous}, dispatches {o.Dispatches:N0}, scale {o.Scale:N0}, queries {o.Queries}");
+        Console.WriteLine($"options: cases {o.Cases:N0} after {o.Warmup:N0} warm-up creates, concurrency {o.Concurrency}, synchronous {o.Synchronous}, dispatches {o.Dispatches:N0}, scale {o.Scale:N0}, queries {o.Queries}");
         Console.WriteLine("client and server share the machine: the app runs as a separate process on 127.0.0.1, HttpClient over loopback");
     }
 }

@@ -55,6 +55,7 @@ public class AppDb : DbContext
         PendingAction = null;
         PendingEvents.Clear();
         AuditStagedInTransaction = false;
+        GroupTurn = null;
         return this;
     }
 
@@ -67,6 +68,9 @@ public class AppDb : DbContext
     /// <summary>Logs an action that changes no row (the next SaveChanges writes it, even with nothing else to save).</summary>
     public void RecordEvent(string action, string entityType, string entityId, string? after)
         => PendingEvents.Add(new AuditTrail.Change(action, entityType, entityId, null, after));
+
+    /// <summary>A grouped save in progress on SQLite: EF Core's commands go to the single writer (<see cref="GroupCommit"/>).</summary>
+    internal GroupCommit.Turn? GroupTurn { get; set; }
 
     /// <summary>Audit entries were staged inside the caller's own transaction: they are numbered when it commits (PostgreSQL).</summary>
     internal bool AuditStagedInTransaction { get; set; }

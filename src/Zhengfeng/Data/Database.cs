@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Update;
 using Npgsql;
 using Zhengfeng.Features.Audit;
 
@@ -24,7 +25,7 @@ public static class Database
         {
             var cs = string.IsNullOrWhiteSpace(db) ? $"Data Source={Path.Combine(DataFolder(config), "zhengfeng.db")}" : db;
             var pragmas = new SqlitePragmas(synchronous);
-            services.AddPooled<SqliteAppDb>(o => o.UseSqlite(cs).AddInterceptors(pragmas));
+            services.AddPooled<SqliteAppDb>(o => o.UseSqlite(cs).AddInterceptors(pragmas).ReplaceService<IBatchExecutor, GroupedBatchExecutor>());
         }
     }
 

@@ -2,7 +2,9 @@ using System.Collections.Concurrent;
 using System.Data;
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore.Update;
 using Zhengfeng.Data;
 
 namespace Zhengfeng.Features.Audit;
@@ -11,7 +13,8 @@ namespace Zhengfeng.Features.Audit;
 /// SQLite has one writer at a time, and every commit copies each page it touched to the WAL. Saves that arrive
 /// while another is being written therefore wait in a queue and are written together: one transaction, one
 /// savepoint per save (so a failing save rolls back alone), one commit. No caller hears "saved" before that
-/// commit. One writer runs per database file in this process; other processes are kept out by SQLite's lock
+/// commit. Only what must be serialised is done in the writer's turn: EF Core builds each save's commands on the caller's
+/// thread, and the caller accepts the changes after the commit. One writer runs per database file in this process; other processes are kept out by SQLite's lock
 /// (the transaction begins IMMEDIATE and reads the chain's head inside it).
 /// </summary>
 internal sealed class GroupCommit
@@ -32,7 +35,7 @@ internal sealed class GroupCommit
     /// <summary>Only plain saves on SQLite: a caller that holds its own transaction or connection writes alone.</summary>
     public static bool Accepts(AppDb db)
         => !db.IsPostgres && db.Database.CurrentTransaction is null && db.Database.GetDbConnection().State == ConnectionState.Closed
-            && db.Database.GetConnectionString() is not null;
+            && db.Database.GetConnectionString() is not null && db.GetService<IBatchExecutor>() is GroupedBatchExecutor;
 
     public static GroupCommit For(AppDb db)
     {
@@ -49,28 +52,57 @@ internal sealed class GroupCommit
 
     private static readonly Lock Creating = new();
 
-    private sealed record Write(AppDb Db, IReadOnlyList<AuditTrail.Change> Pending, DateTimeOffset At, Func<bool, Task<int>> Save, CancellationToken Ct)
+    private sealed record Write(AppDb Db, IReadOnlyList<AuditTrail.Change> Pending, DateTimeOffset At, IReadOnlyList<ModificationCommandBatch> Batches,
+        CancellationToken Ct)
     {
         public TaskCompletionSource<int> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     /// <summary>
-    /// Queues the save and waits for the commit. The writer saves without accepting the changes and without looking for
-    /// changes again (the audit snapshots just did); the caller accepts them here, after the commit, off the writer's turn.
+    /// Saves through the writer. EF Core builds the save's commands here, on the caller's thread, without looking for changes
+    /// again (the audit snapshots just did); <see cref="GroupedBatchExecutor"/> hands them to the writer, which runs them
+    /// with the audit entries and commits. The changes are accepted here after the commit, also off the writer's turn.
     /// </summary>
     public async Task<int> SaveAsync(AppDb db, IReadOnlyList<AuditTrail.Change> pending, DateTimeOffset at, Func<bool, Task<int>> save,
         bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
-        var write = new Write(db, pending, at, save, ct);
-        await _queue.Writer.WriteAsync(write, CancellationToken.None);
-        // Not cancellable from here: the writer may be using this context right now. It skips a write whose request
-        // was cancelled before its turn.
-        var written = await write.Done.Task;
+        var turn = new Turn(this, pending, at, ct);
+        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
+        (db.GroupTurn, db.ChangeTracker.AutoDetectChangesEnabled) = (turn, false);
+        int written;
+        try
+        {
+            written = await save(false);
+            if (!turn.Taken)
+            {
+                written = await turn.WriteAsync(db, []); // no row for EF Core to write: the audit entries alone
+            }
+        }
+        finally
+        {
+            (db.GroupTurn, db.ChangeTracker.AutoDetectChangesEnabled) = (null, detect);
+        }
         if (acceptAllChangesOnSuccess)
         {
             db.ChangeTracker.AcceptAllChanges();
         }
         return written;
+    }
+
+    /// <summary>One grouped save's place in the queue, taken when its commands are built.</summary>
+    internal sealed class Turn(GroupCommit writer, IReadOnlyList<AuditTrail.Change> pending, DateTimeOffset at, CancellationToken ct)
+    {
+        public bool Taken { get; private set; }
+
+        public async Task<int> WriteAsync(AppDb db, IReadOnlyList<ModificationCommandBatch> batches)
+        {
+            Taken = true;
+            var write = new Write(db, pending, at, batches, ct);
+            await writer._queue.Writer.WriteAsync(write, CancellationToken.None);
+            // Not cancellable from here: the writer may be using this context right now. It skips a write whose request
+            // was cancelled before its turn.
+            return await write.Done.Task;
+        }
     }
 
     private void Run()
@@ -133,13 +165,17 @@ internal sealed class GroupCommit
                     await db.Database.UseTransactionAsync(tx.GetDbTransaction());
                 }
                 var (next, entries) = AuditTrail.Chain(db.Actor, write.Pending, write.At, head);
-                var (detect, savepoints) = (db.ChangeTracker.AutoDetectChangesEnabled, db.Database.AutoSavepointsEnabled);
-                (db.ChangeTracker.AutoDetectChangesEnabled, db.Database.AutoSavepointsEnabled) = (false, false);
                 await chain.SavepointAsync(); // a failing save rolls back alone
                 try
                 {
                     await chain.AppendAsync(entries);
-                    results[write] = await write.Save(false);
+                    var rows = 0;
+                    foreach (var commands in write.Batches)
+                    {
+                        await commands.ExecuteAsync(db.GetService<IRelationalConnection>());
+                        rows += commands.ModificationCommands.Count;
+                    }
+                    results[write] = rows;
                     await chain.ReleaseAsync();
                     head = next;
                     db.PendingAction = null;
@@ -151,7 +187,6 @@ internal sealed class GroupCommit
                 }
                 finally
                 {
-                    (db.ChangeTracker.AutoDetectChangesEnabled, db.Database.AutoSavepointsEnabled) = (detect, savepoints);
                     if (borrowed)
                     {
                         // Drop the borrowed connection itself, not only its string: a pooled context would keep it.
