@@ -201,7 +201,8 @@ public static class Program
         {
             Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
         }
-        Console.WriteLine($"options: cases {o.Cases:N0} after {o.Warmup:N0} warm-up creates, concurrency {o.Concurrency}, synchronous {o.Synchronous}, dispatches {o.Dispatches:N0}, scale {o.Scale:N0}, queries {o.Queries}");
+        Console.WriteLine($"options: cases {o.Cases:N0} after {o.Warmup:N0} warm-up creates, concurrency {o.Concurrency}, synchronous {o.Synchronous}, "
+            + $"dispatches {o.Dispatches:N0}, scale {o.Scale:N0}, queries {o.Queries}");
         Console.WriteLine("client and server share the machine: the app runs as a separate process on 127.0.0.1, HttpClient over loopback");
     }
 }

@@ -13,9 +13,10 @@ namespace Zhengfeng.Features.Audit;
 /// SQLite has one writer at a time, and every commit copies each page it touched to the WAL. Saves that arrive
 /// while another is being written therefore wait in a queue and are written together: one transaction, one
 /// savepoint per save (so a failing save rolls back alone), one commit. No caller hears "saved" before that
-/// commit. Only what must be serialised is done in the writer's turn: EF Core builds each save's commands on the caller's
-/// thread, and the caller accepts the changes after the commit. One writer runs per database file in this process; other processes are kept out by SQLite's lock
-/// (the transaction begins IMMEDIATE and reads the chain's head inside it).
+/// commit. The writer's turn holds only what must be serialised: EF Core builds each save's commands on the
+/// caller's thread, and the caller accepts the changes after the commit. One writer runs per database file in
+/// this process; other processes are kept out by SQLite's lock (the transaction begins IMMEDIATE and reads the
+/// chain's head inside it).
 /// </summary>
 internal sealed class GroupCommit
 {
