@@ -53,13 +53,27 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, TimeProvider clock,
         var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var done = (await db.Set<Notification>().AsNoTracking().Where(n => n.Kind == "digest" && n.Key != null && n.Key.EndsWith(":" + day))
             .Select(n => n.UserId).ToListAsync(ct)).ToHashSet();
-        var people = (await db.Users.AsNoTracking().Where(u => u.IsActive).ToListAsync(ct))
-            .Where(u => u.RoleList.Contains(Roles.Unit) && !done.Contains(u.Id)).ToList();
+        // Only the columns needed; the stored role list is narrowed in SQL, then read exactly.
+        var people = (await db.Users.AsNoTracking().Where(u => u.IsActive && u.Roles.Contains(Roles.Unit))
+                .Select(u => new Person(u.Id, u.UnitId, u.Roles)).ToListAsync(ct))
+            .Where(u => u.Roles.Split(',').Contains(Roles.Unit) && !done.Contains(u.Id)).ToList();
+        var assigned = (await db.Set<Case>().AsNoTracking()
+            .Where(c => c.AssigneeId != null && CaseSearch.OpenStatuses.Contains(c.Status)).Select(c => c.AssigneeId!).Distinct().ToListAsync(ct))
+            .ToHashSet();
         var endOfDay = ChinaTime.EndOfDay(today);
+        var unitTexts = new Dictionary<string, string?>(); // a unit's figures are counted once, for all its people without cases of their own
         var sent = 0;
         foreach (var person in people)
         {
-            var text = await DigestAsync(db, person, now, endOfDay, ct);
+            string? text;
+            if (assigned.Contains(person.Id))
+            {
+                text = await DigestAsync(db, person.UnitId, person.Id, now, endOfDay, ct);
+            }
+            else if (!unitTexts.TryGetValue(person.UnitId, out text))
+            {
+                unitTexts[person.UnitId] = text = await DigestAsync(db, person.UnitId, null, now, endOfDay, ct);
+            }
             if (text is null)
             {
                 continue;
@@ -80,19 +94,21 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, TimeProvider clock,
         return sent;
     }
 
-    private static async Task<string?> DigestAsync(AppDb db, UserAccount person, DateTimeOffset now, DateTimeOffset endOfDay, CancellationToken ct)
+    private sealed record Person(string Id, string UnitId, string Roles);
+
+    /// <summary>The unit's open cases, or only those given to <paramref name="assigneeId"/> when the head gave them some.</summary>
+    private static async Task<string?> DigestAsync(AppDb db, string unitId, string? assigneeId, DateTimeOffset now, DateTimeOffset endOfDay, CancellationToken ct)
     {
-        var cases = db.Set<Case>().AsNoTracking().Where(c => c.LeadUnitId == person.UnitId && CaseSearch.OpenStatuses.Contains(c.Status));
-        var personal = await cases.AnyAsync(c => c.AssigneeId == person.Id, ct);
-        if (personal)
+        var cases = db.Set<Case>().AsNoTracking().Where(c => c.LeadUnitId == unitId && CaseSearch.OpenStatuses.Contains(c.Status));
+        if (assigneeId is not null)
         {
-            cases = cases.Where(c => c.AssigneeId == person.Id);
+            cases = cases.Where(c => c.AssigneeId == assigneeId);
         }
         var toSign = await cases.CountAsync(c => c.Status == CaseStatus.Dispatched, ct);
         var dueToday = await cases.CountAsync(c => c.HandleDueAt >= now && c.HandleDueAt <= endOfDay, ct);
         var overdue = await cases.CountAsync(c => c.HandleDueAt < now, ct);
         var assists = await db.Set<AssistDuty>().AsNoTracking()
-            .CountAsync(a => a.UnitId == person.UnitId && a.Status == AssistStatus.Pending && a.DueAt <= endOfDay, ct);
+            .CountAsync(a => a.UnitId == unitId && a.Status == AssistStatus.Pending && a.DueAt <= endOfDay, ct);
         if (toSign + dueToday + overdue + assists == 0)
         {
             return null;
@@ -102,6 +118,6 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, TimeProvider clock,
         if (dueToday > 0) { parts.Add($"今日到期{dueToday}件"); }
         if (overdue > 0) { parts.Add($"已超期{overdue}件"); }
         if (assists > 0) { parts.Add($"协办今日到期{assists}件"); }
-        return $"每日待办（{(personal ? "交您办理的" : "本单位")}）：{string.Join("，", parts)}，请及时办理";
+        return $"每日待办（{(assigneeId is not null ? "交您办理的" : "本单位")}）：{string.Join("，", parts)}，请及时办理";
     }
 }

@@ -8,19 +8,23 @@ using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Accounts;
 
-public sealed record CreateUserRequest
+/// <summary>What every new account needs: the sign-in name, the first password and the person's name.</summary>
+public abstract record NewAccountFields
 {
     [Required(ErrorMessage = "请填写用户名")]
     [RegularExpression("^[A-Za-z0-9_.-]{3,50}$", ErrorMessage = "用户名只能包含字母、数字、下划线、点和连字符，长度3至50")]
     public required string Username { get; init; }
 
-    [Required(ErrorMessage = "请填写密码")]
+    [Required(ErrorMessage = "请填写初始密码")]
     public required string Password { get; init; }
 
     [Required(ErrorMessage = "请填写姓名")]
     [StringLength(50, ErrorMessage = "姓名不能超过50字")]
     public required string DisplayName { get; init; }
+}
 
+public sealed record CreateUserRequest : NewAccountFields
+{
     [Required(ErrorMessage = "请选择所属单位")]
     public required string UnitId { get; init; }
 
@@ -34,19 +38,7 @@ public sealed record CreateUserRequest
 }
 
 /// <summary>A unit head adds a 承办人 to the unit: the unit and the role are the head's.</summary>
-public sealed record CreateStaffRequest
-{
-    [Required(ErrorMessage = "请填写用户名")]
-    [RegularExpression("^[A-Za-z0-9_.-]{3,50}$", ErrorMessage = "用户名只能包含字母、数字、下划线、点和连字符，长度3至50")]
-    public required string Username { get; init; }
-
-    [Required(ErrorMessage = "请填写初始密码")]
-    public required string Password { get; init; }
-
-    [Required(ErrorMessage = "请填写姓名")]
-    [StringLength(50, ErrorMessage = "姓名不能超过50字")]
-    public required string DisplayName { get; init; }
-}
+public sealed record CreateStaffRequest : NewAccountFields;
 
 public sealed record UnitHeadRequest(bool IsUnitHead);
 

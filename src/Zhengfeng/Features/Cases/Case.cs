@@ -135,7 +135,7 @@ public sealed class Case
     /// </summary>
     public void SignIfDispatched(Actor actor, DateTimeOffset now, string how)
     {
-        if (Status == CaseStatus.Dispatched)
+        if (SignedByFirstWork)
         {
             Sign(actor, now, $"{how}，视为签收");
         }
@@ -155,9 +155,20 @@ public sealed class Case
     }
 
     /// <summary>首次联系: the unit records that it reached the reporter (after signing).</summary>
+    /// <summary>The lead unit's first reply or first call to the reporter signs a case still to be signed (视为签收).</summary>
+    public bool SignedByFirstWork => Status == CaseStatus.Dispatched;
+
+    /// <summary>The lead unit may reply now: where the transition table allows it, or on a case the reply would sign.</summary>
+    public bool AcceptsReply => SignedByFirstWork || CaseTransitions.Table.Allows(Status, CaseAction.Reply);
+
+    /// <summary>The lead unit may record a call to the reporter now: while handling, or on a case the call would sign.</summary>
+    public bool AcceptsContact => SignedByFirstWork || IsHandling;
+
+    private bool IsHandling => Status is CaseStatus.Handling or CaseStatus.Reopened;
+
     public void RecordContact(Actor actor, DateTimeOffset now, string? note)
     {
-        if (Status is not (CaseStatus.Handling or CaseStatus.Reopened))
+        if (!IsHandling)
         {
             throw new RuleException("case.not_handling", "签收后才能登记联系诉求人", StatusCodes.Status409Conflict);
         }

@@ -178,9 +178,8 @@ public sealed class DetailModel(
         CanReveal = !C.Anonymous && ((lead && C.IsOpen) || flow.IsRevealOffice);
         var intake = await MayAsync(Policies.Intake);
         CanAnswer = C.Kind == CaseKind.Consultation && Allows(CaseAction.DirectAnswer) && intake;
-        CanContact = lead && C.Status is CaseStatus.Dispatched or CaseStatus.Handling or CaseStatus.Reopened;
-        // the first reply signs an unsigned case, so the reply form is there from the dispatch on
-        CanReply = lead && (Allows(CaseAction.Reply) || C.Status == CaseStatus.Dispatched) && PendingReturn is null;
+        CanContact = lead && C.AcceptsContact;
+        CanReply = lead && C.AcceptsReply && PendingReturn is null; // from the dispatch on: the first reply signs the case
         if (lead)
         {
             Phrases = (await phrases.ListAsync(C.LeadUnitId!, ct)).Select(p => p.Text).ToList();

@@ -53,7 +53,4 @@ public sealed class InboxModel(CaseSearch search, CaseWorkflow flow, UnitPhrases
         Phrases = (await phrases.ListAsync(me.UnitId, ct)).Select(p => p.Text).ToList();
         IsHead = await flow.IsUnitHeadAsync(ct);
     }
-
-    /// <summary>A row can be answered from the inbox while the unit holds the case (not while a return is being decided).</summary>
-    public static bool CanReplyHere(Case c) => c.Status is CaseStatus.Dispatched or CaseStatus.Handling or CaseStatus.Reopened;
 }
