@@ -34,7 +34,7 @@ public sealed class AppProcess : IAsyncDisposable
         DataDir = dataDir;
     }
 
-    public static async Task<AppProcess> StartAsync(string synchronous)
+    public static async Task<AppProcess> StartAsync(string synchronous, bool serverGc)
     {
         var dataDir = Directory.CreateTempSubdirectory("zf-bench-").FullName;
         var port = FreePort();
@@ -52,7 +52,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
         info.Environment["ZHENGFENG_ADMIN_PASSWORD"] = AdminPassword;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["DOTNET_gcServer"] = "0";
+        info.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0"; // the app ships with server GC (the web SDK's default)
         info.Environment["ZHENGFENG_Database__Synchronous"] = synchronous;
         var process = Process.Start(info) ?? throw new InvalidOperationException("could not start the app");
         var app = new AppProcess(process, new Uri($"http://127.0.0.1:{port}"), dataDir);

@@ -1,10 +1,10 @@
 namespace Zhengfeng.Bench;
 
-/// <summary>Command-line options: --cases N --warmup N --concurrency C --dispatch N --scale N --queries N --synchronous MODE --quick.</summary>
-public sealed record Options(int Cases, int Concurrency, int Dispatches, int Scale, int Queries, int Units, string Synchronous, int Warmup)
+/// <summary>Command-line options: --cases N --warmup N --concurrency C --dispatch N --scale N --queries N --synchronous MODE --workstation-gc --quick.</summary>
+public sealed record Options(int Cases, int Concurrency, int Dispatches, int Scale, int Queries, int Units, string Synchronous, int Warmup, bool ServerGc)
 {
     public const string Usage = """
-        Zhengfeng.Bench [--cases 20000] [--warmup 15000] [--concurrency 16] [--dispatch 2000] [--scale 1000000] [--queries 20] [--synchronous FULL] [--quick]
+        Zhengfeng.Bench [--cases 20000] [--warmup 15000] [--concurrency 16] [--dispatch 2000] [--scale 1000000] [--queries 20] [--synchronous FULL] [--workstation-gc] [--quick]
 
           --cases        cases created through POST /api/v1/cases (and raw single-row inserts for the baseline)
           --warmup       creates before the timed ones (not counted): on two busy cores the tiered JIT needs about 15,000 to settle
@@ -13,17 +13,21 @@ public sealed record Options(int Cases, int Concurrency, int Dispatches, int Sca
           --scale        total cases in the database before the query phase (bulk-loaded with raw SQL)
           --queries      repetitions of each timed query
           --synchronous  the app's SQLite synchronous mode (Database:Synchronous): FULL (the app's default), NORMAL or EXTRA
+          --workstation-gc  run the app with workstation GC instead of the server GC it ships with
           --quick        smoke run: 2,000 cases, 500 dispatches, 50,000 scale
         """;
 
     public static Options? Parse(string[] args)
     {
-        var o = new Options(Cases: 20_000, Concurrency: 16, Dispatches: 2_000, Scale: 1_000_000, Queries: 20, Units: 50, Synchronous: "FULL", Warmup: 15_000);
+        var o = new Options(Cases: 20_000, Concurrency: 16, Dispatches: 2_000, Scale: 1_000_000, Queries: 20, Units: 50, Synchronous: "FULL", Warmup: 15_000, ServerGc: true);
         for (var i = 0; i < args.Length; i++)
         {
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
+                case "--workstation-gc":
+                    o = o with { ServerGc = false };
+                    break;
                 case "--quick":
                     o = o with { Cases = 2_000, Dispatches = 500, Scale = 50_000, Warmup = 2_000 };
                     break;

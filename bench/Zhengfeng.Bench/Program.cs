@@ -19,7 +19,7 @@ public static class Program
             return 1;
         }
         PrintConditions(o);
-        await using var app = await AppProcess.StartAsync(o.Synchronous);
+        await using var app = await AppProcess.StartAsync(o.Synchronous, o.ServerGc);
         Console.WriteLine($"SQLite synchronous mode: {o.Synchronous} (the app says: {app.SynchronousLine() ?? "nothing"})");
         try
         {
@@ -202,7 +202,7 @@ public static class Program
             Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
         }
         Console.WriteLine($"options: cases {o.Cases:N0} after {o.Warmup:N0} warm-up creates, concurrency {o.Concurrency}, synchronous {o.Synchronous}, "
-            + $"dispatches {o.Dispatches:N0}, scale {o.Scale:N0}, queries {o.Queries}");
+            + $"dispatches {o.Dispatches:N0}, scale {o.Scale:N0}, queries {o.Queries}, app GC {(o.ServerGc ? "server (as shipped)" : "workstation")}");
         Console.WriteLine("client and server share the machine: the app runs as a separate process on 127.0.0.1, HttpClient over loopback");
     }
 }
