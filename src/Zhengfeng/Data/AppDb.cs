@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Update;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Zhengfeng.Features.Accounts;
@@ -75,7 +77,13 @@ public class AppDb : DbContext
     /// <summary>Audit entries were staged inside the caller's own transaction: they are numbered when it commits (PostgreSQL).</summary>
     internal bool AuditStagedInTransaction { get; set; }
 
-    public bool IsPostgres => Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+    public bool IsPostgres => _isPostgres ??= Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
+
+    /// <summary>Whether this context's saves can go through <see cref="GroupCommit"/> (SQLite, with its batch executor); fixed for its life.</summary>
+    internal bool CanGroupSaves => _canGroupSaves ??= !IsPostgres && this.GetService<IBatchExecutor>() is GroupedBatchExecutor;
+
+    private bool? _isPostgres;
+    private bool? _canGroupSaves;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -21,6 +21,7 @@ public static class Authentication
     public static void AddZhengfengAuth(this IServiceCollection services, IConfiguration config)
     {
         services.AddSingleton<TokenKeys>();
+        services.AddSingleton<VerifiedTokens>();
         services.AddZhengfengKeyRing(config);
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, "cookie or bearer", o => o.ForwardDefaultSelector = http =>
@@ -51,12 +52,33 @@ public static class Authentication
                 o.MapInboundClaims = false;
                 o.Events = new JwtBearerEvents
                 {
+                    OnMessageReceived = async ctx =>
+                    {
+                        var token = BearerToken(ctx.Request);
+                        var known = ctx.HttpContext.RequestServices.GetRequiredService<VerifiedTokens>().Find(token, ctx.Options.TimeProvider!.GetUtcNow());
+                        if (known is null)
+                        {
+                            return; // verified in full below
+                        }
+                        if (await IsSessionOpenAsync(ctx.HttpContext, known))
+                        {
+                            ctx.Principal = known;
+                            ctx.Success();
+                        }
+                        else
+                        {
+                            ctx.Fail("登录已失效");
+                        }
+                    },
                     OnTokenValidated = async ctx =>
                     {
                         if (!await IsSessionOpenAsync(ctx.HttpContext, ctx.Principal))
                         {
                             ctx.Fail("登录已失效");
+                            return;
                         }
+                        ctx.HttpContext.RequestServices.GetRequiredService<VerifiedTokens>().Keep(BearerToken(ctx.Request)!, ctx.Principal!,
+                            new DateTimeOffset(DateTime.SpecifyKind(ctx.SecurityToken.ValidTo, DateTimeKind.Utc)), ctx.Options.TimeProvider!.GetUtcNow());
                     },
                 };
             });
@@ -84,6 +106,9 @@ public static class Authentication
     /// <summary>The request authenticates with a bearer token, not the cookie (so it needs no antiforgery token).</summary>
     public static bool IsBearer(HttpRequest request)
         => request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+
+    private static string? BearerToken(HttpRequest request)
+        => IsBearer(request) ? request.Headers.Authorization.ToString()["Bearer ".Length..].Trim() : null;
 
     private static Task ApiOrRedirect(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
 using System.Security.Cryptography;
@@ -6,6 +8,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Zhengfeng.Data;
 
@@ -122,39 +125,66 @@ public static class AuditTrail
     {
         var type = change.Metadata.ClrType.Name;
         var verb = change.State switch { EntityState.Added => "create", EntityState.Deleted => "delete", _ => "update" };
-        var key = string.Join("/", change.Metadata.FindPrimaryKey()!.Properties
-            .Select(p => Convert.ToString(change.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+        var current = change.CurrentValues;
+        var key = string.Join("/", change.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(current[p], CultureInfo.InvariantCulture)));
         return new Change(action ?? $"{type.ToLowerInvariant()}.{verb}", type, key,
-            change.State == EntityState.Added ? null : Snapshot(change, original: true),
-            change.State == EntityState.Deleted ? null : Snapshot(change, original: false));
+            change.State == EntityState.Added ? null : Snapshot(change, change.OriginalValues),
+            change.State == EntityState.Deleted ? null : Snapshot(change, current));
     }
 
     // Readable Chinese in the log; the text is stored, never embedded in HTML unescaped.
     private static readonly JsonSerializerOptions SnapshotJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonWriterOptions SnapshotWriter = new() { Encoder = SnapshotJson.Encoder };
 
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>For an update only the changed columns (and the key) are written; for create/delete all of them.</summary>
-    private static string Snapshot(EntityEntry change, bool original)
+    /// <summary>
+    /// A JSON object of the row's columns in ordinal order of their names, sensitive ones masked. For an update only the
+    /// changed columns (and the key) are written; for create/delete all of them.
+    /// </summary>
+    private static string Snapshot(EntityEntry change, PropertyValues values)
     {
-        var values = new SortedDictionary<string, object?>(StringComparer.Ordinal);
-        foreach (var p in change.Properties)
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer, SnapshotWriter))
         {
-            if (change.State == EntityState.Modified && !p.IsModified && !p.Metadata.IsPrimaryKey())
+            json.WriteStartObject();
+            foreach (var (property, sensitive) in Columns(change.Metadata))
             {
-                continue;
+                if (change.State == EntityState.Modified && !property.IsPrimaryKey() && !change.Property(property).IsModified)
+                {
+                    continue;
+                }
+                var value = values[property];
+                json.WritePropertyName(property.Name);
+                WriteValue(json, sensitive && value is not null ? "***" : value);
             }
-            var sensitive = IsSensitive(p.Metadata.PropertyInfo);
-            var value = original ? p.OriginalValue : p.CurrentValue;
-            values[p.Metadata.Name] = sensitive && value is not null ? "***" : value;
+            json.WriteEndObject();
         }
-        return JsonSerializer.Serialize(values, SnapshotJson);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<PropertyInfo, bool> Sensitive = new();
+    /// <summary>The common column types written directly; anything else as the serializer writes it.</summary>
+    private static void WriteValue(Utf8JsonWriter json, object? value)
+    {
+        switch (value)
+        {
+            case null: json.WriteNullValue(); break;
+            case string text: json.WriteStringValue(text); break;
+            case bool flag: json.WriteBooleanValue(flag); break;
+            case int number: json.WriteNumberValue(number); break;
+            case long number: json.WriteNumberValue(number); break;
+            case double number: json.WriteNumberValue(number); break;
+            case decimal number: json.WriteNumberValue(number); break;
+            case DateTimeOffset at: json.WriteStringValue(at); break;
+            default: JsonSerializer.Serialize(json, value, value.GetType(), SnapshotJson); break;
+        }
+    }
 
-    private static bool IsSensitive(PropertyInfo? property)
-        => property is not null && Sensitive.GetOrAdd(property, static p => p.GetCustomAttribute<SensitiveAttribute>() is not null);
+    private static readonly ConcurrentDictionary<IEntityType, (IProperty Property, bool Sensitive)[]> ColumnsByType = new();
+
+    private static (IProperty Property, bool Sensitive)[] Columns(IEntityType type)
+        => ColumnsByType.GetOrAdd(type, static t => t.GetProperties().OrderBy(p => p.Name, StringComparer.Ordinal)
+            .Select(p => (p, p.PropertyInfo?.GetCustomAttribute<SensitiveAttribute>() is not null)).ToArray());
 
     public static string ComputeHash(AuditEntry e) => Convert.ToHexStringLower(SHA256.HashData(CanonicalBytes(e)));
 

@@ -35,8 +35,8 @@ internal sealed class GroupCommit
 
     /// <summary>Only plain saves on SQLite: a caller that holds its own transaction or connection writes alone.</summary>
     public static bool Accepts(AppDb db)
-        => !db.IsPostgres && db.Database.CurrentTransaction is null && db.Database.GetDbConnection().State == ConnectionState.Closed
-            && db.Database.GetConnectionString() is not null && db.GetService<IBatchExecutor>() is GroupedBatchExecutor;
+        => db.CanGroupSaves && db.Database.CurrentTransaction is null && db.Database.GetDbConnection().State == ConnectionState.Closed
+            && db.Database.GetConnectionString() is not null;
 
     public static GroupCommit For(AppDb db)
     {
