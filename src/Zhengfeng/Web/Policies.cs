@@ -40,6 +40,8 @@ public static class Policies
     public const string UnitWork = "unit-work";
     public const string Supervise = "supervise";
     public const string Inspect = "inspect";
+    /// <summary>作风举报: the discipline office alone, not even the admin (CONTRACT "Reports to the discipline office").</summary>
+    public const string Reports = "reports";
     public const string Lead = "lead";
     public const string Staff = "staff";
     public const string DecideExtension = "decide-extension";
@@ -57,6 +59,7 @@ public static class Policies
         o.AddPolicy(UnitWork, p => p.RequireRole(Roles.Unit));
         o.AddPolicy(Supervise, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         o.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Admin));
+        o.AddPolicy(Reports, p => p.RequireRole(Roles.Inspector));
         o.AddPolicy(Lead, p => p.RequireRole(Roles.Leader, Roles.Admin));
         o.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
         o.AddPolicy(DecideExtension, p => p.RequireRole(Roles.Dispatcher, Roles.Leader, Roles.Admin));

@@ -65,6 +65,8 @@ public static class RateLimits
         Limit(pages, "/Cases/Track", Tracking);
         Limit(pages, "/Evaluations/Ballot", Ballot);
         Limit(pages, "/Cases/Submit", Submit);
+        Limit(pages, "/Reports/Submit", Submit);
+        Limit(pages, "/Reports/Follow", Tracking);
     }
 
     private static void Limit(PageConventionCollection pages, string page, string policy)

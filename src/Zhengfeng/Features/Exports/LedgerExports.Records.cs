@@ -7,6 +7,7 @@ using Zhengfeng.Features.Accountability;
 using Zhengfeng.Features.Accounts;
 using Zhengfeng.Features.Assessments;
 using Zhengfeng.Features.Audit;
+using Zhengfeng.Features.Reports;
 using Zhengfeng.Features.Supervision;
 using Zhengfeng.Features.TypicalCases;
 using Zhengfeng.Web;
@@ -25,6 +26,33 @@ public static partial class LedgerExports
         exports.MapGet("/typical-cases.xlsx", TypicalCases);
         exports.MapGet("/accounts.xlsx", Accounts).RequireAuthorization(Policies.Admin);
         exports.MapGet("/audit.xlsx", AuditLog).RequireAuthorization(Policies.Admin);
+        exports.MapGet("/reports.xlsx", Reports).RequireAuthorization(Policies.Reports);
+    }
+
+    /// <summary>作风举报台账: the ledger without the report's text or the reporter (不得摘抄举报材料).</summary>
+    private static async Task<FileContentHttpResult> Reports(string? status, bool? named, bool? overdue, string? q,
+        ReportWorkflow flow, AppDb db, TimeProvider clock, CancellationToken ct)
+    {
+        var rows = await flow.AllAsync(new ReportFilter(status, named, overdue ?? false, q), ct);
+        var units = await UnitNamesAsync(db, ct);
+        var now = clock.GetUtcNow();
+        return File("作风举报台账", now, Sheet("作风举报台账", rows.Take(MaxRows).ToList(),
+            Col<ConductReport>("编号", 20, r => r.Number),
+            Col<ConductReport>("收到时间", 17, r => r.ReceivedAt),
+            Col<ConductReport>("方式", 10, r => ConductReport.Label(r.Channel)),
+            Col<ConductReport>("实名", 8, r => r.Anonymous ? "匿名" : "实名"),
+            Col<ConductReport>("被举报单位", 20, r => r.AccusedUnitId is null ? null : units.GetValueOrDefault(r.AccusedUnitId, r.AccusedUnitId)),
+            Col<ConductReport>("状态", 10, r => ConductReport.Label(r.Status)),
+            Col<ConductReport>("告知受理期限", 17, r => r.AcknowledgeDueAt),
+            Col<ConductReport>("首次答复", 17, r => r.AcknowledgedAt),
+            Col<ConductReport>("初核期限", 17, r => r.CheckDueAt),
+            Col<ConductReport>("初核结论", 10, r => ConductReport.Label(r.Finding)),
+            Col<ConductReport>("办结时间", 17, r => r.ConcludedAt),
+            Col<ConductReport>("反馈期限", 17, r => r.FeedbackDueAt),
+            Col<ConductReport>("反馈时间", 17, r => r.FeedbackAt),
+            Col<ConductReport>("是否超期", 10, r => r.IsOverdue(now)),
+            Col<ConductReport>("转送机关", 20, r => r.ForwardedTo),
+            Col<ConductReport>("已转问题线索", 12, r => r.ClueId is not null)));
     }
 
     private static async Task<FileContentHttpResult> Notices(string? status, string? level, string? unitId,
