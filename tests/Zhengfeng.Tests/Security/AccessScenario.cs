@@ -121,6 +121,15 @@ public sealed class AccessScenario
         }, HttpStatusCode.Created)).Id());
         await MakeAsync("cadres", async () => (await admin.PostOkAsync("/api/v1/cadres",
             new { name = "赵局长", unitId = Unit, post = "局长", rank = "section" }, HttpStatusCode.Created)).Id());
+        await MakeAsync("reports", async () =>
+        {
+            var sent = await Anonymous.PostOkAsync("/public/v1/reports", new
+            {
+                content = "城管局某科长在办理占道审批时暗示送礼", accusedUnitId = Unit, reporter = new { name = "举报人", phone = "13900001111" },
+            }, HttpStatusCode.Created);
+            Ids["followUpCode"] = sent.GetProperty("followUpCode").GetString()!;
+            return (await inspector.GetOkAsync("/api/v1/reports")).GetProperty("items")[0].Id();
+        });
         await MakeAsync("accountability", async () => (await inspector.PostOkAsync("/api/v1/accountability",
             new { unitId = Unit, clueId = Ids["clues"], facts = "违规收费问题突出" }, HttpStatusCode.Created)).Id());
         await MakeAsync("exemptions", async () =>

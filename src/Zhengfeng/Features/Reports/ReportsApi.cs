@@ -19,7 +19,8 @@ public sealed record ReportMessageView(string Kind, string KindLabel, string Tex
     public static ReportMessageView From(ReportMessage m) => new(WireEnum.Name(m.Kind), ReportMessage.Label(m.Kind), m.Text, m.At);
 }
 
-public sealed record ReportDetailView(ReportView Report, IReadOnlyList<ReportMessageView> Messages);
+/// <param name="LaterCases">举报人保护: the cases the named reporter brought after the report.</param>
+public sealed record ReportDetailView(ReportView Report, IReadOnlyList<ReportMessageView> Messages, IReadOnlyList<ReporterCase> LaterCases);
 
 public sealed record ReportList(IReadOnlyList<ReportView> Items, int Total);
 
@@ -118,7 +119,8 @@ public static class ReportsApi
     {
         var report = await flow.GetAsync(id, ct);
         var messages = await flow.MessagesAsync(id, ct);
-        return TypedResults.Ok(new ReportDetailView(ReportView.From(report, clock.GetUtcNow()), messages.Select(ReportMessageView.From).ToList()));
+        return TypedResults.Ok(new ReportDetailView(ReportView.From(report, clock.GetUtcNow()), messages.Select(ReportMessageView.From).ToList(),
+            await flow.LaterCasesAsync(report, ct)));
     }
 
     private static async Task<Ok<ReportView>> Step(Task<ConductReport> step, TimeProvider clock)
