@@ -21,14 +21,7 @@ public sealed class DispatchChoices(AppDb db, UnitTree tree, TimeProvider clock)
 
     public async Task<Picker> ForAsync(Case c, CancellationToken ct)
     {
-        var nodes = await tree.GetAsync(db, ct);
-        var units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County)
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
-        // each group in its top unit's place, the top unit first, then the units below it in their order
-        var described = units.Select((u, i) => (Choice: Describe(nodes, u.Id, u.Name), Index: i)).ToList();
-        var tops = described.Where(x => x.Choice.Path == x.Choice.Group).GroupBy(x => x.Choice.Group).ToDictionary(g => g.Key, g => g.First().Index);
-        var all = described.OrderBy(x => tops.GetValueOrDefault(x.Choice.Group, x.Index)).ThenBy(x => x.Choice.Path == x.Choice.Group ? 0 : 1).ThenBy(x => x.Index)
-            .Select(x => x.Choice).ToList();
+        var all = await AllAsync(ct);
         var byId = all.ToDictionary(x => x.Id);
         var since = clock.GetUtcNow().AddDays(-365);
         // the unit that finally kept and answered the case: a case returned and re-dispatched counts for the second unit only
@@ -37,6 +30,19 @@ public sealed class DispatchChoices(AppDb db, UnitTree tree, TimeProvider clock)
             .GroupBy(x => x.LeadUnitId!).Select(g => new { UnitId = g.Key, Count = g.Count() })
             .OrderByDescending(g => g.Count).Take(UsualCount * 2).ToListAsync(ct);
         return new Picker(usual.Where(u => byId.ContainsKey(u.UnitId)).Select(u => byId[u.UnitId]).Take(UsualCount).ToList(), all);
+    }
+
+    /// <summary>Every active unit below the county, named with its parents and grouped under its top unit, in the organisation's order.</summary>
+    public async Task<List<Choice>> AllAsync(CancellationToken ct)
+    {
+        var nodes = await tree.GetAsync(db, ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        // each group in its top unit's place, the top unit first, then the units below it in their order
+        var described = units.Select((u, i) => (Choice: Describe(nodes, u.Id, u.Name), Index: i)).ToList();
+        var tops = described.Where(x => x.Choice.Path == x.Choice.Group).GroupBy(x => x.Choice.Group).ToDictionary(g => g.Key, g => g.First().Index);
+        return described.OrderBy(x => tops.GetValueOrDefault(x.Choice.Group, x.Index)).ThenBy(x => x.Choice.Path == x.Choice.Group ? 0 : 1).ThenBy(x => x.Index)
+            .Select(x => x.Choice).ToList();
     }
 
     /// <summary>A unit's path below the county ("城关镇 / 党政综合办公室") and the top unit it is grouped under.</summary>

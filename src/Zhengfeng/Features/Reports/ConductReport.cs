@@ -69,7 +69,7 @@ public sealed class ConductReport
 
     /// <summary>The reporter's answer is due (named reports only): acknowledgement first, then the result.</summary>
     public DateTimeOffset? ReplyDueAt => !Named ? null
-        : Status == ReportStatus.Received ? AcknowledgeDueAt
+        : IsOpen && AcknowledgedAt is null ? AcknowledgeDueAt
         : Status == ReportStatus.Concluded && FeedbackAt is null ? FeedbackDueAt
         : null;
 

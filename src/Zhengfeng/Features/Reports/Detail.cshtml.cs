@@ -2,15 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
-using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Reports;
 
 /// <summary>举报办理: one report with its messages and every step the discipline office may take next.</summary>
 [Authorize(Policy = Policies.Reports)]
-public sealed class DetailModel(ReportWorkflow flow, AppDb db, TimeProvider clock) : WorkflowPage
+public sealed class DetailModel(ReportWorkflow flow, AppDb db, DispatchChoices choices, TimeProvider clock) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
 
@@ -19,7 +19,7 @@ public sealed class DetailModel(ReportWorkflow flow, AppDb db, TimeProvider cloc
     public List<ReporterCase> LaterCases { get; private set; } = [];
     public List<ReportIdentityView> Views { get; private set; } = [];
     public Dictionary<string, string> UserNames { get; private set; } = [];
-    public List<Unit> Units { get; private set; } = [];
+    public List<DispatchChoices.Choice> Units { get; private set; } = [];
     public List<ProblemType> ProblemTypes { get; private set; } = [];
     public string? AccusedUnitName { get; private set; }
     public DateTimeOffset Now { get; private set; }
@@ -72,7 +72,7 @@ public sealed class DetailModel(ReportWorkflow flow, AppDb db, TimeProvider cloc
         Views = await flow.IdentityViewsAsync(Id, ct);
         var people = Messages.Select(m => m.AuthorId).Concat(Views.Select(v => v.ViewerId)).Append(R.EnteredBy).OfType<string>().Distinct().ToList();
         UserNames = await db.Users.AsNoTracking().Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        Units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+        Units = await choices.AllAsync(ct);
         AccusedUnitName = R.AccusedUnitId is null ? null : await db.Units.AsNoTracking().Where(u => u.Id == R.AccusedUnitId).Select(u => u.Name).FirstOrDefaultAsync(ct);
         ProblemTypes = await db.Set<ProblemType>().AsNoTracking().OrderBy(p => p.SortOrder).ToListAsync(ct);
     }

@@ -195,12 +195,14 @@ public sealed class ReportWorkflow(AppDb db, TimeProvider clock, CurrentUser use
         return await db.Set<ConductReport>().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("举报");
     }
 
-    /// <summary>The ledger (台账): named reports first, then the oldest; filtered by state, named or not, overdue and text.</summary>
+    /// <summary>The ledger (台账): open reports first, named before anonymous, then the oldest; filtered by state, named or not, overdue and text.</summary>
     public async Task<(List<ConductReport> Items, int Total)> SearchAsync(ReportFilter f, CancellationToken ct)
     {
         var query = Filtered(f);
         var total = await query.CountAsync(ct);
-        var items = await query.OrderBy(r => r.Anonymous).ThenBy(r => r.ReceivedAt)
+        var items = await query
+            .OrderBy(r => r.Status == ReportStatus.Received || r.Status == ReportStatus.Accepted || r.Status == ReportStatus.Checking ? 0 : 1)
+            .ThenBy(r => r.Anonymous).ThenBy(r => r.ReceivedAt)
             .Skip((f.Page - 1) * f.Size).Take(f.Size).ToListAsync(ct);
         return (items, total);
     }
@@ -225,7 +227,8 @@ public sealed class ReportWorkflow(AppDb db, TimeProvider clock, CurrentUser use
         if (f.Overdue)
         {
             var now = Now;
-            query = query.Where(r => r.Anonymous == false && r.Status == ReportStatus.Received && r.AcknowledgeDueAt < now
+            query = query.Where(r => r.Anonymous == false && r.AcknowledgedAt == null && r.AcknowledgeDueAt < now
+                    && (r.Status == ReportStatus.Received || r.Status == ReportStatus.Accepted || r.Status == ReportStatus.Checking)
                 || r.Anonymous == false && r.Status == ReportStatus.Concluded && r.FeedbackAt == null && r.FeedbackDueAt < now
                 || (r.Status == ReportStatus.Accepted || r.Status == ReportStatus.Checking) && r.CheckDueAt < now);
         }
@@ -243,8 +246,13 @@ public sealed class ReportWorkflow(AppDb db, TimeProvider clock, CurrentUser use
         return await db.Set<ReportMessage>().AsNoTracking().Where(m => m.ReportId == id).OrderBy(m => m.At).ToListAsync(ct);
     }
 
+    /// <summary>受理: the reporter is told at once (the 15-working-day acknowledgement is met by the decision itself).</summary>
     public Task<ConductReport> AcceptAsync(string id, CancellationToken ct)
-        => StepAsync(id, "report.accept", r => r.Accept(Now, Now.AddMonths(CheckMonths)), ct);
+        => StepAsync(id, "report.accept", r =>
+        {
+            r.Accept(Now, Now.AddMonths(CheckMonths));
+            Message(r, ReportMessageKind.Reply, "您的举报已受理，我们将依规依纪认真核实，请保持联系方式畅通。");
+        }, ct);
 
     public Task<ConductReport> RejectAsync(string id, ReportTextRequest reason, CancellationToken ct)
         => StepAsync(id, "report.reject", r =>

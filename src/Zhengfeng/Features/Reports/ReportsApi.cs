@@ -38,6 +38,9 @@ public sealed record RevealedReporter(string? Name, string? Phone);
 
 public sealed record TransferredReport(string ClueId);
 
+/// <summary>The options of a unit select on the report pages (<c>_UnitOptions.cshtml</c>).</summary>
+public sealed record UnitOptions(IReadOnlyList<Cases.DispatchChoices.Choice> Units, string? Selected);
+
 /// <summary>A report taken by phone, letter or visit, with the code to give the reporter (shown once).</summary>
 public sealed record EnteredReport(ReportView Report, string FollowUpCode);
 

@@ -1,17 +1,15 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Zhengfeng.Data;
-using Zhengfeng.Features.Org;
+using Zhengfeng.Features.Cases;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Reports;
 
 /// <summary>作风举报 on the web: anyone may report a cadre's or a unit's misconduct to the discipline office, named or anonymous.</summary>
 [AllowAnonymous]
-public sealed class SubmitModel(ReportWorkflow flow, AppDb db) : WorkflowPage
+public sealed class SubmitModel(ReportWorkflow flow, DispatchChoices choices) : WorkflowPage
 {
-    public List<Unit> Units { get; private set; } = [];
+    public List<DispatchChoices.Choice> Units { get; private set; } = [];
     public string? Code { get; private set; }
     public bool Named { get; private set; }
     /// <summary>What was posted, shown again when the report is refused.</summary>
@@ -28,5 +26,5 @@ public sealed class SubmitModel(ReportWorkflow flow, AppDb db) : WorkflowPage
     }
 
     protected internal override async Task LoadAsync(CancellationToken ct)
-        => Units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+        => Units = await choices.AllAsync(ct);
 }
