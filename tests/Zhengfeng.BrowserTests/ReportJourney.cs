@@ -1,0 +1,72 @@
+using System.Net;
+using Microsoft.Playwright;
+using Zhengfeng.Tests;
+using static Microsoft.Playwright.Assertions;
+
+namespace Zhengfeng.BrowserTests;
+
+/// <summary>
+/// 作风举报 end to end: a citizen reports a township's clerk by name from a phone and keeps the code; the accused township's
+/// clerk finds nothing of it; the inspector finds it in the ledger, accepts it, looks up the reporter with a reason, concludes
+/// it and answers; the citizen reads the answer with the code.
+/// </summary>
+public sealed class ReportJourney(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Fact]
+    public async Task A_citizens_report_reaches_only_the_inspector_and_the_answer_reaches_the_citizen()
+    {
+        var admin = await app.AdminAsync();
+        var root = await admin.RootUnitIdAsync();
+        var township = await admin.CreateUnitAsync(app, "township", root, "杏林镇");
+        var office = await admin.CreateUnitAsync(app, "department", root, "县纪委监委");
+        var clerk = app.Unique("clerk");
+        await admin.PostOkAsync("/api/v1/users", new { username = clerk, password = AppFactory.Password, displayName = "杏林镇文书", unitId = township, roles = new[] { "unit" } },
+            HttpStatusCode.Created);
+        var inspectorName = app.Unique("inspector");
+        await admin.PostOkAsync("/api/v1/users", new { username = inspectorName, password = AppFactory.Password, displayName = "纪检员小林", unitId = office, roles = new[] { "inspector" } },
+            HttpStatusCode.Created);
+
+        var citizen = await app.NewPageAsync(phone: true);
+        await citizen.GotoAsync("/");
+        await citizen.GetByRole(AriaRole.Link, new() { Name = "作风举报" }).ClickAsync();
+        await citizen.GetByLabel("举报内容").FillAsync("杏林镇便民服务中心工作人员上班时间打牌，群众办事找不到人。");
+        await citizen.GetByLabel("被举报单位").SelectOptionAsync(new SelectOptionValue { Label = "杏林镇" });
+        await citizen.GetByLabel("您的姓名").FillAsync("林女士");
+        await citizen.GetByLabel("您的联系电话").FillAsync("13912345678");
+        await citizen.GetByRole(AriaRole.Button, new() { Name = "提交举报" }).ClickAsync();
+        await Expect(citizen.GetByRole(AriaRole.Status)).ToContainTextAsync("举报已提交");
+        var code = await citizen.GetByTestId("follow-up-code").InnerTextAsync();
+
+        var unit = await app.NewPageAsync();
+        await BrowserApp.LoginAsync(unit, clerk, AppFactory.Password);
+        await Expect(unit.GetByRole(AriaRole.Navigation, new() { Name = "主导航" }).GetByRole(AriaRole.Link, new() { Name = "作风举报" })).ToHaveCountAsync(0);
+        await unit.GotoAsync("/reports");
+        await Expect(unit.Locator("main")).Not.ToContainTextAsync("打牌");
+
+        var inspector = await app.NewPageAsync();
+        await BrowserApp.LoginAsync(inspector, inspectorName, AppFactory.Password);
+        await BrowserApp.NavigateAsync(inspector, "作风举报");
+        var row = inspector.Locator("tbody tr", new() { HasText = "打牌" });
+        await Expect(row).ToContainTextAsync("待受理");
+        await row.GetByRole(AriaRole.Link).ClickAsync();
+        await inspector.GetByRole(AriaRole.Button, new() { Name = "受理", Exact = true }).ClickAsync();
+        await Expect(inspector.GetByRole(AriaRole.Status)).ToHaveTextAsync("已受理");
+        var reporter = inspector.GetByRole(AriaRole.Region, new() { Name = "举报人" });
+        await Expect(reporter).Not.ToContainTextAsync("13912345678");
+        await inspector.GetByLabel("查看事由").FillAsync("电话核实举报事项");
+        await inspector.GetByRole(AriaRole.Button, new() { Name = "查看举报人身份" }).ClickAsync();
+        await Expect(reporter).ToContainTextAsync("林女士");
+        await Expect(reporter).ToContainTextAsync("13912345678");
+        await inspector.GetByLabel("初核结论").SelectOptionAsync("true");
+        await inspector.GetByLabel("办结意见").FillAsync("经查属实，对相关人员诫勉谈话。");
+        await inspector.GetByRole(AriaRole.Button, new() { Name = "办结", Exact = true }).ClickAsync();
+        await inspector.GetByLabel("答复举报人（举报人凭查询码可见）").FillAsync("经核实，您反映的问题属实，已对相关人员作出处理，感谢您的监督。");
+        await inspector.GetByRole(AriaRole.Button, new() { Name = "答复", Exact = true }).ClickAsync();
+        await Expect(inspector.GetByRole(AriaRole.Status)).ToHaveTextAsync("已答复举报人");
+
+        await citizen.GotoAsync("/report/follow/" + code.ToLowerInvariant());
+        await Expect(citizen.Locator("main")).ToContainTextAsync("已办结");
+        await Expect(citizen.GetByRole(AriaRole.Region, new() { Name = "答复" })).ToContainTextAsync("已对相关人员作出处理");
+        await Expect(citizen.Locator("main")).Not.ToContainTextAsync("诫勉谈话");
+    }
+}
