@@ -24,11 +24,8 @@ internal sealed class GroupCommit
     private static readonly ConcurrentDictionary<string, GroupCommit> Writers = new();
 
     private readonly Channel<Write> _queue = Channel.CreateUnbounded<Write>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly string _connectionString;
-
-    private GroupCommit(string connectionString)
+    private GroupCommit()
     {
-        _connectionString = connectionString;
         // Its own thread: the commit's fsync blocks it, and it never waits behind request work on the thread pool.
         new Thread(Run) { IsBackground = true, Name = "group-commit" }.Start();
     }
@@ -47,7 +44,7 @@ internal sealed class GroupCommit
         }
         lock (Creating)
         {
-            return Writers.GetOrAdd(cs, static k => new GroupCommit(k));
+            return Writers.GetOrAdd(cs, static _ => new GroupCommit());
         }
     }
 
@@ -156,15 +153,12 @@ internal sealed class GroupCommit
             var connection = first.Database.GetDbConnection();
             await using var chain = new SqliteChain(connection, tx.GetDbTransaction());
             var head = await chain.HeadAsync();
+            // Every save's commands run on the first context's connection and transaction: the commands were built by their own
+            // contexts, and running them needs only a connection, so no other context is switched over to it.
+            var relational = first.GetService<IRelationalConnection>();
             foreach (var write in batch)
             {
                 var db = write.Db;
-                var borrowed = !ReferenceEquals(db, first);
-                if (borrowed)
-                {
-                    db.Database.SetDbConnection(connection, contextOwnsConnection: false);
-                    await db.Database.UseTransactionAsync(tx.GetDbTransaction());
-                }
                 var (next, entries) = AuditTrail.Chain(db.Actor, write.Pending, write.At, head);
                 await chain.SavepointAsync(); // a failing save rolls back alone
                 try
@@ -173,7 +167,7 @@ internal sealed class GroupCommit
                     var rows = 0;
                     foreach (var commands in write.Batches)
                     {
-                        await commands.ExecuteAsync(db.GetService<IRelationalConnection>());
+                        await commands.ExecuteAsync(relational);
                         rows += commands.ModificationCommands.Count;
                     }
                     results[write] = rows;
@@ -185,16 +179,6 @@ internal sealed class GroupCommit
                 {
                     await chain.RollbackAsync();
                     failures[write] = e;
-                }
-                finally
-                {
-                    if (borrowed)
-                    {
-                        // Drop the borrowed connection itself, not only its string: a pooled context would keep it.
-                        await db.Database.UseTransactionAsync(null);
-                        db.Database.SetDbConnection(null);
-                        db.Database.SetConnectionString(_connectionString);
-                    }
                 }
             }
             await tx.CommitAsync();
