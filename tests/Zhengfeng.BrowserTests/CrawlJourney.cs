@@ -38,6 +38,7 @@ public sealed class CrawlCounty : IAsyncLifetime
 /// <summary>
 /// Every role signs in to the demo county and follows every link of the pages it reaches (GET only, a few pages per kind
 /// of address): no page fails, no link leads to an error page, and no text a user reads is English or a raw code.
+/// Text marked translate="no" (keys and hashes a user copies, not reads) is left out.
 /// </summary>
 public sealed partial class CrawlJourney(CrawlCounty county, ITestOutputHelper output) : IClassFixture<CrawlCounty>
 {
@@ -210,11 +211,13 @@ public sealed partial class CrawlJourney(CrawlCounty county, ITestOutputHelper o
           for (let n = walker.nextNode(); n; n = walker.nextNode()) {
             const el = n.parentElement;
             if (!el || ['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA'].includes(el.tagName)) continue;
+            if (el.closest('[translate=no]')) continue;
             if (el.tagName !== 'OPTION' && !visible(el)) continue;
             const t = n.textContent.trim();
             if (t) out.push(t);
           }
           for (const el of document.querySelectorAll('[placeholder],[title],[aria-label],[alt],input[type=submit],input[type=button]')) {
+            if (el.closest('[translate=no]')) continue;
             for (const a of ['placeholder', 'title', 'aria-label', 'alt']) { const v = el.getAttribute(a); if (v) out.push(v); }
             if (el.tagName === 'INPUT' && (el.type === 'submit' || el.type === 'button') && el.value) out.push(el.value);
           }
