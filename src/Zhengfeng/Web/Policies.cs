@@ -42,6 +42,8 @@ public static class Policies
     public const string Inspect = "inspect";
     /// <summary>作风举报: the discipline office alone, not even the admin (CONTRACT "Reports to the discipline office").</summary>
     public const string Reports = "reports";
+    /// <summary>纪检 reads every 说情、打招呼 record and the counts by person.</summary>
+    public const string Interventions = "interventions";
     public const string Lead = "lead";
     public const string Staff = "staff";
     public const string DecideExtension = "decide-extension";
@@ -60,6 +62,7 @@ public static class Policies
         o.AddPolicy(Supervise, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         o.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Admin));
         o.AddPolicy(Reports, p => p.RequireRole(Roles.Inspector));
+        o.AddPolicy(Interventions, p => p.RequireRole(Roles.Inspector));
         o.AddPolicy(Lead, p => p.RequireRole(Roles.Leader, Roles.Admin));
         o.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
         o.AddPolicy(DecideExtension, p => p.RequireRole(Roles.Dispatcher, Roles.Leader, Roles.Admin));

@@ -17,7 +17,7 @@ public sealed class AccountabilityCaseDriver : WorkflowDriver<AccountabilityCase
         {
             AccountabilityStatus.Opened => [],
             AccountabilityStatus.Investigating => [AccountabilityAction.Investigate],
-            AccountabilityStatus.Decided => [AccountabilityAction.Investigate, AccountabilityAction.Decide],
+            AccountabilityStatus.Decided => [AccountabilityAction.Investigate, AccountabilityAction.Decide, AccountabilityAction.Answer],
             _ => [AccountabilityAction.Dismiss],
         };
         foreach (var step in path)
@@ -38,10 +38,16 @@ public sealed class AccountabilityCaseDriver : WorkflowDriver<AccountabilityCase
                 item.RecordFindings("经调查，推诿扯皮属实", Now);
                 break;
             case AccountabilityAction.Decide:
-                item.Decide("予以诫勉", [AccountabilityForm.Admonition], [], [], [Sanction.Warning], null, DateOnly.FromDateTime(Now.Date), 1, "u2", Now);
+                item.Decide("予以诫勉并函询", [AccountabilityForm.Admonition, AccountabilityForm.Inquiry], [], [], [Sanction.Warning], null, DateOnly.FromDateTime(Now.Date), 1, "u2", Now);
                 break;
             case AccountabilityAction.Dismiss:
                 item.Dismiss("情节轻微", "u2", Now);
+                break;
+            case AccountabilityAction.Answer:
+                item.RecordAnswer("书面说明", Now);
+                break;
+            case AccountabilityAction.Assess:
+                item.AssessAnswer(AnswerAssessment.Accepted, "说明属实", Now);
                 break;
             case AccountabilityAction.Exempt:
                 item.Exempt("x1", "符合容错条件", "u2", Now);

@@ -6,7 +6,7 @@ namespace Zhengfeng.Features.Accountability;
 public static class AccountabilityApi
 {
     public static IServiceCollection AddAccountability(this IServiceCollection services)
-        => services.AddScoped<AccountabilityWorkflow>().AddScoped<IntegrityFile>();
+        => services.AddScoped<AccountabilityWorkflow>().AddScoped<IntegrityFile>().AddScoped<AccountabilityGaps>();
 
     public static void MapAccountability(this IEndpointRouteBuilder app)
     {
@@ -14,10 +14,14 @@ public static class AccountabilityApi
         cases.MapPost("/", Open);
         cases.MapGet("/", async (string? status, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct)
             => TypedResults.Ok((await flow.ListAsync(AccountabilityFilter.Of(status, null), ct)).Select(c => AccountabilityCaseView.From(c, clock.GetUtcNow().CstDate())).ToList()));
+        cases.MapGet("/gaps", async (int? days, string? unitId, AccountabilityGaps gaps, CancellationToken ct) => TypedResults.Ok(await gaps.ListAsync(days, unitId, ct)));
         cases.MapGet("/{id}", (string id, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.LoadAsync(id, ct), clock));
         cases.MapPost("/{id}/investigation", (string id, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.InvestigateAsync(id, ct), clock));
         cases.MapPost("/{id}/findings", (string id, FindingsRequest r, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.RecordFindingsAsync(id, r, ct), clock));
         cases.MapPost("/{id}/decision", (string id, DecideAccountabilityRequest r, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.DecideAsync(id, r, ct), clock));
+        cases.MapPost("/{id}/answer", (string id, AnswerRequest r, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.RecordAnswerAsync(id, r, ct), clock));
+        cases.MapPost("/{id}/assessment", (string id, AssessAnswerRequest r, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct)
+            => Run(flow.AssessAnswerAsync(id, r, ct), clock));
         cases.MapPost("/{id}/dismissal", (string id, CloseAccountabilityRequest r, AccountabilityWorkflow flow, TimeProvider clock, CancellationToken ct) => Run(flow.DismissAsync(id, r, ct), clock));
 
         var exemptions = app.MapGroup("/api/v1/exemptions").RequireAuthorization().WithTags("容错免责");

@@ -16,10 +16,20 @@ public enum AccountabilitySubject { Unit, Cadre }
 
 public enum AccountabilityStatus { Opened, Investigating, Decided, Closed }
 
-public enum AccountabilityAction { Investigate, RecordFindings, Decide, Dismiss, Exempt }
+public enum AccountabilityAction { Investigate, RecordFindings, Decide, Dismiss, Exempt, Answer, Assess }
 
-/// <summary>问责方式 of 问责条例 Art. 8: the first three for 党组织, the last four for 领导干部.</summary>
-public enum AccountabilityForm { Inspection, UnitCircular, Reorganisation, Circular, Admonition, OrganisationalHandling, Disciplinary }
+/// <summary>
+/// 问责方式 of 问责条例 Art. 8: the first three for 党组织, the next four for 领导干部; then the lighter measures of the first of the
+/// 四种形态 (谈话提醒、批评教育、责令检查、约谈、函询), open to every cadre.
+/// </summary>
+public enum AccountabilityForm
+{
+    Inspection, UnitCircular, Reorganisation, Circular, Admonition, OrganisationalHandling, Disciplinary,
+    Reminder, Education, OrderedReview, Interview, Inquiry,
+}
+
+/// <summary>How the office judged a written answer to 函询 or a written 检查: accepted and closed, or not accepted.</summary>
+public enum AnswerAssessment { Accepted, Rejected }
 
 /// <summary>政务处分 of 公职人员政务处分法 Art. 7.</summary>
 public enum Sanction
@@ -47,6 +57,11 @@ public static class AccountabilityForms
             (AccountabilitySubject.Cadre, "admonition") => AccountabilityForm.Admonition,
             (AccountabilitySubject.Cadre, "organisational") => AccountabilityForm.OrganisationalHandling,
             (AccountabilitySubject.Cadre, "disciplinary") => AccountabilityForm.Disciplinary,
+            (AccountabilitySubject.Cadre, "reminder") => AccountabilityForm.Reminder,
+            (AccountabilitySubject.Cadre, "education") => AccountabilityForm.Education,
+            (AccountabilitySubject.Cadre, "review") => AccountabilityForm.OrderedReview,
+            (AccountabilitySubject.Cadre, "interview") => AccountabilityForm.Interview,
+            (AccountabilitySubject.Cadre, "inquiry") => AccountabilityForm.Inquiry,
             _ => null,
         };
         if (form is not null)
@@ -57,11 +72,13 @@ public static class AccountabilityForms
         {
             (AccountabilitySubject.Cadre, "inspection" or "reorganisation") =>
                 new RuleException("accountability.form_for_unit", $"“{(c == "inspection" ? "检查" : "改组")}”是对党组织的问责方式，不能用于领导干部", 400),
-            (AccountabilitySubject.Unit, "admonition" or "organisational" or "disciplinary") =>
-                new RuleException("accountability.form_for_cadre", $"“{Label(Parse(c, AccountabilitySubject.Cadre))}”是对领导干部的问责方式，不能用于党组织", 400),
+            (AccountabilitySubject.Unit, "admonition" or "organisational" or "disciplinary" or "reminder" or "education" or "review" or "interview" or "inquiry") =>
+                new RuleException("accountability.form_for_cadre",
+                    $"“{Label(Parse(c, AccountabilitySubject.Cadre))}”是对{(IsLight(Parse(c, AccountabilitySubject.Cadre)) ? "干部" : "领导干部")}的问责方式，不能用于党组织", 400),
             _ => new RuleException("accountability.bad_form", subject == AccountabilitySubject.Unit
                 ? "对党组织的问责方式应为 inspection（检查）、circular（通报）或 reorganisation（改组）"
-                : "对领导干部的问责方式应为 circular（通报）、admonition（诫勉）、organisational（组织调整或者组织处理）或 disciplinary（纪律处分）", 400),
+                : "对干部的问责方式应为 circular（通报）、admonition（诫勉）、organisational（组织调整或者组织处理）、disciplinary（纪律处分），"
+                    + "或第一种形态的 reminder（谈话提醒）、education（批评教育）、review（责令检查）、interview（约谈）、inquiry（函询）", 400),
         };
     }
 
@@ -72,7 +89,12 @@ public static class AccountabilityForms
         AccountabilityForm.Reorganisation => "reorganisation",
         AccountabilityForm.Admonition => "admonition",
         AccountabilityForm.OrganisationalHandling => "organisational",
-        _ => "disciplinary",
+        AccountabilityForm.Disciplinary => "disciplinary",
+        AccountabilityForm.Reminder => "reminder",
+        AccountabilityForm.Education => "education",
+        AccountabilityForm.OrderedReview => "review",
+        AccountabilityForm.Interview => "interview",
+        _ => "inquiry",
     };
 
     public static string Label(AccountabilityForm f) => f switch
@@ -82,8 +104,19 @@ public static class AccountabilityForms
         AccountabilityForm.Reorganisation => "改组",
         AccountabilityForm.Admonition => "诫勉",
         AccountabilityForm.OrganisationalHandling => "组织调整或者组织处理",
-        _ => "纪律处分",
+        AccountabilityForm.Disciplinary => "纪律处分",
+        AccountabilityForm.Reminder => "谈话提醒",
+        AccountabilityForm.Education => "批评教育",
+        AccountabilityForm.OrderedReview => "责令检查",
+        AccountabilityForm.Interview => "约谈",
+        _ => "函询",
     };
+
+    /// <summary>The lighter measures of the first of the 四种形态: open to every cadre, not only to 领导干部.</summary>
+    public static bool IsLight(AccountabilityForm f) => f >= AccountabilityForm.Reminder;
+
+    /// <summary>函询 and 责令检查 call for a written answer from the cadre (说明材料 or 书面检查) that the office then assesses.</summary>
+    public static bool NeedsAnswer(AccountabilityForm f) => f is AccountabilityForm.Inquiry or AccountabilityForm.OrderedReview;
 
     public static IReadOnlyList<AccountabilityForm> Split(string? stored)
         => string.IsNullOrEmpty(stored) ? [] : stored.Split(',').Select(Enum.Parse<AccountabilityForm>).ToList();
@@ -178,6 +211,8 @@ public sealed class AccountabilityCase
             [(Investigating, AccountabilityAction.Dismiss)] = Closed,
             [(Opened, AccountabilityAction.Exempt)] = Closed,          // 免予问责 after an approved 容错免责
             [(Investigating, AccountabilityAction.Exempt)] = Closed,
+            [(Decided, AccountabilityAction.Answer)] = Decided,                            // 函询的说明材料 or 书面检查, received after the decision
+            [(Decided, Assess)] = Decided,                              // and judged
         },
         Label, Label);
 
@@ -218,6 +253,14 @@ public sealed class AccountabilityCase
     public DateTimeOffset OpenedAt { get; init; }
     public string? DecidedBy { get; private set; }
     public DateTimeOffset? DecidedAt { get; private set; }
+    /// <summary>The last day for the written answer to 函询 or 责令检查 (15 working days from the decision).</summary>
+    public DateOnly? AnswerDueOn { get; private set; }
+    /// <summary>The cadre's written answer: 函询的说明材料 or the 书面检查.</summary>
+    public string? Answer { get; private set; }
+    public DateTimeOffset? AnsweredAt { get; private set; }
+    public AnswerAssessment? Assessment { get; private set; }
+    public string? AssessmentNote { get; private set; }
+    public DateTimeOffset? AssessedAt { get; private set; }
     public int Version { get; private set; }
 
     /// <summary>Puts the record under a campaign (专项整治); null leaves it as it is.</summary>
@@ -269,6 +312,10 @@ public sealed class AccountabilityCase
         {
             throw new RuleException("accountability.no_form", "请至少选择一种问责方式或政务处分", 400);
         }
+        if (sanctionActs.Count == 0 && category != 1 && forms.Concat(headForms).Concat(deputyForms).All(AccountabilityForms.IsLight))
+        {
+            throw new RuleException("accountability.light_category", "谈话提醒、批评教育、责令检查、约谈、函询属于第一种形态，四种形态应选第一种", 400);
+        }
         (Sanction Executed, int? Months)? sanction = sanctionActs.Count == 0 ? null : Sanctions.Combine(sanctionActs, combinedMonths);
         Status = next;
         Version++;
@@ -285,6 +332,57 @@ public sealed class AccountabilityCase
         DecidedBy = by;
         DecidedAt = at;
     }
+
+    /// <summary>The forms of the decision that call for a written answer (函询, 责令检查), on the subject, the head or the deputy.</summary>
+    public IReadOnlyList<AccountabilityForm> AnswerForms()
+        => AccountabilityForms.Split(Forms).Concat(AccountabilityForms.Split(HeadForms)).Concat(AccountabilityForms.Split(DeputyForms))
+            .Where(AccountabilityForms.NeedsAnswer).Distinct().ToList();
+
+    /// <summary>Sets the last day for the written answer; called with the decision when <see cref="AnswerForms"/> is not empty.</summary>
+    public void ExpectAnswerBy(DateOnly due) => AnswerDueOn = due;
+
+    /// <summary>收到说明材料 / 书面检查: may be replaced until it is assessed.</summary>
+    public void RecordAnswer(string answer, DateTimeOffset at)
+    {
+        Workflow.Step(Status, AccountabilityAction.Answer);
+        EnsureAnswerExpected();
+        if (Assessment is not null)
+        {
+            throw new RuleException("accountability.answer_assessed", "书面说明已经评估，不能再修改", 409);
+        }
+        Step(AccountabilityAction.Answer);
+        Answer = answer;
+        AnsweredAt = at;
+    }
+
+    /// <summary>对说明材料的评估: 予以采信、了结 or 不予采信 (the office then opens a further case or check).</summary>
+    public void AssessAnswer(AnswerAssessment assessment, string note, DateTimeOffset at)
+    {
+        Workflow.Step(Status, Assess);
+        EnsureAnswerExpected();
+        if (Answer is null)
+        {
+            throw new RuleException("accountability.no_answer", "尚未收到书面说明，不能评估", 409);
+        }
+        if (Assessment is not null)
+        {
+            throw new RuleException("accountability.answer_assessed", "书面说明已经评估", 409);
+        }
+        Step(Assess);
+        Assessment = assessment;
+        AssessmentNote = note;
+        AssessedAt = at;
+    }
+
+    private void EnsureAnswerExpected()
+    {
+        if (AnswerForms().Count == 0)
+        {
+            throw new RuleException("accountability.no_answer_expected", "本案问责方式不含函询或责令检查，无需书面说明", 409);
+        }
+    }
+
+    public static string Label(AnswerAssessment a) => a == AnswerAssessment.Accepted ? "予以采信，了结" : "不予采信，需进一步处理";
 
     /// <summary>不予问责: the case closes without a decision.</summary>
     public void Dismiss(string reason, string by, DateTimeOffset at) => Close(AccountabilityAction.Dismiss, "不予问责：" + reason, null, by, at);
@@ -328,7 +426,9 @@ public sealed class AccountabilityCase
         AccountabilityAction.RecordFindings => "记录调查事实",
         AccountabilityAction.Decide => "作出问责决定",
         AccountabilityAction.Dismiss => "不予问责",
-        _ => "免予问责",
+        AccountabilityAction.Exempt => "免予问责",
+        AccountabilityAction.Answer => "登记书面说明",
+        _ => "评估书面说明",
     };
 
     public static string CategoryLabel(int? c) => c switch
@@ -360,6 +460,9 @@ internal sealed class AccountabilityCaseConfiguration : IEntityTypeConfiguration
         b.Property(x => x.Forms).HasMaxLength(200);
         b.Property(x => x.HeadForms).HasMaxLength(200);
         b.Property(x => x.DeputyForms).HasMaxLength(200);
+        b.Property(x => x.Answer).HasMaxLength(10000);
+        b.Property(x => x.AssessmentNote).HasMaxLength(2000);
+        b.Property(x => x.Assessment).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.HasIndex(x => new { x.Status, x.OpenedAt });
         b.HasIndex(x => x.UnitId);

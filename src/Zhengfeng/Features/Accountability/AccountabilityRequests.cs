@@ -53,6 +53,24 @@ public sealed record FindingsRequest
     public required string Findings { get; init; }
 }
 
+public sealed record AnswerRequest
+{
+    [Required(ErrorMessage = "请填写书面说明的内容")]
+    [StringLength(10000, MinimumLength = 2, ErrorMessage = "书面说明应为2至10000字")]
+    public required string Answer { get; init; }
+}
+
+public sealed record AssessAnswerRequest
+{
+    /// <summary>accepted (予以采信，了结) or rejected (不予采信).</summary>
+    [Required(ErrorMessage = "请选择评估结论：accepted（予以采信）或 rejected（不予采信）")]
+    public AnswerAssessment? Assessment { get; init; }
+
+    [Required(ErrorMessage = "请填写评估意见")]
+    [StringLength(2000, MinimumLength = 2, ErrorMessage = "评估意见应为2至2000字")]
+    public required string Note { get; init; }
+}
+
 public sealed record CloseAccountabilityRequest
 {
     [Required(ErrorMessage = "请填写不予问责的理由")]

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Campaigns;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
@@ -20,7 +21,7 @@ public sealed record AccountabilityFilter(AccountabilityStatus? Status, string? 
 }
 
 /// <summary>问责 and 容错免责: opening, investigating and deciding cases; applying for and deciding exemptions.</summary>
-public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock, CurrentUser user)
+public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock, CurrentUser user, WorkCalendar calendar)
 {
     private DateTimeOffset Now => clock.GetUtcNow();
 
@@ -110,7 +111,34 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
         await EnsureLeadingCadreAsync(item.DeputyId, deputyForms, "分管领导", ct);
         item.Decide(r.Decision.Trim(), forms, headForms, deputyForms, SanctionActs(r), r.CombinedMonths, r.SanctionFrom ?? Now.CstDate(),
             r.Category, user.Id, Now);
+        if (item.AnswerForms().Count > 0)
+        {
+            item.ExpectAnswerBy(calendar.AddWorkdays(Now.CstDate(), AnswerWorkdays));
+        }
         db.PendingAction = "accountability.decide";
+        await db.SaveChangesAsync(ct);
+        return item;
+    }
+
+    /// <summary>监督执纪工作规则 Art. 23: the cadre answers a 函询 in writing within 15 working days of receiving it.</summary>
+    public const int AnswerWorkdays = 15;
+
+    /// <summary>登记函询的说明材料 or the 书面检查 the cadre handed in.</summary>
+    public async Task<AccountabilityCase> RecordAnswerAsync(string id, AnswerRequest r, CancellationToken ct)
+    {
+        var item = await LoadAsync(id, ct);
+        item.RecordAnswer(r.Answer.Trim(), Now);
+        db.PendingAction = "accountability.answer";
+        await db.SaveChangesAsync(ct);
+        return item;
+    }
+
+    /// <summary>评估书面说明: accepted and closed, or not accepted.</summary>
+    public async Task<AccountabilityCase> AssessAnswerAsync(string id, AssessAnswerRequest r, CancellationToken ct)
+    {
+        var item = await LoadAsync(id, ct);
+        item.AssessAnswer(r.Assessment!.Value, r.Note.Trim(), Now);
+        db.PendingAction = "accountability.assess";
         await db.SaveChangesAsync(ct);
         return item;
     }
@@ -181,9 +209,13 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
         }
     }
 
-    /// <summary>问责条例 Art. 8: 通报, 诫勉, 组织调整或者组织处理 and 纪律处分 are forms for 领导干部 only.</summary>
-    private async Task EnsureLeadingCadreAsync(string? cadreId, List<AccountabilityForm> forms, string role, CancellationToken ct)
+    /// <summary>
+    /// 问责条例 Art. 8: 通报, 诫勉, 组织调整或者组织处理 and 纪律处分 are forms for 领导干部 only; the lighter measures of the first
+    /// form (谈话提醒 … 函询) are open to every cadre.
+    /// </summary>
+    private async Task EnsureLeadingCadreAsync(string? cadreId, List<AccountabilityForm> allForms, string role, CancellationToken ct)
     {
+        var forms = allForms.Where(f => !AccountabilityForms.IsLight(f)).ToList();
         if (cadreId is null || forms.Count == 0)
         {
             return;
@@ -192,7 +224,7 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
         if (!cadre.IsLeadingCadre)
         {
             throw new RuleException("accountability.not_leading_cadre",
-                $"{role}{cadre.Name}为{Cadre.RankLabel(cadre.Rank)}，不是领导干部；“{string.Join("、", forms.Select(AccountabilityForms.Label))}”是问责条例对党的领导干部的问责方式，不能适用（可依法给予政务处分）", 422);
+                $"{role}{cadre.Name}为{Cadre.RankLabel(cadre.Rank)}，不是领导干部；“{string.Join("、", forms.Select(AccountabilityForms.Label))}”是问责条例对党的领导干部的问责方式，不能适用（可依法给予政务处分，或采取谈话提醒、批评教育、责令检查、约谈、函询）", 422);
         }
     }
 

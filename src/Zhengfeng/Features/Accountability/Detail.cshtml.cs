@@ -13,7 +13,8 @@ namespace Zhengfeng.Features.Accountability;
 
 /// <summary>
 /// 问责案件: the case with its source, subject and responsible leaders; inspectors start the investigation, record the
-/// facts found, decide (forms valid for the subject, 政务处分 with their periods, 四种形态) or dismiss (不予问责).
+/// facts found, decide (forms valid for the subject, 政务处分 with their periods, 四种形态) or dismiss (不予问责), and record
+/// and assess the written answer a 函询 or 责令检查 calls for.
 /// Leaders may read it.
 /// </summary>
 [Authorize(Policy = Policies.ReadIntegrity)]
@@ -39,6 +40,8 @@ public sealed class DetailModel(AccountabilityWorkflow flow, AppDb db, IAuthoriz
     public DecideAccountabilityRequest? Decide => Argument<DecideAccountabilityRequest>("decide");
     public string? FindingsPosted => Argument<FindingsRequest>("findings")?.Findings;
     public string? DismissPosted => Argument<CloseAccountabilityRequest>("dismiss")?.Reason;
+    public string? AnswerPosted => Argument<AnswerRequest>("answer")?.Answer;
+    public AssessAnswerRequest? AssessPosted => Argument<AssessAnswerRequest>("assess");
 
     public bool IsActive => Item.Status is AccountabilityStatus.Opened or AccountabilityStatus.Investigating;
 
@@ -63,6 +66,20 @@ public sealed class DetailModel(AccountabilityWorkflow flow, AppDb db, IAuthoriz
     {
         await flow.DecideAsync(Id, decide, ct);
         return Done("已作出问责决定");
+    }
+
+    [Duty(Policies.Inspect)]
+    public async Task<IActionResult> OnPostAnswerAsync(AnswerRequest answer, CancellationToken ct)
+    {
+        await flow.RecordAnswerAsync(Id, answer, ct);
+        return Done("已登记书面说明");
+    }
+
+    [Duty(Policies.Inspect)]
+    public async Task<IActionResult> OnPostAssessAsync(AssessAnswerRequest assess, CancellationToken ct)
+    {
+        await flow.AssessAnswerAsync(Id, assess, ct);
+        return Done("已评估书面说明");
     }
 
     [Duty(Policies.Inspect)]
@@ -104,7 +121,7 @@ public sealed class DetailModel(AccountabilityWorkflow flow, AppDb db, IAuthoriz
 
     public static string CategoryHint(int c) => c switch
     {
-        1 => "谈话提醒、批评教育、责令检查、诫勉",
+        1 => "谈话提醒、批评教育、责令检查、约谈、函询、诫勉",
         2 => "党纪轻处分、组织调整（警告、严重警告，停职检查、调整职务、责令辞职、免职）",
         3 => "党纪重处分、重大职务调整（撤销党内职务、留党察看、开除党籍，降职、撤职）",
         _ => "严重违纪涉嫌违法犯罪，立案审查、移送司法",

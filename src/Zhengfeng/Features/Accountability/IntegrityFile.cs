@@ -11,7 +11,8 @@ public sealed record AccountabilityCaseView(string Id, string SubjectType, strin
     IReadOnlyList<string> Forms, IReadOnlyList<string> FormLabels, IReadOnlyList<string> HeadForms, IReadOnlyList<string> DeputyForms,
     string? Sanction, string? SanctionLabel, DateOnly? SanctionFrom, DateOnly? SanctionUntil, bool SanctionInEffect,
     int? Category, string CategoryLabel, string? ClosedReason, string? ExemptionId, DateTimeOffset OpenedAt, DateTimeOffset? DecidedAt,
-    IReadOnlyList<string> SanctionActs, int? SanctionMonths, string? Findings)
+    IReadOnlyList<string> SanctionActs, int? SanctionMonths, string? Findings, DateOnly? AnswerDueOn, string? Answer, DateTimeOffset? AnsweredAt,
+    string? Assessment, string? AssessmentLabel, string? AssessmentNote, DateTimeOffset? AssessedAt)
 {
     public static AccountabilityCaseView From(AccountabilityCase c, DateOnly today)
     {
@@ -23,7 +24,8 @@ public sealed record AccountabilityCaseView(string Id, string SubjectType, strin
             AccountabilityForms.Split(c.DeputyForms).Select(AccountabilityForms.Code).ToList(),
             c.Sanction is { } executed ? WireEnum.Name(executed) : null, c.Sanction is { } s ? Sanctions.Label(s) : null, c.SanctionFrom, c.SanctionUntil,
             c.SanctionInEffect(today), c.Category, AccountabilityCase.CategoryLabel(c.Category), c.ClosedReason, c.ExemptionId, c.OpenedAt, c.DecidedAt,
-            c.SanctionActList().Select(WireEnum.Name).ToList(), c.SanctionMonths, c.Findings);
+            c.SanctionActList().Select(WireEnum.Name).ToList(), c.SanctionMonths, c.Findings, c.AnswerDueOn, c.Answer, c.AnsweredAt,
+            c.Assessment is { } a ? WireEnum.Name(a) : null, c.Assessment is { } label ? AccountabilityCase.Label(label) : null, c.AssessmentNote, c.AssessedAt);
     }
 }
 

@@ -21,7 +21,8 @@ public sealed partial class DashboardService
     public static readonly IReadOnlyList<(string Key, string Label)> FormKeys =
     [
         ("inspection", "检查"), ("circular", "通报"), ("reorganisation", "改组"), ("admonition", "诫勉"),
-        ("organisational", "组织调整或者组织处理"), ("disciplinary", "纪律处分"), ("sanction", "政务处分"),
+        ("organisational", "组织调整或者组织处理"), ("disciplinary", "纪律处分"), ("reminder", "谈话提醒"), ("education", "批评教育"),
+        ("review", "责令检查"), ("interview", "约谈"), ("inquiry", "函询"), ("sanction", "政务处分"),
     ];
 
     private async Task<AccountabilityFigures> AccountabilityAsync(IReadOnlyList<string> months, string from, string to, CancellationToken ct)
@@ -129,7 +130,7 @@ public sealed partial class DashboardService
         var forms = Enum.GetValues<AccountabilityForm>().Where(f => AccountabilityForms.Code(f) == key).Select(f => "," + f + ",").ToList();
         if (forms.Count == 0)
         {
-            throw new Web.RuleException("dashboard.bad_form", "status 应为 inspection、circular、reorganisation、admonition、organisational、disciplinary 或 sanction", 400);
+            throw new Web.RuleException("dashboard.bad_form", "status 应为 " + string.Join("、", FormKeys.Select(f => f.Key)), 400);
         }
         var first = forms[0];
         var second = forms.Count > 1 ? forms[1] : first;

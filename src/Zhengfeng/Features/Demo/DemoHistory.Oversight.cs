@@ -138,8 +138,25 @@ public sealed partial class DemoHistory
             var deputyLeads = item.DeputyId is { } d && cadres.TryGetValue(d, out var deputy) && deputy.IsLeadingCadre;
             IReadOnlyCollection<AccountabilityForm> forms = onCadre ? [AccountabilityForm.Admonition] : [AccountabilityForm.UnitCircular];
             IReadOnlyCollection<AccountabilityForm> deputyForms = !onCadre && deputyLeads ? [AccountabilityForm.Circular] : [];
-            item.Decide(onCadre ? "对相关领导干部予以诫勉。" : "对该单位予以通报问责，责令作出书面检查并限期整改。", forms, [], deputyForms, [], null, at.CstDate(),
-                onCadre ? 2 : 1, inspector.Id, at);
+            // 1 also puts a 函询 to the unit's head, who answers within the 15 working days and is believed.
+            IReadOnlyCollection<AccountabilityForm> headForms = i == 1 && item.HeadId is not null ? [AccountabilityForm.Inquiry] : [];
+            item.Decide(onCadre ? "对相关领导干部予以诫勉。" : "对该单位予以通报问责，责令作出书面检查并限期整改。" + (headForms.Count > 0 ? "对单位主要负责人函询。" : ""),
+                forms, headForms, deputyForms, [], null, at.CstDate(), onCadre ? 2 : 1, inspector.Id, at);
+            if (headForms.Count > 0)
+            {
+                item.ExpectAnswerBy(calendar.AddWorkdays(at.CstDate(), AccountabilityWorkflow.AnswerWorkdays));
+                var answeredAt = Office(rng, at.AddDays(8));
+                if (answeredAt < now)
+                {
+                    item.RecordAnswer("收到函询后，本人对照问题逐项自查：群众诉求办理不及时，主要是分工不明确、督促不到位，本人负有主体责任。"
+                        + "已召开专题会议重新明确责任分工，建立周调度制度，逐件销号。", answeredAt);
+                    var assessedAt = Office(rng, answeredAt.AddDays(3));
+                    if (assessedAt < now)
+                    {
+                        item.AssessAnswer(AnswerAssessment.Accepted, "说明材料如实反映了问题原因，整改措施具体，予以采信，函询了结。", assessedAt);
+                    }
+                }
+            }
         }
         // A unit that kept collecting red supervision notices: 问责 from the last one.
         var red = await db.Set<SupervisionNotice>().AsNoTracking().Where(n => n.Level == NoticeLevel.Red).ToListAsync(ct);

@@ -7,6 +7,7 @@ using Zhengfeng.Features.Accountability;
 using Zhengfeng.Features.Accounts;
 using Zhengfeng.Features.Assessments;
 using Zhengfeng.Features.Audit;
+using Zhengfeng.Features.Interventions;
 using Zhengfeng.Features.Reports;
 using Zhengfeng.Features.Supervision;
 using Zhengfeng.Features.TypicalCases;
@@ -21,12 +22,44 @@ public static partial class LedgerExports
     {
         exports.MapGet("/notices.xlsx", Notices);
         exports.MapGet("/accountability.xlsx", AccountabilityCases).RequireAuthorization(Policies.Inspect);
+        exports.MapGet("/accountability-gaps.xlsx", AccountabilityGaps).RequireAuthorization(Policies.Inspect);
         exports.MapGet("/exemptions.xlsx", Exemptions).RequireAuthorization(Policies.ReadIntegrity);
         exports.MapGet("/assessments.xlsx", Assessments).RequireAuthorization(Policies.Lead);
         exports.MapGet("/typical-cases.xlsx", TypicalCases);
         exports.MapGet("/accounts.xlsx", Accounts).RequireAuthorization(Policies.Admin);
         exports.MapGet("/audit.xlsx", AuditLog).RequireAuthorization(Policies.Admin);
         exports.MapGet("/reports.xlsx", Reports).RequireAuthorization(Policies.Reports);
+        exports.MapGet("/interventions.xlsx", Interventions).RequireAuthorization(Policies.Interventions);
+    }
+
+    /// <summary>重整改轻追责: verified problems with no accountability case, oldest first.</summary>
+    private static async Task<FileContentHttpResult> AccountabilityGaps(int? days, string? unitId, AccountabilityGaps gaps, TimeProvider clock, CancellationToken ct)
+    {
+        var rows = await gaps.ListAsync(days, unitId, ct);
+        return File("已核实未问责问题清单", clock.GetUtcNow(), Sheet("已核实未问责问题", rows.Take(MaxRows).ToList(),
+            Col<AccountabilityGap>("类别", 16, g => g.KindLabel),
+            Col<AccountabilityGap>("单位", 24, g => g.UnitName),
+            Col<AccountabilityGap>("问题", 60, g => g.Title),
+            Col<AccountabilityGap>("核实或督办时间", 17, g => g.Since),
+            Col<AccountabilityGap>("已过天数", 10, g => g.Days)));
+    }
+
+    /// <summary>说情打招呼登记台账, for 纪检.</summary>
+    private static async Task<FileContentHttpResult> Interventions(string? q, string? person, InterventionWorkflow flow, TimeProvider clock, CancellationToken ct)
+    {
+        var rows = await flow.ViewsAsync(await flow.Query(q, person).Take(MaxRows).ToListAsync(ct), ct);
+        return File("说情打招呼登记台账", clock.GetUtcNow(), Sheet("说情打招呼登记", rows.ToList(),
+            Col<InterventionView>("发生时间", 17, i => i.OccurredAt),
+            Col<InterventionView>("说情人", 12, i => i.IntervenerName),
+            Col<InterventionView>("单位及职务", 24, i => i.IntervenerOrg),
+            Col<InterventionView>("方式", 12, i => i.ChannelLabel),
+            Col<InterventionView>("涉及事项", 40, i => i.Matter),
+            Col<InterventionView>("关联编号", 18, i => i.RelatedNumber),
+            Col<InterventionView>("提出的要求", 40, i => i.Request),
+            Col<InterventionView>("回应情况", 40, i => i.Response),
+            Col<InterventionView>("登记人", 12, i => i.RecordedByName),
+            Col<InterventionView>("登记人单位", 20, i => i.RecordedByUnit),
+            Col<InterventionView>("登记时间", 17, i => i.RecordedAt)));
     }
 
     /// <summary>作风举报台账: the ledger without the report's text or the reporter (不得摘抄举报材料).</summary>
