@@ -42,6 +42,10 @@ public static class Policies
     public const string Inspect = "inspect";
     /// <summary>作风举报: the discipline office alone, not even the admin (CONTRACT "Reports to the discipline office").</summary>
     public const string Reports = "reports";
+    /// <summary>窗口服务: a unit's staff for their own unit, supervision, discipline and leaders for every unit.</summary>
+    public const string Services = "services";
+    /// <summary>窗口服务总览: the county-wide figures of every unit.</summary>
+    public const string ServiceOversight = "service-oversight";
     public const string Lead = "lead";
     public const string Staff = "staff";
     public const string DecideExtension = "decide-extension";
@@ -60,6 +64,8 @@ public static class Policies
         o.AddPolicy(Supervise, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         o.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Admin));
         o.AddPolicy(Reports, p => p.RequireRole(Roles.Inspector));
+        o.AddPolicy(Services, p => p.RequireRole(Roles.Unit, Roles.Supervisor, Roles.Inspector, Roles.Leader, Roles.Admin));
+        o.AddPolicy(ServiceOversight, p => p.RequireRole(Roles.Supervisor, Roles.Inspector, Roles.Leader, Roles.Admin));
         o.AddPolicy(Lead, p => p.RequireRole(Roles.Leader, Roles.Admin));
         o.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
         o.AddPolicy(DecideExtension, p => p.RequireRole(Roles.Dispatcher, Roles.Leader, Roles.Admin));
