@@ -66,7 +66,7 @@ public sealed class WindowServiceTests(AppFactory app) : IClassFixture<AppFactor
 
         var page = await anonymous.GetAsync($"/guide/{s.LeadUnit}");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var html = await page.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
         Assert.Contains("营业执照设立登记", html);
         Assert.Contains("5个工作日", html);
         Assert.DoesNotContain("内部试办事项", html);

@@ -402,10 +402,10 @@ public sealed class ServiceWorkflow(AppDb db, TimeProvider clock, CurrentUser us
     {
         EnsureUnitStaff();
         var visit = await VisitAsync(id, ct);
-        var handler = visit.Status == VisitStatus.Transferred && !ownUnitOnly ? visit.TransferredToUnitId! : visit.UnitId;
+        var handler = !ownUnitOnly && visit.TransferredToUnitId is { } to ? to : visit.UnitId;
         if (!await user.CanSeeUnitAsync(handler, ct))
         {
-            throw new ForbiddenException(visit.Status == VisitStatus.Transferred ? "该办件已转办，由承办单位办结" : "只有首问单位可以办理该办件");
+            throw new ForbiddenException(visit.TransferredToUnitId is not null && !ownUnitOnly ? "该办件已转办，由承办单位办结" : "只有首问单位可以办理该办件");
         }
         await step(visit);
         db.PendingAction = action;
