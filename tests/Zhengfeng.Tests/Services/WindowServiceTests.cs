@@ -184,7 +184,8 @@ public sealed class WindowServiceTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal(HttpStatusCode.Forbidden, (await s.OtherStaff.GetAsync($"/services/visits/{visit}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await s.OtherStaff.GetAsync($"/services/items/{item}")).StatusCode);
         var supervisor = await s.Admin.UserAsync(app, await s.Admin.RootUnitIdAsync(), Roles.Supervisor);
-        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsJsonAsync("/api/v1/services/visits", new { serviceItemId = item, applicant = new { name = "李四", phone = "13400000006" } })).StatusCode);
+        var byOversight = await supervisor.PostAsJsonAsync("/api/v1/services/visits", new { serviceItemId = item, applicant = new { name = "李四", phone = "13400000006" } });
+        Assert.Equal(HttpStatusCode.Forbidden, byOversight.StatusCode);
         Assert.Equal(s.LeadUnit, (await supervisor.GetOkAsync($"/api/v1/services/items/{item}")).GetProperty("unitId").GetString());
     }
 
