@@ -44,6 +44,10 @@ public static class Policies
     public const string Reports = "reports";
     /// <summary>纪检 reads every 说情、打招呼 record and the counts by person.</summary>
     public const string Interventions = "interventions";
+    /// <summary>窗口服务: a unit's staff for their own unit, supervision, discipline and leaders for every unit.</summary>
+    public const string Services = "services";
+    /// <summary>窗口服务总览: the county-wide figures of every unit.</summary>
+    public const string ServiceOversight = "service-oversight";
     public const string Lead = "lead";
     public const string Staff = "staff";
     public const string DecideExtension = "decide-extension";
@@ -63,6 +67,8 @@ public static class Policies
         o.AddPolicy(Inspect, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Admin));
         o.AddPolicy(Reports, p => p.RequireRole(Roles.Inspector));
         o.AddPolicy(Interventions, p => p.RequireRole(Roles.Inspector));
+        o.AddPolicy(Services, p => p.RequireRole(Roles.Unit, Roles.Supervisor, Roles.Inspector, Roles.Leader, Roles.Admin));
+        o.AddPolicy(ServiceOversight, p => p.RequireRole(Roles.Supervisor, Roles.Inspector, Roles.Leader, Roles.Admin));
         o.AddPolicy(Lead, p => p.RequireRole(Roles.Leader, Roles.Admin));
         o.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
         o.AddPolicy(DecideExtension, p => p.RequireRole(Roles.Dispatcher, Roles.Leader, Roles.Admin));

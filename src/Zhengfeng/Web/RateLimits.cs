@@ -67,6 +67,8 @@ public static class RateLimits
         Limit(pages, "/Cases/Submit", Submit);
         Limit(pages, "/Reports/Submit", Submit);
         Limit(pages, "/Reports/Follow", Tracking);
+        Limit(pages, "/Services/Guide", Tracking);
+        Limit(pages, "/Services/GuideUnit", Tracking);
     }
 
     private static void Limit(PageConventionCollection pages, string page, string policy)

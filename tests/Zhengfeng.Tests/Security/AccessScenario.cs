@@ -130,6 +130,14 @@ public sealed class AccessScenario
             Ids["followUpCode"] = sent.GetProperty("followUpCode").GetString()!;
             return (await inspector.GetOkAsync("/api/v1/reports")).GetProperty("items")[0].Id();
         });
+        await MakeAsync("itemId", async () => (await Caller(Roles.Unit, Scope.Own).PostOkAsync("/api/v1/services/items", new
+        {
+            name = "不动产转移登记", promisedDays = 5, legalDays = 30, materials = "申请书\n身份证明", published = true,
+        }, HttpStatusCode.Created)).Id());
+        await MakeAsync("visitId", async () => (await Caller(Roles.Unit, Scope.Own).PostOkAsync("/api/v1/services/visits", new
+        {
+            serviceItemId = Ids["itemId"], applicant = new { name = "办事人", phone = "13900002222" },
+        }, HttpStatusCode.Created)).Id());
         await MakeAsync("accountability", async () => (await inspector.PostOkAsync("/api/v1/accountability",
             new { unitId = Unit, clueId = Ids["clues"], facts = "违规收费问题突出" }, HttpStatusCode.Created)).Id());
         await MakeAsync("exemptions", async () =>
