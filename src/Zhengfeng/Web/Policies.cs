@@ -56,6 +56,10 @@ public static class Policies
     public const string ReadEvaluations = "read-evaluations";
     public const string DraftTypical = "draft-typical";
     public const string ReviewTypical = "review-typical";
+    /// <summary>考勤: units for their own people, supervision, discipline and leaders for the county.</summary>
+    public const string Attendance = "attendance";
+    /// <summary>考勤导入: a unit its own terminal records, supervision any unit's.</summary>
+    public const string ImportAttendance = "import-attendance";
 
     public static void Add(AuthorizationOptions o)
     {
@@ -78,5 +82,7 @@ public static class Policies
         o.AddPolicy(ReadEvaluations, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Leader, Roles.Admin));
         o.AddPolicy(DraftTypical, p => p.RequireRole(Roles.Supervisor, Roles.Inspector, Roles.Admin, Roles.Unit));
         o.AddPolicy(ReviewTypical, p => p.RequireRole(Roles.Leader, Roles.Admin));
+        o.AddPolicy(Attendance, p => p.RequireRole(Roles.Unit, Roles.Supervisor, Roles.Inspector, Roles.Leader, Roles.Admin));
+        o.AddPolicy(ImportAttendance, p => p.RequireRole(Roles.Unit, Roles.Supervisor, Roles.Admin));
     }
 }

@@ -297,7 +297,7 @@ public sealed class ScoreTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var s = await CreateAsync(app);
         var rules = (await s.Leader.GetOkAsync("/api/v1/scores/rules")).EnumerateArray().ToList();
-        Assert.Equal(15, rules.Count);
+        Assert.Equal(16, rules.Count); // one per ScoreKind, 干部旷工 included
         Assert.All(rules, r => Assert.False(string.IsNullOrWhiteSpace(r.GetProperty("sourceDocument").GetString())));
         var unitRule = rules.Single(r => r.GetProperty("kind").GetString() == "accountability_unit");
         Assert.Equal(-3m, unitRule.GetProperty("points").GetDecimal());

@@ -65,7 +65,7 @@ public static class AttachmentsApi
 
     /// <summary>Served only after the reader's right to the owning record is checked.</summary>
     private static async Task<FileStreamHttpResult> Download(string attachmentId, CaseWorkflow flow, RectificationWorkflow rectifications, ClueWorkflow clues,
-        AttachmentStore store, CancellationToken ct)
+        Attendance.SpotCheckWorkflow spotChecks, AttachmentStore store, CancellationToken ct)
     {
         var (meta, content) = await store.OpenAsync(attachmentId, ct);
         try
@@ -80,6 +80,9 @@ public static class AttachmentsApi
                     break;
                 case RectificationWorkflow.EvidenceOfItem:
                     await rectifications.LoadAsync(meta.OwnerId, ct);
+                    break;
+                case Attendance.SpotCheckWorkflow.PhotoOwner:
+                    await spotChecks.LoadAsync(meta.OwnerId, ct);
                     break;
                 case RectificationWorkflow.EvidenceOfProgress:
                     await rectifications.EnsureCanSeeProgressAsync(meta.OwnerId, ct);

@@ -170,6 +170,14 @@ public static class AuditActions
         ["typical.return"] = "退回典型案例",
         ["typical.publish"] = "发布典型案例",
         ["typical.withdraw"] = "撤回典型案例",
+        ["attendance.import"] = "导入考勤记录",
+        ["attendance.absence-clue"] = "多次旷工转为问题线索",
+        ["leave.file"] = "登记请假",
+        ["leave.approve"] = "批准请假",
+        ["leave.reject"] = "不批准请假",
+        ["leave.withdraw"] = "撤回请假",
+        ["leave.return"] = "销假",
+        ["spotcheck.record"] = "登记查岗",
     };
 
     /// <summary>Every named action with its Chinese name, in the order of the table, for the log page's filter.</summary>
@@ -252,6 +260,12 @@ public static class AuditActions
         ["AssistDuty"] = "协办任务",
         ["ScoreRule"] = "考核细则",
         ["Honour"] = "表彰",
+        ["Punch"] = "打卡记录",
+        ["AttendanceCoverage"] = "考勤日",
+        ["AbsenceClueMark"] = "旷工线索标记",
+        ["LeaveRequest"] = "请假",
+        ["SpotCheck"] = "查岗记录",
+        ["SpotCheckEntry"] = "查岗人员情况",
         ["DataProtectionKey"] = "数据保护密钥",
         ["AuditCheckpoint"] = "审计检查点",
     };

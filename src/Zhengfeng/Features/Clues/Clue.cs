@@ -9,7 +9,7 @@ namespace Zhengfeng.Features.Clues;
 // 来源 Source: 工单升级 case · 暗访 mystery · 巡察 tour · 自查自纠 self · 干部作风举报 report · 信箱 mailbox
 
 /// <summary>Where a clue came from. <see cref="Task"/> is raised only by the platform (a 约谈建议 on an assigned task).</summary>
-public enum ClueSource { Case, Mystery, Tour, Self, Report, Mailbox, Task }
+public enum ClueSource { Case, Mystery, Tour, Self, Report, Mailbox, Task, Attendance }
 
 public enum ClueStatus { Registered, Verified, Dismissed }
 
@@ -95,6 +95,7 @@ public sealed class Clue
         ClueSource.Self => "自查自纠",
         ClueSource.Report => "作风举报",
         ClueSource.Task => "交办督办升级",
+        ClueSource.Attendance => "考勤异常",
         _ => "意见信箱",
     };
 

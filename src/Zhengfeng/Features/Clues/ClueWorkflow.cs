@@ -91,9 +91,9 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
     private async Task<Clue> NewClueAsync(CreateClueRequest r, string? batchId, DateTimeOffset? registeredAt, CancellationToken ct)
     {
         var source = r.Source!.Value;
-        if (source == ClueSource.Task)
+        if (source is ClueSource.Task or ClueSource.Attendance)
         {
-            throw new RuleException("clue.system_source", "“交办督办升级”线索由系统在约谈建议时自动生成，不能手工登记", 400);
+            throw new RuleException("clue.system_source", $"“{Clue.Label(source)}”线索由系统自动生成，不能手工登记", 400);
         }
         var supervising = user.IsIn(Roles.Supervisor, Roles.Inspector, Roles.Admin);
         if (!supervising)

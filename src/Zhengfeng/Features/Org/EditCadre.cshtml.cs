@@ -24,6 +24,7 @@ public sealed class EditCadreModel(OrgService org) : WorkflowPage
             Post = Cadre.Post,
             Rank = Cadre.Rank,
             Phone = Cadre.Phone,
+            TerminalNo = Cadre.TerminalNo,
         };
     }
 

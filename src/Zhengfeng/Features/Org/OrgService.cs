@@ -47,6 +47,10 @@ public sealed record CadreRequest
 
     [RegularExpression(@"^[0-9+\- ]{5,30}$", ErrorMessage = "电话号码格式不正确")]
     public string? Phone { get; init; }
+
+    /// <summary>工号 on the unit's sign-in terminal (考勤机).</summary>
+    [StringLength(30, ErrorMessage = "考勤工号不能超过30字")]
+    public string? TerminalNo { get; init; }
 }
 
 public sealed record CadreView(string Id, string Name, string UnitId, string Post, string Rank, string RankLabel, bool IsLeadingCadre, bool IsActive)
@@ -144,6 +148,7 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
             Post = r.Post?.Trim() ?? "",
             Rank = r.Rank ?? CadreRank.Staff,
             Phone = NullIfEmpty(r.Phone),
+            TerminalNo = NullIfEmpty(r.TerminalNo),
             CreatedAt = clock.GetUtcNow(),
         };
         db.Cadres.Add(cadre);
@@ -161,6 +166,7 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
         cadre.Post = r.Post?.Trim() ?? "";
         cadre.Rank = r.Rank ?? CadreRank.Staff;
         cadre.Phone = NullIfEmpty(r.Phone);
+        cadre.TerminalNo = NullIfEmpty(r.TerminalNo);
         db.PendingAction = "cadre.update";
         await db.SaveChangesAsync(ct);
         return cadre;

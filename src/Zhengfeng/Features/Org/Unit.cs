@@ -40,6 +40,8 @@ public sealed class Cadre
     public CadreRank Rank { get; set; } = CadreRank.Staff;
     public bool IsLeadingCadre => Rank >= CadreRank.DeputySection;
     public string? Phone { get; set; }
+    /// <summary>工号: the number the unit's sign-in terminal knows the cadre by.</summary>
+    public string? TerminalNo { get; set; }
     public bool IsActive { get; set; } = true;
     public DateTimeOffset CreatedAt { get; init; }
 
@@ -91,6 +93,8 @@ internal sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
         b.Property(x => x.Post).HasMaxLength(100);
         b.Property(x => x.Rank).HasConversion<string>().HasMaxLength(20);
         b.Property(x => x.Phone).HasMaxLength(30);
+        b.Property(x => x.TerminalNo).HasMaxLength(30);
+        b.HasIndex(x => new { x.UnitId, x.TerminalNo });
         b.Ignore(x => x.IsLeadingCadre);
         b.HasIndex(x => new { x.UnitId, x.Name });
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);

@@ -23,6 +23,7 @@ public enum ScoreKind
     PraiseBulletin,
     PositiveTypical,
     Honour,
+    AttendanceAbsence,
 }
 
 /// <summary>

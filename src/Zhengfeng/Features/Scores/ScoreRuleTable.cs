@@ -39,16 +39,22 @@ public static class ScoreRuleTable
         ScoreRule.Create(ScoreKind.PraiseBulletin, "受到通报表扬", 1, null, Measures + "第十条第（一）项"),
         ScoreRule.Create(ScoreKind.PositiveTypical, "选树为正面典型", 1, null, Measures + "第十条第（二）项"),
         ScoreRule.Create(ScoreKind.Honour, "获得表彰（效能示范岗等）", 2, 5, "《本县机关作风效能建设表彰激励办法》第六条"),
+        ScoreRule.Create(ScoreKind.AttendanceAbsence, "干部旷工（每人每天）", -0.2m, 5, Measures + "第八条第（四）项"),
     ];
 
-    /// <summary>Loads the shipped rules when the table is empty, in one audited save; a table someone edited is left alone.</summary>
+    /// <summary>
+    /// Loads the shipped rules missing from the table (all of them into an empty one, a kind added since into an older one), in one
+    /// audited save; rules someone edited are left alone.
+    /// </summary>
     public static async Task SeedAsync(AppDb db, CancellationToken ct)
     {
-        if (await db.Set<ScoreRule>().AnyAsync(ct))
+        var have = (await db.Set<ScoreRule>().AsNoTracking().Select(r => r.Kind).ToListAsync(ct)).ToHashSet();
+        var missing = Defaults().Where(r => !have.Contains(r.Kind)).ToList();
+        if (missing.Count == 0)
         {
             return;
         }
-        db.AddRange(Defaults());
+        db.AddRange(missing);
         db.PendingAction = "score.rules-seed";
         try
         {
@@ -58,7 +64,8 @@ public static class ScoreRuleTable
         {
             // Another instance starting at the same moment loaded the table first.
             db.ChangeTracker.Clear();
-            if (!await db.Set<ScoreRule>().AnyAsync(ct))
+            var kinds = missing.Select(r => r.Kind).ToList();
+            if (await db.Set<ScoreRule>().CountAsync(r => kinds.Contains(r.Kind), ct) < kinds.Count)
             {
                 throw;
             }
@@ -77,6 +84,7 @@ public static class ScoreRuleTable
         ScoreKind.SatisfactionBottom or ScoreKind.SatisfactionTop => "ranking",
         ScoreKind.RectificationOverdue => "rectification",
         ScoreKind.PositiveTypical => "typical",
+        ScoreKind.AttendanceAbsence => "attendance",
         _ => "honour",
     };
 
@@ -93,6 +101,7 @@ public static class ScoreRuleTable
         "rectification" => "整改事项",
         "typical" => "典型案例",
         "honour" => "表彰",
+        "attendance" => "考勤",
         _ => sourceType,
     };
 }

@@ -27,7 +27,8 @@ public sealed record ScoreBoard(int Year, decimal BaseScore, DateTimeOffset AsOf
 /// of its own date in China time (an assignment's or item's due date, a notice's reply deadline, a decision's date, ...);
 /// disabled rules are skipped and each rule's yearly cap is applied per unit in the order the records happened.
 /// </summary>
-public sealed partial class Scoring(AppDb db, TimeProvider clock, RankingService rankings, IOptions<ScoringRules> options, IMemoryCache cache)
+public sealed partial class Scoring(AppDb db, TimeProvider clock, RankingService rankings, IOptions<ScoringRules> options, IMemoryCache cache,
+    Attendance.AttendanceFigures attendance)
 {
     public const int FirstYear = 2000;
 
@@ -113,6 +114,10 @@ public sealed partial class Scoring(AppDb db, TimeProvider clock, RankingService
         if (On(ScoreKind.Honour))
         {
             hits.AddRange(await HonoursAsync(span, ct));
+        }
+        if (On(ScoreKind.AttendanceAbsence))
+        {
+            hits.AddRange(await AttendanceAsync(span, units.Keys, ct));
         }
         var byUnit = hits.Where(h => rules.ContainsKey(h.Kind) && units.ContainsKey(h.UnitId)).ToLookup(h => h.UnitId);
         var baseScore = options.Value.BaseScore;
