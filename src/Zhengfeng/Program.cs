@@ -24,6 +24,7 @@ using Zhengfeng.Features.Open311;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rankings;
 using Zhengfeng.Features.Rectification;
+using Zhengfeng.Features.Inspections;
 using Zhengfeng.Features.Reports;
 using Zhengfeng.Features.Scores;
 using Zhengfeng.Features.Supervision;
@@ -78,7 +79,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
-    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AuthorizeStaffAndVisitorPages();
     o.Conventions.LimitPublicPages();
 }).AddMvcOptions(o =>
 {
@@ -102,6 +103,7 @@ builder.Services.AddImport();
 builder.Services.AddRankings();
 builder.Services.AddClues();
 builder.Services.AddReports();
+builder.Services.AddInspections();
 builder.Services.AddRectifications();
 builder.Services.AddSupervision();
 builder.Services.AddBulletins();
@@ -163,6 +165,7 @@ app.MapAttachments();
 app.MapOpen311();
 app.MapClues();
 app.MapReports();
+app.MapInspections();
 app.MapRectifications();
 app.MapAccountability();
 app.MapSupervision();
