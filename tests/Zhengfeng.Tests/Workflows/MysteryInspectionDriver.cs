@@ -9,11 +9,8 @@ public sealed class MysteryInspectionDriver : WorkflowDriver<MysteryInspection, 
 
     protected override MysteryInspection At(InspectionStatus status)
     {
-        var plan = new MysteryInspection
-        {
-            Id = Guid.NewGuid().ToString("N"), Number = "AF20261102-000001", Title = "窗口作风暗访", Purpose = "检查窗口服务", Checklist = "在岗在位\n服务态度",
-            CreatedBy = "supervisor", CreatedAt = Now,
-        };
+        var plan = new MysteryInspection { Id = Guid.NewGuid().ToString("N"), Number = "AF20261102-000001", CreatedBy = "supervisor", CreatedAt = Now };
+        plan.Revise("窗口作风暗访", "检查窗口服务", Now.CstDate(), Now.CstDate().AddDays(7), "在岗在位\n服务态度", Now);
         if (status != InspectionStatus.Draft)
         {
             Do(plan, InspectionAction.Issue);

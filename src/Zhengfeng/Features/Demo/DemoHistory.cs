@@ -69,6 +69,7 @@ public sealed partial class DemoHistory(AppDb db, TimeProvider clock, WorkCalend
         var clues = await LoadRecordsAsync(cast, life, rng, now, ct);
         var records = await LoadOversightAsync(cast, Person("inspector"), Person("leader"), Person("admin"), now, ct);
         await LoadReportsAsync(cast, Person("inspector"), now, ct);
+        await LoadInspectionsAsync(cast, Person("visitor"), now, ct);
         await tx.CommitAsync(ct);
         var loaded = new Loaded(cases, clues, watch.Elapsed, records);
         log.LogInformation("Demo history loaded: {Cases} cases, {Clues} clues, {Records} in {Seconds:0.0} s", cases, clues, records, loaded.Took.TotalSeconds);

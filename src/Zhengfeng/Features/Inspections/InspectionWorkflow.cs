@@ -107,12 +107,8 @@ public sealed class InspectionWorkflow(AppDb db, TimeProvider clock, CurrentUser
         EnsureSupervisor();
         var (units, visitors, checklist) = await CheckAsync(r, ct);
         var id = Ids.New();
-        var plan = new MysteryInspection
-        {
-            Id = id, Number = "AF" + Case.NumberOf(id, Now), Title = r.Title.Trim(), Purpose = r.Purpose.Trim(), StartsOn = r.StartsOn!.Value,
-            EndsOn = r.EndsOn!.Value, Checklist = checklist, CreatedBy = user.Id, CreatedAt = Now,
-        };
-        plan.Touch(Now);
+        var plan = new MysteryInspection { Id = id, Number = "AF" + Case.NumberOf(id, Now), CreatedBy = user.Id, CreatedAt = Now };
+        plan.Revise(r.Title.Trim(), r.Purpose.Trim(), r.StartsOn!.Value, r.EndsOn!.Value, checklist, Now);
         db.Add(plan);
         db.AddRange(units.Select(u => new InspectionTarget { PlanId = id, UnitId = u }));
         db.AddRange(visitors.Select(v => new InspectionVisitor { PlanId = id, UserId = v }));
@@ -131,12 +127,7 @@ public sealed class InspectionWorkflow(AppDb db, TimeProvider clock, CurrentUser
             throw new RuleException("inspection.not_draft", "暗访计划已下发，不能再修改", 409);
         }
         var (units, visitors, checklist) = await CheckAsync(r, ct);
-        plan.Title = r.Title.Trim();
-        plan.Purpose = r.Purpose.Trim();
-        plan.StartsOn = r.StartsOn!.Value;
-        plan.EndsOn = r.EndsOn!.Value;
-        plan.Checklist = checklist;
-        plan.Touch(Now);
+        plan.Revise(r.Title.Trim(), r.Purpose.Trim(), r.StartsOn!.Value, r.EndsOn!.Value, checklist, Now);
         db.RemoveRange(await db.Set<InspectionTarget>().Where(t => t.PlanId == id).ToListAsync(ct));
         db.RemoveRange(await db.Set<InspectionVisitor>().Where(v => v.PlanId == id).ToListAsync(ct));
         db.AddRange(units.Select(u => new InspectionTarget { PlanId = id, UnitId = u }));

@@ -26,12 +26,12 @@ public sealed class MysteryInspection
     public required string Id { get; init; }
     /// <summary>The plan's number, made from the day and the id: AF20261102-3F9A2C.</summary>
     public required string Number { get; init; }
-    public required string Title { get; set; }
-    public required string Purpose { get; set; }
-    public DateOnly StartsOn { get; set; }
-    public DateOnly EndsOn { get; set; }
+    public string Title { get; private set; } = "";
+    public string Purpose { get; private set; } = "";
+    public DateOnly StartsOn { get; private set; }
+    public DateOnly EndsOn { get; private set; }
     /// <summary>What to check, one item a line (在岗在位、工作纪律、服务态度…); fixed once the plan is issued.</summary>
-    public required string Checklist { get; set; }
+    public string Checklist { get; private set; } = "";
     public InspectionStatus Status { get; private set; } = InspectionStatus.Draft;
     public required string CreatedBy { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
@@ -50,6 +50,21 @@ public sealed class MysteryInspection
             [(InspectionStatus.Draft, InspectionAction.Issue)] = InspectionStatus.Active,
             [(InspectionStatus.Active, InspectionAction.Close)] = InspectionStatus.Closed,
         }, Label, Label);
+
+    /// <summary>Writes the plan's content; a plan is changed only while it is a draft (its sheets follow its checklist).</summary>
+    public void Revise(string title, string purpose, DateOnly startsOn, DateOnly endsOn, string checklist, DateTimeOffset now)
+    {
+        if (Status != InspectionStatus.Draft)
+        {
+            throw new RuleException("inspection.not_draft", "暗访计划已下发，不能再修改", StatusCodes.Status409Conflict);
+        }
+        Title = title;
+        Purpose = purpose;
+        StartsOn = startsOn;
+        EndsOn = endsOn;
+        Checklist = checklist;
+        Touch(now);
+    }
 
     public void Issue(DateTimeOffset now)
     {
