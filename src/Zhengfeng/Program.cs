@@ -20,6 +20,7 @@ using Zhengfeng.Features.Evaluations;
 using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Honours;
 using Zhengfeng.Features.Import;
+using Zhengfeng.Features.Inspections;
 using Zhengfeng.Features.Interventions;
 using Zhengfeng.Features.Notifications;
 using Zhengfeng.Features.Open311;
@@ -81,7 +82,7 @@ builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true)
 builder.Services.AddRazorPages(o =>
 {
     o.RootDirectory = "/Features";
-    o.Conventions.AuthorizeFolder("/");
+    o.Conventions.AuthorizeStaffAndVisitorPages();
     o.Conventions.LimitPublicPages();
 }).AddMvcOptions(o =>
 {
@@ -108,6 +109,7 @@ builder.Services.AddReports();
 builder.Services.AddInterventions();
 builder.Services.AddServices();
 builder.Services.AddAttendance();
+builder.Services.AddInspections();
 builder.Services.AddRectifications();
 builder.Services.AddSupervision();
 builder.Services.AddBulletins();
@@ -172,6 +174,7 @@ app.MapReports();
 app.MapInterventions();
 app.MapServices();
 app.MapAttendance();
+app.MapInspections();
 app.MapRectifications();
 app.MapAccountability();
 app.MapSupervision();

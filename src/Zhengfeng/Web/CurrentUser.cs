@@ -30,6 +30,9 @@ public sealed class CurrentUser(IHttpContextAccessor http, UnitTree tree, AppDb 
     /// </summary>
     public bool MaySeeTrackingCode => IsIn(Web.Roles.Operator, Web.Roles.Dispatcher, Web.Roles.Supervisor, Web.Roles.Inspector, Web.Roles.Leader, Web.Roles.Admin);
 
+    /// <summary>One of the government's own roles (not only an outside 暗访员).</summary>
+    public bool IsStaff => Roles.Any(Web.Roles.Staff.Contains);
+
     public bool IsCountyWide => Roles.Any(Web.Roles.CountyWide.Contains);
 
     /// <summary>Who may file 容错免责 or read a cadre's record: supervision, discipline, leaders, admin, and units for their own people (not the hotline).</summary>

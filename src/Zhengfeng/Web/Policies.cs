@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ApplicationModels;
 
 namespace Zhengfeng.Web;
 
@@ -12,8 +13,13 @@ public static class Roles
     public const string Supervisor = "supervisor";
     public const string Inspector = "inspector";
     public const string Leader = "leader";
+    /// <summary>暗访员: an outside or third-party visitor (特邀监督员, 第三方机构) who sees only the 暗访 plans naming them.</summary>
+    public const string Visitor = "visitor";
 
-    public static readonly IReadOnlyList<string> All = [Admin, Operator, Dispatcher, Unit, Supervisor, Inspector, Leader];
+    public static readonly IReadOnlyList<string> All = [Admin, Operator, Dispatcher, Unit, Supervisor, Inspector, Leader, Visitor];
+
+    /// <summary>The government's own staff: every role but the outside visitor, who is let into nothing but 暗访.</summary>
+    public static readonly IReadOnlyList<string> Staff = [.. All.Except([Visitor])];
 
     public static string Label(string role) => role switch
     {
@@ -24,6 +30,7 @@ public static class Roles
         Supervisor => "督查员",
         Inspector => "纪检",
         Leader => "领导",
+        Visitor => "暗访员",
         _ => role,
     };
 
@@ -60,9 +67,22 @@ public static class Policies
     public const string Attendance = "attendance";
     /// <summary>考勤导入: a unit its own terminal records, supervision any unit's.</summary>
     public const string ImportAttendance = "import-attendance";
+    /// <summary>Any signed-in account, outside visitors included: the home page, 我的账号, signing out.</summary>
+    public const string SignedIn = "signed-in";
+    /// <summary>暗访: the plans and record sheets, for 督查 (owners), 纪检 (readers) and the visitors named in a plan.</summary>
+    public const string Inspections = "inspections";
+    /// <summary>暗访 planning: drafting, issuing and closing plans and turning findings into clues.</summary>
+    public const string PlanInspections = "plan-inspections";
+
+    /// <summary>Signed in as one of the government's own roles: the default for every page and endpoint that names no policy.</summary>
+    public static AuthorizationPolicy StaffOnly { get; } = new AuthorizationPolicyBuilder().RequireRole(Roles.Staff).Build();
 
     public static void Add(AuthorizationOptions o)
     {
+        o.DefaultPolicy = StaffOnly;
+        o.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
+        o.AddPolicy(Inspections, p => p.RequireRole(Roles.Supervisor, Roles.Inspector, Roles.Visitor));
+        o.AddPolicy(PlanInspections, p => p.RequireRole(Roles.Supervisor));
         o.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         o.AddPolicy(Intake, p => p.RequireRole(Roles.Operator, Roles.Dispatcher, Roles.Admin));
         o.AddPolicy(Dispatch, p => p.RequireRole(Roles.Dispatcher, Roles.Admin));
@@ -74,7 +94,7 @@ public static class Policies
         o.AddPolicy(Services, p => p.RequireRole(Roles.Unit, Roles.Supervisor, Roles.Inspector, Roles.Leader, Roles.Admin));
         o.AddPolicy(ServiceOversight, p => p.RequireRole(Roles.Supervisor, Roles.Inspector, Roles.Leader, Roles.Admin));
         o.AddPolicy(Lead, p => p.RequireRole(Roles.Leader, Roles.Admin));
-        o.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
+        o.AddPolicy(Staff, p => p.RequireRole(Roles.Staff));
         o.AddPolicy(DecideExtension, p => p.RequireRole(Roles.Dispatcher, Roles.Leader, Roles.Admin));
         o.AddPolicy(DecideExemption, p => p.RequireRole(Roles.Leader, Roles.Inspector, Roles.Admin));
         o.AddPolicy(ReadIntegrity, p => p.RequireRole(Roles.Inspector, Roles.Supervisor, Roles.Leader, Roles.Admin));
@@ -85,4 +105,20 @@ public static class Policies
         o.AddPolicy(Attendance, p => p.RequireRole(Roles.Unit, Roles.Supervisor, Roles.Inspector, Roles.Leader, Roles.Admin));
         o.AddPolicy(ImportAttendance, p => p.RequireRole(Roles.Unit, Roles.Supervisor, Roles.Admin));
     }
+}
+
+public static class PageAuthorization
+{
+    /// <summary>The pages an outside visitor (暗访员) may open besides 暗访 itself: landing, own account, signing out, the refusal.</summary>
+    private static readonly HashSet<string> OpenToVisitors = ["/Home/Index", "/Accounts/Me", "/Accounts/Logout", "/Accounts/Denied"];
+
+    /// <summary>
+    /// Every page needs a signed-in account; staff roles for all but the few an outside visitor uses (public pages opt out with
+    /// [AllowAnonymous], a page's own policy applies on top).
+    /// </summary>
+    public static void AuthorizeStaffAndVisitorPages(this PageConventionCollection pages)
+        => pages.AddFolderApplicationModelConvention("/", m => m.EndpointMetadata.Add(
+            OpenToVisitors.Contains(m.ViewEnginePath) || m.ViewEnginePath.StartsWith("/Inspections/", StringComparison.Ordinal)
+                ? new AuthorizeAttribute(Policies.SignedIn)
+                : new AuthorizeAttribute()));
 }

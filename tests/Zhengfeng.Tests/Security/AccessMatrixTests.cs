@@ -53,6 +53,12 @@ public sealed class AccessMatrixTests(AppFactory app, ITestOutputHelper output) 
         ["/api/v1/campaigns/{id}/reports/draft"] = [Roles.Unit], // participating units draft their own report
         ["/open311/v2/requests.{format}"] = [], // a search by conditions needs an Open311 api_key
         ["/api/v1/unit-staff"] = [], // only a unit head (单位负责人), which none of the matrix's unit accounts is
+        // 暗访: a visitor reads only the plans naming them (none of the matrix's), the report is the office's
+        ["/api/v1/inspections/{id}"] = [Roles.Supervisor, Roles.Inspector],
+        ["/api/v1/inspections/{id}/report"] = [Roles.Supervisor, Roles.Inspector],
+        ["/api/v1/inspections/{id}/report.xlsx"] = [Roles.Supervisor, Roles.Inspector],
+        ["/api/v1/inspections/sheets/{sheetId}"] = [Roles.Supervisor, Roles.Inspector],
+        ["/api/v1/inspections/sheets/{sheetId}/photos/{attachmentId}"] = [Roles.Supervisor, Roles.Inspector],
     };
 
     /// <summary>Reads the lead unit's own staff (and its sections) may also make while the case is open: the reporter's phone.</summary>

@@ -154,6 +154,27 @@ public sealed class AccessScenario
             await supervisor.PostOkAsync($"/api/v1/bulletins/{bulletin.Id()}/issue", new { }); // drafts are the supervision office's own
             return bulletin.Id();
         });
+        await MakeAsync("inspections", async () =>
+        {
+            var me = (await supervisor.GetOkAsync("/api/v1/auth/me")).Id();
+            var plan = await supervisor.PostOkAsync("/api/v1/inspections", new
+            {
+                title = "窗口单位作风暗访", purpose = "检查在岗在位", startsOn = "2026-11-02", endsOn = "2026-11-20", unitIds = new[] { Unit },
+                checklist = "在岗在位\n服务态度", visitorIds = new[] { me },
+            }, HttpStatusCode.Created);
+            await supervisor.PostOkAsync($"/api/v1/inspections/{plan.Id()}/issue", new { });
+            var sheet = await supervisor.PostOkAsync($"/api/v1/inspections/{plan.Id()}/sheets", new { unitId = Unit }, HttpStatusCode.Created);
+            var file = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+            file.Headers.ContentType = new MediaTypeHeaderValue("image/png");
+            var photo = await supervisor.PostAsync($"/api/v1/inspections/sheets/{sheet.Id()}/photos", new MultipartFormDataContent { { file, "file", "暗访.png" } });
+            Ids["photos"] = (await photo.ReadJsonAsync()).Id();
+            await supervisor.PostOkAsync($"/api/v1/inspections/sheets/{sheet.Id()}/submit", new
+            {
+                visitedAt = "2026-11-02T09:00:00+08:00", place = "城管局办事窗口", marks = new[] { new { line = 1, result = "non_conforming", note = "窗口无人" } },
+            });
+            Ids["sheets"] = sheet.Id();
+            return plan.Id();
+        });
         await MakeAsync("honours", async () => (await supervisor.PostOkAsync("/api/v1/honours",
             new { year = 2026, nomineeType = "unit", unitId = Unit, reason = "窗口服务零投诉" }, HttpStatusCode.Created)).Id());
     }

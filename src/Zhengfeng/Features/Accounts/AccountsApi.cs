@@ -26,7 +26,7 @@ public static class AccountsApi
     {
         app.MapPost("/api/v1/auth/token", Token).AllowAnonymous().RequireRateLimiting(RateLimits.Login).WithTags("登录");
         app.MapPost("/api/v1/auth/refresh", Refresh).AllowAnonymous().RequireRateLimiting(RateLimits.Login).WithTags("登录");
-        var auth = app.MapGroup("/api/v1/auth").RequireAuthorization().WithTags("登录");
+        var auth = app.MapGroup("/api/v1/auth").RequireAuthorization(Policies.SignedIn).WithTags("登录");
         auth.MapGet("/me", Me);
         auth.MapPost("/logout", Logout);
         auth.MapPost("/password", ChangePassword);

@@ -117,14 +117,15 @@ public sealed class DemoCounty(AppDb db, TimeProvider clock, UnitTree tree)
         {
             var cadre = people[spec.UnitCode].Pick(spec.Who);
             var personal = spec.Role != Roles.Unit;
+            var outside = spec.Role == Roles.Visitor;
             db.Users.Add(new UserAccount
             {
                 Id = Ids.New(),
                 Username = spec.Username,
-                DisplayName = personal ? cadre.Name : DisplayName(spec.UnitCode),
+                DisplayName = outside ? "特邀监督员 孟清" : personal ? cadre.Name : DisplayName(spec.UnitCode),
                 UnitId = units[spec.UnitCode].Id,
                 Roles = spec.Role,
-                CadreId = cadre.Id,
+                CadreId = outside ? null : cadre.Id,
                 // a department's or township's own account is its head's: it assigns cases and opens its people's 承办人 accounts
                 IsUnitHead = spec.Role == Roles.Unit && !SectionAccounts.Contains(spec.Username),
                 PasswordHash = hash,
@@ -186,6 +187,8 @@ public sealed class DemoCounty(AppDb db, TimeProvider clock, UnitTree tree)
             new("supervisor", Roles.Supervisor, $"{DemoNames.Conduct}-s2", Who.Chief),
             new("inspector", Roles.Inspector, $"{DemoNames.Discipline}-s1", Who.Chief),
             new("leader", Roles.Leader, CountyCode, Who.Deputy),
+            // an outside visitor (特邀监督员) of the 暗访 plans, seated in the office that runs them
+            new("visitor", Roles.Visitor, $"{DemoNames.Conduct}-s2", Who.Staff),
         ];
         var unitCodes = Showcase.Concat(SectionAccounts).Concat(AllUnits.Select(u => u.Code).Except(Showcase));
         specs.AddRange(unitCodes.Select(code => new AccountSpec(code, Roles.Unit, code, SectionAccounts.Contains(code) ? Who.Chief : Who.Deputy)));

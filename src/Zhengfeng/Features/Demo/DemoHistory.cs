@@ -73,6 +73,7 @@ public sealed partial class DemoHistory(AppDb db, TimeProvider clock, WorkCalend
         await SaveAsync(ct);
         await LoadServicesAsync(cast, now, ct);
         await LoadAttendanceAsync(cast, now, ct);
+        await LoadInspectionsAsync(cast, Person("visitor"), now, ct);
         await tx.CommitAsync(ct);
         var loaded = new Loaded(cases, clues, watch.Elapsed, records);
         log.LogInformation("Demo history loaded: {Cases} cases, {Clues} clues, {Records} in {Seconds:0.0} s", cases, clues, records, loaded.Took.TotalSeconds);

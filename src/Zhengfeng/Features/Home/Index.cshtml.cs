@@ -6,6 +6,7 @@ using Zhengfeng.Features.Assignments;
 using Zhengfeng.Features.Assists;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
+using Zhengfeng.Features.Inspections;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rectification;
 using Zhengfeng.Features.Supervision;
@@ -28,6 +29,13 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
     public async Task OnGetAsync(CancellationToken ct)
     {
         UnitPath = UnitTree.PathOf(await tree.GetAsync(db, ct), me.UnitId);
+        if (!me.IsStaff)
+        {
+            // An outside visitor (暗访员) has nothing here but the plans naming them.
+            var mine = await InspectionWorkflow.OpenPlansOfVisitorAsync(db, me.Id, ct);
+            Tiles.Add(new("暗访任务", mine, "/inspections", "个进行中的暗访计划"));
+            return;
+        }
         var visible = await me.VisibleUnitsAsync(ct);
         var cadres = db.Cadres.AsQueryable();
         if (visible is not null)
