@@ -23,6 +23,7 @@ public sealed class AccessMatrixTests(AppFactory app, ITestOutputHelper output) 
         "/api/v1/cases/{id}", "/api/v1/attachments/{attachmentId}", "/api/v1/assists/{id}", "/api/v1/clues/{id}", "/api/v1/rectifications/{id}",
         "/api/v1/supervision-notices/{id}", "/api/v1/tasks/{id}", "/api/v1/cadres/{id}", "/api/v1/exemptions/{id}", "/api/v1/rankings/units/{unitId}",
         "/api/v1/campaigns/{id}", "/api/v1/services/items/{itemId}", "/api/v1/services/visits/{visitId}",
+        "/api/v1/attendance/months/{month}/units/{unitId}", "/api/v1/attendance/months/{month}/cadres/{cadreId}",
     ];
 
     private static readonly string[] Oversight = [Roles.Supervisor, Roles.Inspector, Roles.Leader, Roles.Admin];

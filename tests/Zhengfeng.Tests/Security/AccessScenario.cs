@@ -68,6 +68,7 @@ public sealed class AccessScenario
         Ids["units"] = Unit;
         Ids["unitId"] = Unit;
         Ids["seq"] = "1";
+        Ids["month"] = "2026-11";
 
         await MakeAsync("cases", async () =>
         {
