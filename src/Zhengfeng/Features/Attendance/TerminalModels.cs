@@ -19,7 +19,7 @@ public sealed record TerminalModel(string Code, string Name, string Description,
     public string SampleHeader => string.Join("，", new[] { NoColumns, NameColumns, DepartmentColumns, DateTimeColumns, DateColumns, InColumns, OutColumns }
         .Where(c => c.Length > 0).Select(c => c[0]));
 
-    public static readonly TerminalModel Zkteco = new("zkteco", "人脸指纹考勤机（中控 ZKTeco 考勤记录导出）",
+    public static readonly TerminalModel Zkteco = new("zkteco", "人脸指纹考勤机（中控智慧考勤记录导出）",
         "每次打卡一行：工号、姓名、部门、日期时间", ["工号", "人员编号", "考勤号码", "用户编号"], ["姓名", "人员姓名"], ["部门", "部门名称"],
         ["日期时间", "打卡时间", "考勤时间", "签到时间"], [], [], []);
 
