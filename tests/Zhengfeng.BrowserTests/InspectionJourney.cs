@@ -36,7 +36,7 @@ public sealed class InspectionJourney(BrowserApp app) : IClassFixture<BrowserApp
         await create.GetByLabel("用户名").FillAsync(visitorName);
         await create.GetByLabel("姓名").FillAsync("特邀监督员老王");
         await create.GetByLabel("初始密码").FillAsync(AppFactory.Password);
-        await create.GetByLabel("所属单位").SelectOptionAsync(new SelectOptionValue { Label = "县作风效能建设办公室" });
+        await create.GetByLabel("所属单位").SelectOptionAsync(new SelectOptionValue { Value = office });
         await create.GetByLabel("暗访员").CheckAsync();
         await create.GetByRole(AriaRole.Button, new() { Name = "创建账号" }).ClickAsync();
         await Expect(adminPage.Locator("main")).ToContainTextAsync("特邀监督员老王");
@@ -78,16 +78,16 @@ public sealed class InspectionJourney(BrowserApp app) : IClassFixture<BrowserApp
         await visitor.GetByRole(AriaRole.Button, new() { Name = "提交" }).ClickAsync();
         await Expect(visitor.GetByRole(AriaRole.Status)).ToHaveTextAsync("记录表已提交");
         await Expect(visitor.GetByRole(AriaRole.Button, new() { Name = "提交" })).ToHaveCountAsync(0);
-        await Expect(visitor.GetByRole(AriaRole.Button, new() { Name = "转为问题线索" })).ToHaveCountAsync(0);
+        await Expect(visitor.GetByRole(AriaRole.Button, new() { Name = "转为问题线索", Exact = true })).ToHaveCountAsync(0);
         var width = await visitor.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 420, $"the sheet scrolls sideways on a phone: {width}px");
 
         // The supervisor turns the non-conforming line into a clue, once.
         await supervisor.GotoAsync(planUrl);
         await supervisor.Locator("tbody tr", new() { HasText = "青石镇" }).GetByRole(AriaRole.Link).First.ClickAsync();
-        await supervisor.GetByRole(AriaRole.Button, new() { Name = "转为问题线索" }).ClickAsync();
+        await supervisor.GetByRole(AriaRole.Button, new() { Name = "转为问题线索", Exact = true }).ClickAsync();
         await Expect(supervisor.GetByRole(AriaRole.Status)).ToHaveTextAsync("已转为问题线索");
-        await Expect(supervisor.GetByRole(AriaRole.Button, new() { Name = "转为问题线索" })).ToHaveCountAsync(0);
+        await Expect(supervisor.GetByRole(AriaRole.Button, new() { Name = "转为问题线索", Exact = true })).ToHaveCountAsync(0);
         await supervisor.GetByRole(AriaRole.Link, new() { Name = "查看线索" }).ClickAsync();
         await Expect(supervisor.Locator("main")).ToContainTextAsync("民政窗口无人");
         await supervisor.GotoAsync(planUrl);
