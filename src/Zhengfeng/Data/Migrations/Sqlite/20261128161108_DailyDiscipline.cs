@@ -18,6 +18,45 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 maxLength: 30,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "Answer",
+                table: "AccountabilityCases",
+                type: "TEXT",
+                maxLength: 10000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "AnswerDueOn",
+                table: "AccountabilityCases",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "AnsweredAt",
+                table: "AccountabilityCases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "AssessedAt",
+                table: "AccountabilityCases",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Assessment",
+                table: "AccountabilityCases",
+                type: "TEXT",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AssessmentNote",
+                table: "AccountabilityCases",
+                type: "TEXT",
+                maxLength: 2000,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AbsenceClueMark",
                 columns: table => new
@@ -42,6 +81,34 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AttendanceCoverage", x => new { x.UnitId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Interventions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    IntervenerName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    IntervenerOrg = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    OccurredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Matter = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RelatedNumber = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    Request = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RecordedByUnitId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Interventions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Interventions_Units_RecordedByUnitId",
+                        column: x => x.RecordedByUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -345,6 +412,26 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Interventions_IntervenerName",
+                table: "Interventions",
+                column: "IntervenerName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interventions_OccurredAt",
+                table: "Interventions",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interventions_RecordedBy",
+                table: "Interventions",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interventions_RecordedByUnitId",
+                table: "Interventions",
+                column: "RecordedByUnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LeaveRequest_CadreId_From",
                 table: "LeaveRequest",
                 columns: new[] { "CadreId", "From" });
@@ -443,6 +530,9 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                 name: "InspectionVisitor");
 
             migrationBuilder.DropTable(
+                name: "Interventions");
+
+            migrationBuilder.DropTable(
                 name: "LeaveRequest");
 
             migrationBuilder.DropTable(
@@ -473,6 +563,30 @@ namespace Zhengfeng.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "TerminalNo",
                 table: "Cadres");
+
+            migrationBuilder.DropColumn(
+                name: "Answer",
+                table: "AccountabilityCases");
+
+            migrationBuilder.DropColumn(
+                name: "AnswerDueOn",
+                table: "AccountabilityCases");
+
+            migrationBuilder.DropColumn(
+                name: "AnsweredAt",
+                table: "AccountabilityCases");
+
+            migrationBuilder.DropColumn(
+                name: "AssessedAt",
+                table: "AccountabilityCases");
+
+            migrationBuilder.DropColumn(
+                name: "Assessment",
+                table: "AccountabilityCases");
+
+            migrationBuilder.DropColumn(
+                name: "AssessmentNote",
+                table: "AccountabilityCases");
         }
     }
 }

@@ -18,6 +18,45 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 maxLength: 30,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "Answer",
+                table: "AccountabilityCases",
+                type: "character varying(10000)",
+                maxLength: 10000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "AnswerDueOn",
+                table: "AccountabilityCases",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "AnsweredAt",
+                table: "AccountabilityCases",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "AssessedAt",
+                table: "AccountabilityCases",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Assessment",
+                table: "AccountabilityCases",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "AssessmentNote",
+                table: "AccountabilityCases",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "AbsenceClueMark",
                 columns: table => new
@@ -42,6 +81,34 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AttendanceCoverage", x => new { x.UnitId, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Interventions",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    IntervenerName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    IntervenerOrg = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Channel = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    OccurredAt = table.Column<long>(type: "bigint", nullable: false),
+                    Matter = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    RelatedNumber = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Request = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Response = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RecordedByUnitId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RecordedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Interventions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Interventions_Units_RecordedByUnitId",
+                        column: x => x.RecordedByUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -345,6 +412,26 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Interventions_IntervenerName",
+                table: "Interventions",
+                column: "IntervenerName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interventions_OccurredAt",
+                table: "Interventions",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interventions_RecordedBy",
+                table: "Interventions",
+                column: "RecordedBy");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interventions_RecordedByUnitId",
+                table: "Interventions",
+                column: "RecordedByUnitId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_LeaveRequest_CadreId_From",
                 table: "LeaveRequest",
                 columns: new[] { "CadreId", "From" });
@@ -443,6 +530,9 @@ namespace Zhengfeng.Data.Migrations.Postgres
                 name: "InspectionVisitor");
 
             migrationBuilder.DropTable(
+                name: "Interventions");
+
+            migrationBuilder.DropTable(
                 name: "LeaveRequest");
 
             migrationBuilder.DropTable(
@@ -473,6 +563,30 @@ namespace Zhengfeng.Data.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "TerminalNo",
                 table: "Cadres");
+
+            migrationBuilder.DropColumn(
+                name: "Answer",
+                table: "AccountabilityCases");
+
+            migrationBuilder.DropColumn(
+                name: "AnswerDueOn",
+                table: "AccountabilityCases");
+
+            migrationBuilder.DropColumn(
+                name: "AnsweredAt",
+                table: "AccountabilityCases");
+
+            migrationBuilder.DropColumn(
+                name: "AssessedAt",
+                table: "AccountabilityCases");
+
+            migrationBuilder.DropColumn(
+                name: "Assessment",
+                table: "AccountabilityCases");
+
+            migrationBuilder.DropColumn(
+                name: "AssessmentNote",
+                table: "AccountabilityCases");
         }
     }
 }
