@@ -76,7 +76,7 @@ public sealed class AssignmentSweep(IServiceScopeFactory scopes, TimeProvider cl
                 await db.SaveChangesAsync(ct);
                 issued += notices.Count;
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (SaveConflict.Is(e))
             {
                 // Another instance issued this step (or took the notice number) first: drop ours; what is still owed is issued next tick.
                 db.ChangeTracker.Clear();

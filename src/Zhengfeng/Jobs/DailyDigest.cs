@@ -86,7 +86,7 @@ public sealed class DailyDigest(IServiceScopeFactory scopes, TimeProvider clock,
                 await db.SaveChangesAsync(ct);
                 sent++;
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (SaveConflict.Is(e))
             {
                 db.ChangeTracker.Clear(); // another instance sent this person's digest first
             }

@@ -92,7 +92,7 @@ public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock
                 await db.SaveChangesAsync(ct);
                 raised++;
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (SaveConflict.Is(e))
             {
                 // Another instance raised this step (or took the notice number) first: drop ours; a lost number is retried next tick.
                 db.ChangeTracker.Clear();

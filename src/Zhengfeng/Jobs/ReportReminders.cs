@@ -106,7 +106,7 @@ public sealed class ReportReminders(IServiceScopeFactory scopes, TimeProvider cl
             await db.SaveChangesAsync(ct);
             return units.Count;
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (SaveConflict.Is(e))
         {
             db.ChangeTracker.Clear();
             return 0;

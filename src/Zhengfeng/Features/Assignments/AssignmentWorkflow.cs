@@ -134,7 +134,7 @@ public sealed partial class AssignmentWorkflow(
                 await db.SaveChangesAsync(ct);
                 return;
             }
-            catch (DbUpdateException) when (attempt < attempts)
+            catch (Exception e) when (attempt < attempts && SaveConflict.Is(e))
             {
                 // The failed save left its audit entries tracked; the next save chains fresh ones.
                 foreach (var entry in db.ChangeTracker.Entries<AuditEntry>().ToList())

@@ -98,7 +98,7 @@ public sealed class BulletinWorkflow(AppDb db, TimeProvider clock, CurrentUser u
                 await db.SaveChangesAsync(ct);
                 return bulletin;
             }
-            catch (DbUpdateException) when (attempt < 5)
+            catch (Exception e) when (attempt < 5 && SaveConflict.Is(e))
             {
                 db.ChangeTracker.Clear();
             }

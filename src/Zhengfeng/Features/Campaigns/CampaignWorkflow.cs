@@ -166,7 +166,7 @@ public sealed class CampaignWorkflow(AppDb db, TimeProvider clock, CurrentUser u
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (SaveConflict.Is(e))
         {
             // The unique (campaign, unit, period) index refused a report saved at the same moment.
             throw Duplicate(c, period);

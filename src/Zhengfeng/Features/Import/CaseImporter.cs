@@ -65,7 +65,7 @@ public sealed class CaseImporter(AppDb db, CaseWorkflow flow, ImportMappings map
                 errors.Add(new RowError(number, e.Code == "case.unknown_category" ? reader.CategoryColumn : "", e.Message));
                 failedRows.Add(number);
             }
-            catch (DbUpdateException)
+            catch (Exception e) when (SaveConflict.Is(e))
             {
                 db.ChangeTracker.Clear();
                 if (!await ExistsAsync(row.ExternalId, ct))

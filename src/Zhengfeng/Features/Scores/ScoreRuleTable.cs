@@ -60,7 +60,7 @@ public static class ScoreRuleTable
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (Exception e) when (SaveConflict.Is(e))
         {
             // Another instance starting at the same moment loaded the table first.
             db.ChangeTracker.Clear();

@@ -211,7 +211,7 @@ public sealed class SupervisionWorkflow(
                 await db.SaveChangesAsync(ct);
                 return;
             }
-            catch (DbUpdateException) when (attempt < attempts)
+            catch (Exception e) when (attempt < attempts && SaveConflict.Is(e))
             {
                 // The failed save left its audit entries tracked; the next save chains fresh ones.
                 foreach (var entry in db.ChangeTracker.Entries<AuditEntry>().ToList())
