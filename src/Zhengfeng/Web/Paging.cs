@@ -19,3 +19,6 @@ public static class Paging
         return (page, pageSize);
     }
 }
+
+/// <summary>A list's 上一页/下一页 bar (<c>Features/Shared/_Pager.cshtml</c>): the page shown, the page count and the link to page n.</summary>
+public sealed record Pager(int Number, int Pages, Func<int, string> Link);

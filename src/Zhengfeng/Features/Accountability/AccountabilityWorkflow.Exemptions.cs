@@ -17,7 +17,7 @@ public sealed partial class AccountabilityWorkflow
         var cadre = await db.Cadres.AsNoTracking().FirstOrDefaultAsync(c => c.Id == r.CadreId, ct)
             ?? throw new RuleException("exemption.unknown_cadre", "干部不存在", 400);
         await user.EnsureCanSeeUnitAsync(cadre.UnitId, ct);
-        var caseId = Blank(r.AccountabilityCaseId);
+        var caseId = r.AccountabilityCaseId.TrimToNull();
         if (caseId is not null)
         {
             var linked = await db.Set<AccountabilityCase>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct)
@@ -34,12 +34,12 @@ public sealed partial class AccountabilityWorkflow
         var e = new Exemption
         {
             Id = Ids.New(), CadreId = cadre.Id, AccountabilityCaseId = caseId, Facts = r.Facts.Trim(),
-            PublicPurpose = r.PublicPurpose, PublicPurposeNote = Blank(r.PublicPurposeNote),
-            NoPersonalGain = r.NoPersonalGain, NoPersonalGainNote = Blank(r.NoPersonalGainNote),
-            NoBreachOfLaw = r.NoBreachOfLaw, NoBreachOfLawNote = Blank(r.NoBreachOfLawNote),
-            NoMajorLoss = r.NoMajorLoss, NoMajorLossNote = Blank(r.NoMajorLossNote),
-            TimelyRemedy = r.TimelyRemedy, TimelyRemedyNote = Blank(r.TimelyRemedyNote),
-            ProcedureFollowed = r.ProcedureFollowed, ProcedureFollowedNote = Blank(r.ProcedureFollowedNote),
+            PublicPurpose = r.PublicPurpose, PublicPurposeNote = r.PublicPurposeNote.TrimToNull(),
+            NoPersonalGain = r.NoPersonalGain, NoPersonalGainNote = r.NoPersonalGainNote.TrimToNull(),
+            NoBreachOfLaw = r.NoBreachOfLaw, NoBreachOfLawNote = r.NoBreachOfLawNote.TrimToNull(),
+            NoMajorLoss = r.NoMajorLoss, NoMajorLossNote = r.NoMajorLossNote.TrimToNull(),
+            TimelyRemedy = r.TimelyRemedy, TimelyRemedyNote = r.TimelyRemedyNote.TrimToNull(),
+            ProcedureFollowed = r.ProcedureFollowed, ProcedureFollowedNote = r.ProcedureFollowedNote.TrimToNull(),
             AppliedBy = user.Id, AppliedAt = Now,
         };
         db.Add(e);

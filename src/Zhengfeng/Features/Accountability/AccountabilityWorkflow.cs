@@ -27,8 +27,8 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
 
     public async Task<AccountabilityCase> OpenAsync(OpenAccountabilityRequest r, CancellationToken ct)
     {
-        var unitId = Blank(r.UnitId);
-        var cadreId = Blank(r.CadreId);
+        var unitId = r.UnitId.TrimToNull();
+        var cadreId = r.CadreId.TrimToNull();
         if ((unitId is null) == (cadreId is null))
         {
             throw new RuleException("accountability.subject", "请指定问责对象：单位（unitId）或干部（cadreId），二者选其一", 400);
@@ -47,7 +47,7 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
                 ?? throw new RuleException("accountability.unknown_cadre", "问责干部不存在", 400);
             await user.EnsureCanSeeUnitAsync(cadre.UnitId, ct);
         }
-        var clueId = Blank(r.ClueId);
+        var clueId = r.ClueId.TrimToNull();
         if (clueId is not null)
         {
             var clue = await db.Set<Clue>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == clueId, ct)
@@ -57,12 +57,12 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
                 throw new RuleException("accountability.clue_not_verified", $"问题线索状态为“{Clue.Label(clue.Status)}”，核实属实后才能据以问责", 409);
             }
         }
-        var caseId = Blank(r.CaseId);
+        var caseId = r.CaseId.TrimToNull();
         if (caseId is not null && !await db.Set<Case>().AnyAsync(c => c.Id == caseId, ct))
         {
             throw new RuleException("accountability.unknown_case", "来源工单不存在", 400);
         }
-        var noticeId = Blank(r.NoticeId);
+        var noticeId = r.NoticeId.TrimToNull();
         if (noticeId is not null && !await db.Set<SupervisionNotice>().AnyAsync(n => n.Id == noticeId, ct))
         {
             throw new RuleException("accountability.unknown_notice", "来源督办单不存在", 400);
@@ -190,7 +190,7 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
         {
             q = q.Where(c => c.Status == s);
         }
-        if (Blank(filter.Query) is { } term)
+        if (filter.Query.TrimToNull() is { } term)
         {
             var units = db.Units.Where(u => u.Name.Contains(term)).Select(u => u.Id);
             var cadres = db.Cadres.Where(c => c.Name.Contains(term)).Select(c => c.Id);
@@ -240,6 +240,4 @@ public sealed partial class AccountabilityWorkflow(AppDb db, TimeProvider clock,
 
     private static List<AccountabilityForm> Parse(IReadOnlyList<string>? codes, AccountabilitySubject subject)
         => (codes ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(c => AccountabilityForms.Parse(c, subject)).Distinct().ToList();
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

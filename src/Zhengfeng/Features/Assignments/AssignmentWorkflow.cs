@@ -46,7 +46,7 @@ public sealed partial class AssignmentWorkflow(
             throw Bad("task.unknown_assist_unit", "配合单位不存在");
         }
         var due = DueOn(r, today);
-        var campaignId = Blank(r.CampaignId);
+        var campaignId = r.CampaignId.TrimToNull();
         var source = r.Source ?? (campaignId is not null ? AssignmentSource.Campaign
             : throw Bad("task.source_required", "请选择交办来源（campaign 专项整治、leader 领导批示、meeting 会议议定、superior 上级交办）"));
         if (source == AssignmentSource.Campaign && campaignId is null)
@@ -67,8 +67,8 @@ public sealed partial class AssignmentWorkflow(
 
         var a = new Assignment
         {
-            Id = Ids.New(), Year = Now.ToCst().Year, Title = r.Title.Trim(), Content = Blank(r.Content), Source = source, SourceNote = Blank(r.SourceNote),
-            CampaignId = campaignId, PhaseSeq = r.PhaseSeq, LeadUnitId = leadUnitId, ResponsibleName = Blank(r.ResponsibleName), DueOn = due,
+            Id = Ids.New(), Year = Now.ToCst().Year, Title = r.Title.Trim(), Content = r.Content.TrimToNull(), Source = source, SourceNote = r.SourceNote.TrimToNull(),
+            CampaignId = campaignId, PhaseSeq = r.PhaseSeq, LeadUnitId = leadUnitId, ResponsibleName = r.ResponsibleName.TrimToNull(), DueOn = due,
             ReportCycle = cycle, AssignedBy = user.Id, AssignedByName = user.DisplayName, AssignedAt = Now,
         };
         a.PlanMilestones(milestones);
@@ -244,7 +244,6 @@ public sealed partial class AssignmentWorkflow(
 
     private static RuleException Bad(string code, string message) => new(code, message, StatusCodes.Status400BadRequest);
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     internal static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -52,8 +52,8 @@ public static class AssistsApi
 
     /// <summary>The filters of the list and the export as they arrive: status, unitId, ownerType, ownerId, failure=true, side (unit staff: assist or lead).</summary>
     public static AssistFilter Filter(string? status, string? unitId, string? ownerType, string? ownerId, bool? failure, string? side)
-        => new(WireEnum.ParseOptional<AssistStatus>(status, "status"), Blank(unitId), WireEnum.ParseOptional<AssistOwner>(ownerType, "ownerType"), failure == true,
-            WireEnum.ParseOptional<AssistSide>(side, "side"), Blank(ownerId));
+        => new(WireEnum.ParseOptional<AssistStatus>(status, "status"), unitId.TrimToNull(), WireEnum.ParseOptional<AssistOwner>(ownerType, "ownerType"), failure == true,
+            WireEnum.ParseOptional<AssistSide>(side, "side"), ownerId.TrimToNull());
 
     private static async Task<Ok<Page<AssistView>>> List(string? status, string? unitId, string? ownerType, string? ownerId, bool? failure, string? side,
         int? page, int? pageSize, AssistWorkflow flow, CancellationToken ct)
@@ -81,6 +81,4 @@ public static class AssistsApi
             new LedgerExports.Column<AssistView>("协办不力", 40, v => v.FailureReason));
         return TypedResults.File(bytes, LedgerExports.XlsxType, $"协办台账-{clock.GetUtcNow().ToCst():yyyyMMdd}.xlsx");
     }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -121,7 +121,7 @@ public sealed class LeaveRequest
         Status = Table.Step(Status, action);
         DecidedBy = by;
         DecidedAt = at;
-        DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        DecisionNote = note.TrimToNull();
     }
 
     public static string Label(LeaveStatus s) => s switch

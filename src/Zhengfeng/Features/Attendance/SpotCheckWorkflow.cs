@@ -77,7 +77,7 @@ public sealed class SpotCheckWorkflow(AppDb db, TimeProvider clock, CurrentUser 
         var day = at.CstDate();
         var check = new SpotCheck
         {
-            Id = Ids.New(), UnitId = r.UnitId, At = at, Day = day, Note = string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim(), CheckedBy = user.Id,
+            Id = Ids.New(), UnitId = r.UnitId, At = at, Day = day, Note = r.Note.TrimToNull(), CheckedBy = user.Id,
             RecordedAt = now,
         };
         db.Add(check);

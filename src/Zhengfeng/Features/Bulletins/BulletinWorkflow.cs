@@ -49,7 +49,7 @@ public sealed class BulletinWorkflow(AppDb db, TimeProvider clock, CurrentUser u
         var kind = r.Kind!.Value;
         var clueIds = (r.ClueIds ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Distinct().ToList();
         var caseIds = (r.CaseIds ?? []).Where(i => !string.IsNullOrWhiteSpace(i)).Distinct().ToList();
-        var period = string.IsNullOrWhiteSpace(r.RankingPeriod) ? null : r.RankingPeriod.Trim();
+        var period = r.RankingPeriod.TrimToNull();
         if (clueIds.Count + caseIds.Count > MaxSources)
         {
             throw new RuleException("bulletin.too_many_sources", $"一份通报最多引用{MaxSources}条线索和工单", 422);
@@ -61,7 +61,7 @@ public sealed class BulletinWorkflow(AppDb db, TimeProvider clock, CurrentUser u
         var campaignId = await CampaignWorkflow.JoinableAsync(db, r.CampaignId, ct);
         var clues = await LoadCluesAsync(clueIds, ct);
         var cases = await LoadCasesAsync(caseIds, ct);
-        var body = string.IsNullOrWhiteSpace(r.Body) ? null : r.Body.Trim();
+        var body = r.Body.TrimToNull();
         if (body is null && clues.Count == 0 && cases.Count == 0 && period is null)
         {
             throw new RuleException("bulletin.empty", "请选择要通报的线索、工单或排名月份，或直接填写正文", 422);
@@ -71,7 +71,7 @@ public sealed class BulletinWorkflow(AppDb db, TimeProvider clock, CurrentUser u
         var bulletin = new Bulletin
         {
             Id = Ids.New(), Kind = kind, OrganName = o.OrganName, Prefix = o.Prefix, PrintedBy = o.PrintedBy,
-            Title = r.Title.Trim(), Recipients = r.Recipients.Trim(), Body = body, CopyTo = string.IsNullOrWhiteSpace(r.CopyTo) ? null : r.CopyTo.Trim(),
+            Title = r.Title.Trim(), Recipients = r.Recipients.Trim(), Body = body, CopyTo = r.CopyTo.TrimToNull(),
             ClueIds = string.Join(",", clues.Select(c => c.Id)), CaseIds = string.Join(",", cases.Select(c => c.Id)), RankingPeriod = period,
             CreatedBy = user.Id, CreatedAt = clock.GetUtcNow(),
         };

@@ -120,7 +120,7 @@ public sealed class Campaign
         Version++;
         ClosedBy = by;
         ClosedAt = now;
-        Summary = string.IsNullOrWhiteSpace(summary) ? null : summary.Trim();
+        Summary = summary.TrimToNull();
     }
 
     public void Reopen()
@@ -174,8 +174,8 @@ public sealed class Campaign
             }
         }
         Name = name;
-        DocumentNumber = string.IsNullOrWhiteSpace(plan.DocumentNumber) ? null : plan.DocumentNumber.Trim();
-        Goal = string.IsNullOrWhiteSpace(plan.Goal) ? null : plan.Goal.Trim();
+        DocumentNumber = plan.DocumentNumber.TrimToNull();
+        Goal = plan.Goal.TrimToNull();
         StartsOn = plan.StartsOn;
         EndsOn = plan.EndsOn;
         ReportCycle = plan.ReportCycle;

@@ -36,9 +36,9 @@ public sealed class PlanForm
 
     public CampaignPlanRequest ToRequest() => new()
     {
-        Name = Name ?? "", DocumentNumber = Blank(DocumentNumber), Goal = Blank(Goal), StartsOn = StartsOn, EndsOn = EndsOn,
+        Name = Name ?? "", DocumentNumber = DocumentNumber.TrimToNull(), Goal = Goal.TrimToNull(), StartsOn = StartsOn, EndsOn = EndsOn,
         ReportCycle = WireEnum.ParseOptional<ReportCycle>(ReportCycle, "报送周期"), UnitIds = UnitIds,
-        Phases = [.. Phases.Select(p => new PhaseRequest { Name = Blank(p.Name), StartsOn = p.StartsOn, EndsOn = p.EndsOn })],
+        Phases = [.. Phases.Select(p => new PhaseRequest { Name = p.Name.TrimToNull(), StartsOn = p.StartsOn, EndsOn = p.EndsOn })],
         Leaders = [.. Leaders.Where(l => !string.IsNullOrWhiteSpace(l.Name)).Select(l => new LeaderRequest { Name = l.Name, Post = l.Post, Role = l.Role })],
     };
 
@@ -75,8 +75,6 @@ public sealed class PlanForm
         }
         return this;
     }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 /// <summary>What the plan form partial shows: the form, the units to choose from grouped by kind, and its button.</summary>

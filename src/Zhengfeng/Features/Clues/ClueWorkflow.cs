@@ -119,7 +119,7 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
         var clue = new Clue
         {
             Id = Ids.New(), Source = source, UnitId = r.UnitId,
-            ProblemType = await NormalizeTypeAsync(r.ProblemType, ct), Content = r.Content.Trim(), Place = string.IsNullOrWhiteSpace(r.Place) ? null : r.Place.Trim(),
+            ProblemType = await NormalizeTypeAsync(r.ProblemType, ct), Content = r.Content.Trim(), Place = r.Place.TrimToNull(),
             CaseId = r.CaseId, BatchId = batchId, RegisteredBy = user.Id, RegisteredAt = registeredAt ?? clock.GetUtcNow(),
         };
         clue.JoinCampaign(campaignId);

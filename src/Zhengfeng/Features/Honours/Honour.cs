@@ -80,7 +80,7 @@ public sealed class Honour
         DecidedBy = by;
         DecidedByName = byName;
         DecidedAt = now;
-        DecisionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        DecisionNote = note.TrimToNull();
     }
 
     public static string Label(HonourStatus s) => s switch

@@ -408,12 +408,11 @@ public sealed class InspectionWorkflow(AppDb db, TimeProvider clock, CurrentUser
                 throw new RuleException("inspection.bad_result", "检查结果应为符合、不符合或未检查", 400);
             }
             mark.Result = m.Result;
-            mark.Note = string.IsNullOrWhiteSpace(m.Note) ? null : m.Note.Trim();
+            mark.Note = m.Note.TrimToNull();
         }
-        sheet.Fill(r.VisitedAt ?? sheet.VisitedAt, Clean(r.Place) ?? sheet.Place, r.Findings is null ? sheet.Findings : Clean(r.Findings), Now);
+        sheet.Fill(r.VisitedAt ?? sheet.VisitedAt, r.Place.TrimToNull() ?? sheet.Place, r.Findings is null ? sheet.Findings : r.Findings.TrimToNull(), Now);
     }
 
-    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>
     /// 转为问题线索 in one step: a non-conforming line, or the findings text, becomes a clue (source 暗访) of the visited unit. Once:

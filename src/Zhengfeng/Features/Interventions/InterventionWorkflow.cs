@@ -65,8 +65,8 @@ public sealed class InterventionWorkflow(AppDb db, TimeProvider clock, CurrentUs
         }
         var item = new Intervention
         {
-            Id = Ids.New(), IntervenerName = r.IntervenerName.Trim(), IntervenerOrg = Blank(r.IntervenerOrg), Channel = r.Channel!.Value, OccurredAt = at,
-            Matter = r.Matter.Trim(), RelatedNumber = Blank(r.RelatedNumber), Request = r.Request.Trim(), Response = r.Response.Trim(),
+            Id = Ids.New(), IntervenerName = r.IntervenerName.Trim(), IntervenerOrg = r.IntervenerOrg.TrimToNull(), Channel = r.Channel!.Value, OccurredAt = at,
+            Matter = r.Matter.Trim(), RelatedNumber = r.RelatedNumber.TrimToNull(), Request = r.Request.Trim(), Response = r.Response.Trim(),
             RecordedBy = user.Id, RecordedByUnitId = user.UnitId, RecordedAt = now,
         };
         db.Add(item);
@@ -94,12 +94,12 @@ public sealed class InterventionWorkflow(AppDb db, TimeProvider clock, CurrentUs
             var me = user.Id;
             query = query.Where(x => x.RecordedBy == me);
         }
-        if (Blank(q) is { } term)
+        if (q.TrimToNull() is { } term)
         {
             query = query.Where(x => x.IntervenerName.Contains(term) || (x.IntervenerOrg != null && x.IntervenerOrg.Contains(term))
                 || x.Matter.Contains(term) || x.Request.Contains(term) || (x.RelatedNumber != null && x.RelatedNumber.Contains(term)));
         }
-        if (Blank(person) is { } name)
+        if (person.TrimToNull() is { } name)
         {
             query = query.Where(x => x.IntervenerName == name);
         }
@@ -150,6 +150,4 @@ public sealed class InterventionWorkflow(AppDb db, TimeProvider clock, CurrentUs
                 g.Min(x => x.OccurredAt), g.Max(x => x.OccurredAt)))
             .OrderByDescending(c => c.Count).ThenByDescending(c => c.Last).ToList();
     }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -78,7 +78,7 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
             Code = code,
             Name = r.Name.Trim(),
             Kind = kind,
-            ParentId = NullIfEmpty(r.ParentId),
+            ParentId = r.ParentId.TrimToNull(),
             SortOrder = r.SortOrder ?? 0,
             CreatedAt = clock.GetUtcNow(),
         };
@@ -103,7 +103,7 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
         unit.Code = code;
         unit.Name = r.Name.Trim();
         unit.Kind = kind;
-        unit.ParentId = NullIfEmpty(r.ParentId);
+        unit.ParentId = r.ParentId.TrimToNull();
         unit.SortOrder = r.SortOrder ?? unit.SortOrder;
         await SetLeadersAsync(unit, r, ct);
         db.PendingAction = "unit.update";
@@ -147,8 +147,8 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
             UnitId = r.UnitId,
             Post = r.Post?.Trim() ?? "",
             Rank = r.Rank ?? CadreRank.Staff,
-            Phone = NullIfEmpty(r.Phone),
-            TerminalNo = NullIfEmpty(r.TerminalNo),
+            Phone = r.Phone.TrimToNull(),
+            TerminalNo = r.TerminalNo.TrimToNull(),
             CreatedAt = clock.GetUtcNow(),
         };
         db.Cadres.Add(cadre);
@@ -165,8 +165,8 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
         cadre.UnitId = r.UnitId;
         cadre.Post = r.Post?.Trim() ?? "";
         cadre.Rank = r.Rank ?? CadreRank.Staff;
-        cadre.Phone = NullIfEmpty(r.Phone);
-        cadre.TerminalNo = NullIfEmpty(r.TerminalNo);
+        cadre.Phone = r.Phone.TrimToNull();
+        cadre.TerminalNo = r.TerminalNo.TrimToNull();
         db.PendingAction = "cadre.update";
         await db.SaveChangesAsync(ct);
         return cadre;
@@ -206,7 +206,7 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
 
     private async Task CheckParentAsync(string? id, string? parentId, UnitKind kind, CancellationToken ct)
     {
-        parentId = NullIfEmpty(parentId);
+        parentId = parentId.TrimToNull();
         if (parentId is null)
         {
             if (kind != UnitKind.County)
@@ -240,9 +240,7 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
                 throw new RuleException("unit.unknown_cadre", $"{label}不存在", 400);
             }
         }
-        unit.HeadId = NullIfEmpty(r.HeadId);
-        unit.DeputyId = NullIfEmpty(r.DeputyId);
+        unit.HeadId = r.HeadId.TrimToNull();
+        unit.DeputyId = r.DeputyId.TrimToNull();
     }
-
-    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

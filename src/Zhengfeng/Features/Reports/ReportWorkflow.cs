@@ -134,7 +134,7 @@ public sealed class ReportWorkflow(AppDb db, TimeProvider clock, CurrentUser use
     private async Task<(ConductReport, string)> RegisterAsync(ReportChannel channel, string content, string? accusedUnitId, string? accusedName,
         bool anonymous, ReportReporter? reporter, DateTimeOffset? receivedAt, string? enteredBy, CancellationToken ct)
     {
-        accusedUnitId = string.IsNullOrWhiteSpace(accusedUnitId) ? null : accusedUnitId.Trim();
+        accusedUnitId = accusedUnitId.TrimToNull();
         if (accusedUnitId is not null && !await db.Units.AnyAsync(u => u.Id == accusedUnitId, ct))
         {
             throw new RuleException("report.unknown_unit", "被举报单位不存在，请从列表中选择或留空", 400);
@@ -156,7 +156,7 @@ public sealed class ReportWorkflow(AppDb db, TimeProvider clock, CurrentUser use
         var report = new ConductReport
         {
             Id = id, Number = "JB" + Case.NumberOf(id, at), FollowUpHash = HashCode(code), Channel = channel, Content = content.Trim(),
-            AccusedUnitId = accusedUnitId, AccusedName = string.IsNullOrWhiteSpace(accusedName) ? null : accusedName.Trim(), Anonymous = anonymous,
+            AccusedUnitId = accusedUnitId, AccusedName = accusedName.TrimToNull(), Anonymous = anonymous,
             ReporterNameEnc = anonymous ? null : identity.Protect(name), ReporterPhoneEnc = anonymous ? null : identity.Protect(phone),
             ReporterPhoneHash = anonymous ? null : identity.PhoneHash(phone), ReceivedAt = at, EnteredBy = enteredBy,
             AcknowledgeDueAt = anonymous ? null : calendar.WorkdayDeadline(at, ReplyWorkdays).DueAt,

@@ -184,10 +184,10 @@ public sealed class ServiceWorkflow(AppDb db, TimeProvider clock, CurrentUser us
         item.PromisedDays = r.PromisedDays;
         item.LegalDays = r.LegalDays;
         item.Materials = string.Join('\n', ServiceItem.Lines(r.Materials));
-        item.Fees = Blank(r.Fees);
-        item.Place = Blank(r.Place);
-        item.Hours = Blank(r.Hours);
-        item.LegalBasis = Blank(r.LegalBasis);
+        item.Fees = r.Fees.TrimToNull();
+        item.Place = r.Place.TrimToNull();
+        item.Hours = r.Hours.TrimToNull();
+        item.LegalBasis = r.LegalBasis.TrimToNull();
         item.Published = r.Published;
         item.UpdatedAt = Now;
     }
@@ -282,7 +282,7 @@ public sealed class ServiceWorkflow(AppDb db, TimeProvider clock, CurrentUser us
             Id = id, Number = "CK" + Case.NumberOf(id, at), UnitId = item.UnitId, ServiceItemId = item.Id, ReceivedAt = at,
             ApplicantNameEnc = identity.Protect(name), ApplicantPhoneEnc = identity.Protect(phone), ApplicantPhoneHash = hash,
             FirstReceiverId = receiver.Id, FirstReceiverName = receiver.DisplayName, RecordedBy = user.Id,
-            DueAt = calendar.WorkdayDeadline(at, item.PromisedDays).DueAt, RepeatOfId = earlier, Note = Blank(r.Note),
+            DueAt = calendar.WorkdayDeadline(at, item.PromisedDays).DueAt, RepeatOfId = earlier, Note = r.Note.TrimToNull(),
         };
         if (r.DoneOnTheSpot)
         {
@@ -387,7 +387,7 @@ public sealed class ServiceWorkflow(AppDb db, TimeProvider clock, CurrentUser us
             {
                 throw new RuleException("visit.unknown_unit", "转办单位不存在，请从列表中选择", 400);
             }
-            visit.Transfer(Now, r.UnitId, Blank(r.Note));
+            visit.Transfer(Now, r.UnitId, r.Note.TrimToNull());
         }, ownUnitOnly: true, ct);
 
     /// <summary>办结: by the first unit, or by the unit the visit was passed to once it is passed.</summary>
@@ -483,6 +483,4 @@ public sealed class ServiceWorkflow(AppDb db, TimeProvider clock, CurrentUser us
             throw new ForbiddenException("窗口服务总览只供监督人员查看");
         }
     }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

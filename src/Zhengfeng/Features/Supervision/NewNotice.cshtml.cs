@@ -52,17 +52,17 @@ public sealed class NewNoticeModel(SupervisionWorkflow notices, AssignmentLadder
                 : $"该事项已有督办单{had.Count}份（最高为{SupervisionNotice.Label(had.Max())}），建议升级为{SupervisionNotice.Label(Level.Value)}";
             Reason ??= ladder.SuggestedReason(a, today);
         }
-        else if (Blank(CaseId) is { } caseId && await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct) is { } c)
+        else if (CaseId.TrimToNull() is { } caseId && await db.Set<Case>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == caseId, ct) is { } c)
         {
             UnitId ??= c.LeadUnitId;
             Reason ??= $"工单“{c.Title}”（工单编号{c.Number}）办理期限{ChinaTime.Format(c.HandleDueAt)}。请说明办理进展，限期办结并答复群众。";
         }
-        else if (Blank(RectificationId) is { } itemId && await db.Set<RectificationItem>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct) is { } item)
+        else if (RectificationId.TrimToNull() is { } itemId && await db.Set<RectificationItem>().AsNoTracking().FirstOrDefaultAsync(i => i.Id == itemId, ct) is { } item)
         {
             UnitId ??= item.UnitId;
             Reason ??= $"整改任务“{Short(item.Measures)}”整改期限{AssignmentWorkflow.Day(item.DueDate)}。请说明整改进展，按期整改到位。";
         }
-        else if (Blank(ClueId) is { } clueId && await db.Set<Clue>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == clueId, ct) is { } clue)
+        else if (ClueId.TrimToNull() is { } clueId && await db.Set<Clue>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == clueId, ct) is { } clue)
         {
             UnitId ??= clue.UnitId;
             Reason ??= $"问题线索：{Short(clue.Content)}。请核查整改并书面说明。";
@@ -94,8 +94,8 @@ public sealed class NewNoticeModel(SupervisionWorkflow notices, AssignmentLadder
         }
         var notice = await notices.IssueAsync(new IssueNoticeRequest
         {
-            UnitId = UnitId!, Level = Level, Reason = Reason!, ReplyWorkdays = ReplyWorkdays, AssignmentId = Blank(AssignmentId), CaseId = Blank(CaseId),
-            ClueId = Blank(ClueId), RectificationId = Blank(RectificationId), CampaignId = Blank(CampaignId),
+            UnitId = UnitId!, Level = Level, Reason = Reason!, ReplyWorkdays = ReplyWorkdays, AssignmentId = AssignmentId.TrimToNull(), CaseId = CaseId.TrimToNull(),
+            ClueId = ClueId.TrimToNull(), RectificationId = RectificationId.TrimToNull(), CampaignId = CampaignId.TrimToNull(),
         }, ct);
         TempData["Notice"] = $"已下发{SupervisionNotice.Label(notice.Level)}督办单{notice.Number}";
         return RedirectToPage("NoticeDetail", new { id = notice.Id });
@@ -105,15 +105,14 @@ public sealed class NewNoticeModel(SupervisionWorkflow notices, AssignmentLadder
     {
         Units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
         Campaigns = await db.Set<Campaign>().AsNoTracking().OrderByDescending(c => c.StartsOn).Take(100).ToListAsync(ct);
-        Assignment = Blank(AssignmentId) is { } id ? await db.Set<Assignment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) : null;
+        Assignment = AssignmentId.TrimToNull() is { } id ? await db.Set<Assignment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) : null;
         Subject = Assignment is { } a ? ($"交办事项{a.Number}“{a.Title}”", $"/assignments/{a.Id}")
-            : Blank(CaseId) is { } caseId ? ("群众诉求工单", $"/cases/{caseId}")
-            : Blank(RectificationId) is { } itemId ? ("整改任务", $"/rectifications/{itemId}")
-            : Blank(ClueId) is { } clueId ? ("问题线索", $"/clues/{clueId}")
+            : CaseId.TrimToNull() is { } caseId ? ("群众诉求工单", $"/cases/{caseId}")
+            : RectificationId.TrimToNull() is { } itemId ? ("整改任务", $"/rectifications/{itemId}")
+            : ClueId.TrimToNull() is { } clueId ? ("问题线索", $"/clues/{clueId}")
             : null;
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

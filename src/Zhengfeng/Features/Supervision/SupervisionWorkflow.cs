@@ -73,9 +73,9 @@ public sealed class SupervisionWorkflow(
         {
             throw new RuleException("supervision.unknown_unit", "督办对象单位不存在", 400);
         }
-        var caseId = Blank(r.CaseId);
-        var rectificationId = Blank(r.RectificationId);
-        var clueId = Blank(r.ClueId);
+        var caseId = r.CaseId.TrimToNull();
+        var rectificationId = r.RectificationId.TrimToNull();
+        var clueId = r.ClueId.TrimToNull();
         if (caseId is not null && !await db.Set<Case>().AnyAsync(c => c.Id == caseId, ct))
         {
             throw new RuleException("supervision.unknown_case", "督办的工单不存在", 400);
@@ -240,8 +240,8 @@ public sealed class SupervisionWorkflow(
     /// </summary>
     private async Task<(string? AssignmentId, string? CampaignId)> AssignmentAndCampaignAsync(IssueNoticeRequest r, CancellationToken ct)
     {
-        var assignmentId = Blank(r.AssignmentId);
-        var campaignId = Blank(r.CampaignId);
+        var assignmentId = r.AssignmentId.TrimToNull();
+        var campaignId = r.CampaignId.TrimToNull();
         if (assignmentId is not null)
         {
             var task = await db.Set<Assignment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == assignmentId, ct)
@@ -266,7 +266,6 @@ public sealed class SupervisionWorkflow(
     private async Task<bool> InUnitAsync(SupervisionNotice notice, CancellationToken ct)
         => UnitTree.Subtree(await tree.GetAsync(db, ct), notice.UnitId).Contains(user.UnitId);
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     internal static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }

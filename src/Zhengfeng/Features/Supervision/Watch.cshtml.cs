@@ -37,7 +37,7 @@ public sealed class WatchModel(WatchLists lists, Burden burden, SupervisionWorkf
     public async Task OnGetAsync(CancellationToken ct)
     {
         Now = clock.GetUtcNow();
-        var period = string.IsNullOrWhiteSpace(Period) ? null : Period.Trim();
+        var period = Period.TrimToNull();
         switch (Selected)
         {
             case "overdue-cases":

@@ -96,7 +96,7 @@ public sealed partial class TypicalCaseWorkflow(AppDb db, TimeProvider clock, Cu
     {
         var item = await LoadAsync(id, ct);
         EnsureReviewer(item);
-        item.Return(user.Id, user.DisplayName, Now, Blank(r.Note));
+        item.Return(user.Id, user.DisplayName, Now, r.Note.TrimToNull());
         db.PendingAction = "typical.return";
         await db.SaveChangesAsync(ct);
         return item;
@@ -117,7 +117,7 @@ public sealed partial class TypicalCaseWorkflow(AppDb db, TimeProvider clock, Cu
         }
         await EnsureNoReporterIdentityAsync(item, ct);
         var names = MasksNames(item) ? await CadreNamesAsync(item, record, ct) : [];
-        item.Publish(user.Id, user.DisplayName, Now, Blank(r.Note), text => Mask(text, names));
+        item.Publish(user.Id, user.DisplayName, Now, r.Note.TrimToNull(), text => Mask(text, names));
         db.PendingAction = "typical.publish";
         await db.SaveChangesAsync(ct);
         return item;
@@ -272,6 +272,4 @@ public sealed partial class TypicalCaseWorkflow(AppDb db, TimeProvider clock, Cu
         var text = string.IsNullOrWhiteSpace(given) ? fromSource : given.Trim();
         return text.Length <= max ? text : text[..max];
     }
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
