@@ -157,7 +157,8 @@ public sealed partial class AccusedUnitTests(AppFactory app, ITestOutputHelper o
         {
             using var zip = new ZipArchive(new MemoryStream(bytes));
             var parts = new StringBuilder();
-            foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) || e.FullName.StartsWith("word/", StringComparison.Ordinal)).OrderBy(e => e.FullName, StringComparer.Ordinal))
+            var content = zip.Entries.Where(e => e.FullName.StartsWith("xl/", StringComparison.Ordinal) || e.FullName.StartsWith("word/", StringComparison.Ordinal));
+            foreach (var entry in content.OrderBy(e => e.FullName, StringComparer.Ordinal))
             {
                 using var reader = new StreamReader(entry.Open());
                 parts.Append(entry.FullName).Append('\n').Append(reader.ReadToEnd());
