@@ -29,7 +29,7 @@ public sealed record UnitMonth(string UnitId, string UnitName, int Cadres, int J
 /// (请假, up to 销假) excuses the day; otherwise no punch, or absence at a spot check, is 旷工; a first punch after 上班 plus the
 /// grace is 迟到 and a last punch before 下班 minus the grace (a day with one punch only included) is 早退.
 /// </summary>
-public sealed class AttendanceFigures(AppDb db, TimeProvider clock, WorkCalendar calendar, IOptions<AttendanceRules> options)
+public sealed class AttendanceFigures(AppDb db, TimeProvider clock, WorkCalendar calendar, IOptions<AttendanceRules> options, UnitTree tree)
 {
     public AttendanceRules Rules => options.Value;
 
@@ -131,10 +131,12 @@ public sealed class AttendanceFigures(AppDb db, TimeProvider clock, WorkCalendar
     public async Task<List<UnitMonth>> UnitsAsync(IReadOnlyCollection<string> unitIds, string month, CancellationToken ct)
     {
         var cadres = await CadresAsync(unitIds, month, ct);
-        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var nodes = await tree.GetAsync(db, ct);
+        // "县城市管理局 / 市容环卫股": a section's name alone is ambiguous (every township has a 党政综合办公室); the county itself is left out.
+        string NameOf(string id) => string.Join(" / ", UnitTree.PathOf(nodes, id).Split(" / ").Skip(nodes.TryGetValue(id, out var n) && n.ParentId is not null ? 1 : 0));
         return cadres.GroupBy(c => c.UnitId)
             .Where(g => g.Any(c => c.Judged > 0 || c.LeaveDays > 0))
-            .Select(g => new UnitMonth(g.Key, names.GetValueOrDefault(g.Key, ""), g.Count(), g.Sum(c => c.Judged), g.Sum(c => c.Late), g.Sum(c => c.Early),
+            .Select(g => new UnitMonth(g.Key, NameOf(g.Key), g.Count(), g.Sum(c => c.Judged), g.Sum(c => c.Late), g.Sum(c => c.Early),
                 g.Sum(c => c.Absent), g.Sum(c => c.LeaveDays), g.Sum(c => c.SpotCheckAbsences)))
             .OrderByDescending(u => u.Absent).ThenByDescending(u => u.Late + u.Early).ThenBy(u => u.UnitName, StringComparer.Ordinal).ToList();
     }
