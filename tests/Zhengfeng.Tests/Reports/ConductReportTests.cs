@@ -51,6 +51,9 @@ public sealed class ConductReportTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Equal("received", detail.GetProperty("report").GetProperty("status").GetString());
         Assert.DoesNotContain("李举报", detail.GetRawText());
         Assert.DoesNotContain("13812345678", detail.GetRawText());
+        // Received on Monday 2026-11-02: one that belongs to another office is forwarded within 5 working days.
+        var ledger = WebUtility.HtmlDecode(await inspector.GetStringAsync($"/reports/{id}"));
+        Assert.Contains("应于 2026-11-09 23:59 前转送", ledger);
         // The code's holder reads the state and nothing internal.
         var follow = await app.Anonymous().GetOkAsync("/public/v1/reports/" + code);
         Assert.Equal("received", follow.GetProperty("status").GetString());

@@ -23,6 +23,8 @@ public sealed class DetailModel(ReportWorkflow flow, AppDb db, DispatchChoices c
     public List<ProblemType> ProblemTypes { get; private set; } = [];
     public string? AccusedUnitName { get; private set; }
     public DateTimeOffset Now { get; private set; }
+
+    public DateTimeOffset ForwardDueAt { get; private set; }
     [TempData] public string? EnteredCode { get; set; }
     public (string? Name, string? Phone)? Revealed { get; private set; }
 
@@ -67,6 +69,7 @@ public sealed class DetailModel(ReportWorkflow flow, AppDb db, DispatchChoices c
     {
         Now = clock.GetUtcNow();
         R = await flow.GetAsync(Id, ct);
+        ForwardDueAt = flow.ForwardDueAt(R);
         Messages = await flow.MessagesAsync(Id, ct);
         LaterCases = await flow.LaterCasesAsync(R, ct);
         Views = await flow.IdentityViewsAsync(Id, ct);

@@ -107,6 +107,12 @@ public sealed class ReportWorkflow(AppDb db, TimeProvider clock, CurrentUser use
     /// <summary>DOMAIN-RULES 6a: a named report is told within 15 working days whether it was accepted, and its result within 15 of the conclusion.</summary>
     public const int ReplyWorkdays = 15;
 
+    /// <summary>DOMAIN-RULES 6a (Arts. 15–16): a report that belongs to another office is sent there within 5 working days of receipt.</summary>
+    public const int ForwardWorkdays = 5;
+
+    /// <summary>By when a received report that belongs to another office (or names this office's own head) should have been forwarded.</summary>
+    public DateTimeOffset ForwardDueAt(ConductReport r) => calendar.WorkdayDeadline(r.ReceivedAt, ForwardWorkdays).DueAt;
+
     private DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>初核's time limit in months: no national figure, 3 by default (<c>Reports:CheckMonths</c>, 1–24).</summary>
