@@ -5,7 +5,7 @@ using Zhengfeng.Features.Services;
 namespace Zhengfeng.Features.Demo;
 
 /// <summary>
-/// 窗口服务: published service items of four windows with their full materials lists, and visits at them — done on the spot,
+/// 窗口服务: published service items of five windows with their full materials lists, and visits at them — done on the spot,
 /// told what was missing, passed on, one over its promised limit and one applicant who had to come a second time.
 /// </summary>
 public sealed partial class DemoHistory
@@ -32,6 +32,8 @@ public sealed partial class DemoHistory
             "不收费", "县政务服务中心一楼 市场准入窗口（3-5号）", "《促进个体工商户发展条例》《市场主体登记管理条例》第十九条");
         var move = Item("t-01", "户籍迁移（准迁证明代办）", 3, 20, "户口簿\n本人身份证\n迁入地房产证明或亲属关系证明\n结婚证（夫妻投靠的）", "不收费",
             "岚城街道便民服务中心 综合窗口", "《中华人民共和国户口登记条例》第十条");
+        var signs = Item("d-urban", "户外广告及招牌设施设置审批", 5, 20, "户外广告（招牌）设置申请表\n营业执照复印件\n设置效果图及尺寸说明\n场地产权或使用证明",
+            "不收费", "县政务服务中心二楼 城管窗口（15号）", "《城市市容和环境卫生管理条例》第十一条");
 
         var count = 0;
         WindowVisit Visit(ServiceItem item, int daysAgo, string name, string phone, string? repeatOf = null)
@@ -60,6 +62,8 @@ public sealed partial class DemoHistory
         Visit(estate, 21, "张丽", "13707351004");
         var passed = Visit(move, 3, "赵明", "13507351005");
         passed.Transfer(passed.ReceivedAt.AddHours(1), cast.Units["d-hr"].Id, "涉及社保关系转移，转县人社局一并办理");
+        var sign = Visit(signs, 4, "孙立新", "13307351006");
+        sign.Tell(sign.ReceivedAt.AddMinutes(15), ["设置效果图及尺寸说明"]);
         await SaveAsync(ct);
         return count;
     }
