@@ -1,6 +1,7 @@
 using Zhengfeng.Data;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Services;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Demo;
 
@@ -38,7 +39,7 @@ public sealed partial class DemoHistory
         var count = 0;
         WindowVisit Visit(ServiceItem item, int daysAgo, string name, string phone, string? repeatOf = null)
         {
-            var at = now.AddDays(-daysAgo).AddHours(-3);
+            var at = ChinaTime.At(now.AddDays(-daysAgo).CstDate(), new TimeOnly(9, 10)).AddMinutes(37 * count); // windows open in office hours
             var staff = cast.StaffOf(item.UnitId);
             var id = Ids.New();
             var visit = new WindowVisit
