@@ -178,6 +178,10 @@ public sealed class AccessScenario
         });
         await MakeAsync("honours", async () => (await supervisor.PostOkAsync("/api/v1/honours",
             new { year = 2026, nomineeType = "unit", unitId = Unit, reason = "窗口服务零投诉" }, HttpStatusCode.Created)).Id());
+        await MakeAsync("terminals", async () => (await supervisor.PostOkAsync("/api/v1/attendance/terminals", new
+        {
+            code = "matrix-terminal", name = "权限矩阵考勤机", kind = "punch", nameColumns = new[] { "姓名" }, dateTimeColumns = new[] { "打卡时间" },
+        }, HttpStatusCode.Created)).Id());
     }
 
     private async Task MakeAsync(string key, Func<Task<string>> make)

@@ -8,7 +8,14 @@ using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Attendance;
 
-public sealed record TerminalModelView(string Code, string Name, string Description, string Columns);
+/// <param name="Id">The county's own model's id (for PUT and DELETE); null for a built-in one, which cannot be changed.</param>
+public sealed record TerminalModelView(string Code, string Name, string Description, string Columns, string? Id, bool BuiltIn, string Kind, string KindLabel,
+    IReadOnlyList<string> NoColumns, IReadOnlyList<string> NameColumns, IReadOnlyList<string> DepartmentColumns, IReadOnlyList<string> DateTimeColumns,
+    IReadOnlyList<string> DateColumns, IReadOnlyList<string> InColumns, IReadOnlyList<string> OutColumns)
+{
+    public static TerminalModelView Of(TerminalModel m) => new(m.Code, m.Name, m.Description, m.SampleHeader, m.Id, m.BuiltIn, WireEnum.Name(m.Kind),
+        TerminalModel.KindLabel(m.Kind), m.NoColumns, m.NameColumns, m.DepartmentColumns, m.DateTimeColumns, m.DateColumns, m.InColumns, m.OutColumns);
+}
 
 public sealed record AttendanceMonthView(string Month, IReadOnlyList<UnitMonth> Units);
 
@@ -39,13 +46,19 @@ public static class AttendanceApi
     {
         services.AddOptions<AttendanceRules>().BindConfiguration("Attendance").ValidateDataAnnotations().ValidateOnStart();
         return services.AddScoped<AttendanceFigures>().AddScoped<AttendanceImporter>().AddScoped<AbsenceClues>().AddScoped<LeaveWorkflow>()
-            .AddScoped<SpotCheckWorkflow>();
+            .AddScoped<SpotCheckWorkflow>().AddScoped<CustomTerminals>();
     }
 
     public static void MapAttendance(this IEndpointRouteBuilder app)
     {
         var g = app.MapGroup("/api/v1/attendance").RequireAuthorization(Policies.Attendance).WithTags("考勤");
         g.MapGet("/terminals", Terminals);
+        g.MapGet("/terminals.xlsx", AttendanceExports.Terminals);
+        // Terminal models are county-wide settings like the work-order import's mappings (kept by the hotline's own intake roles):
+        // here the county-wide roles that import attendance keep them, since a unit's change would alter every other unit's imports.
+        g.MapPost("/terminals", CreateTerminal).RequireAuthorization(Policies.Supervise);
+        g.MapPut("/terminals/{id}", UpdateTerminal).RequireAuthorization(Policies.Supervise);
+        g.MapDelete("/terminals/{id}", DeleteTerminal).RequireAuthorization(Policies.Supervise);
         g.MapPost("/imports/preview", (string? terminal, string? unitId, IFormFile? file, AttendanceImporter importer, CancellationToken ct)
             => Import(terminal, unitId, file, false, importer, ct)).DisableAntiforgery().RequireAuthorization(Policies.ImportAttendance);
         g.MapPost("/imports", (string? terminal, string? unitId, IFormFile? file, AttendanceImporter importer, CancellationToken ct)
@@ -72,8 +85,23 @@ public static class AttendanceApi
         g.MapPost("/spot-checks/{id}/photos", Photo).DisableAntiforgery().RequireAuthorization(Policies.Supervise);
     }
 
-    private static Ok<List<TerminalModelView>> Terminals()
-        => TypedResults.Ok(TerminalModel.All.Select(m => new TerminalModelView(m.Code, m.Name, m.Description, m.SampleHeader)).ToList());
+    private static async Task<Ok<List<TerminalModelView>>> Terminals(CustomTerminals terminals, CancellationToken ct)
+        => TypedResults.Ok((await terminals.ListAsync(ct)).Select(TerminalModelView.Of).ToList());
+
+    private static async Task<Created<TerminalModelView>> CreateTerminal(TerminalRequest r, CustomTerminals terminals, CancellationToken ct)
+    {
+        var t = await terminals.CreateAsync(r, ct);
+        return TypedResults.Created($"/api/v1/attendance/terminals/{t.Id}", TerminalModelView.Of(TerminalModel.From(t)));
+    }
+
+    private static async Task<Ok<TerminalModelView>> UpdateTerminal(string id, TerminalRequest r, CustomTerminals terminals, CancellationToken ct)
+        => TypedResults.Ok(TerminalModelView.Of(TerminalModel.From(await terminals.UpdateAsync(id, r, ct))));
+
+    private static async Task<NoContent> DeleteTerminal(string id, CustomTerminals terminals, CancellationToken ct)
+    {
+        await terminals.DeleteAsync(id, ct);
+        return TypedResults.NoContent();
+    }
 
     private static async Task<Ok<AttendanceImportResult>> Import(string? terminal, string? unitId, IFormFile? file, bool commit, AttendanceImporter importer,
         CancellationToken ct)

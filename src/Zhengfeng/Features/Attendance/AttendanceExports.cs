@@ -90,4 +90,22 @@ public static class AttendanceExports
             Col<SpotCheck>("不在岗人员及原因", 50, s => string.Join("；", byCheck[s.Id].Where(e => !e.Present).Select(e => $"{names.GetValueOrDefault(e.CadreId, "")}（{e.Reason}）"))),
             Col<SpotCheck>("情况说明", 30, s => s.Note)));
     }
+
+    public static async Task<FileContentHttpResult> Terminals(CustomTerminals terminals, TimeProvider clock, CancellationToken ct)
+    {
+        static string Names(string[] headers) => string.Join("、", headers);
+        var rows = await terminals.ListAsync(ct);
+        return File("考勤机型号", clock.GetUtcNow(), LedgerExports.Sheet("考勤机型号", rows,
+            Col<TerminalModel>("型号名称", 30, m => m.Name),
+            Col<TerminalModel>("型号代码", 14, m => m.Code),
+            Col<TerminalModel>("来源", 8, m => m.BuiltIn ? "内置" : "自定义"),
+            Col<TerminalModel>("导出格式", 14, m => TerminalModel.KindLabel(m.Kind)),
+            Col<TerminalModel>("工号列", 20, m => Names(m.NoColumns)),
+            Col<TerminalModel>("姓名列", 16, m => Names(m.NameColumns)),
+            Col<TerminalModel>("部门列", 16, m => Names(m.DepartmentColumns)),
+            Col<TerminalModel>("日期时间列", 20, m => Names(m.DateTimeColumns)),
+            Col<TerminalModel>("日期列", 16, m => Names(m.DateColumns)),
+            Col<TerminalModel>("上班打卡时间列", 20, m => Names(m.InColumns)),
+            Col<TerminalModel>("下班打卡时间列", 20, m => Names(m.OutColumns))));
+    }
 }

@@ -19,13 +19,13 @@ public sealed record AttendanceImportResult(string Terminal, string UnitId, int 
 /// section below it) by 工号, else by name, and stores each punch once: a cadre's punch at the same second is never stored twice,
 /// so importing the same file again adds nothing.
 /// </summary>
-public sealed class AttendanceImporter(AppDb db, TimeProvider clock, CurrentUser user, UnitTree tree, AbsenceClues clues)
+public sealed class AttendanceImporter(AppDb db, TimeProvider clock, CurrentUser user, UnitTree tree, AbsenceClues clues, CustomTerminals terminals)
 {
     public const int MaxRows = 50_000;
 
     public async Task<AttendanceImportResult> ImportAsync(string? terminal, string? unitId, Stream file, bool commit, CancellationToken ct)
     {
-        var model = TerminalModel.Find(terminal);
+        var model = await terminals.FindAsync(terminal, ct);
         var unit = await TargetUnitAsync(unitId, ct);
         var sheet = await SheetReader.ReadAsync(file, ct);
         var (columns, missing) = model.Locate(sheet.Header);

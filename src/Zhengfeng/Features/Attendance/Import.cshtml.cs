@@ -9,12 +9,13 @@ namespace Zhengfeng.Features.Attendance;
 /// <summary>考勤导入: upload a terminal's export, see what it would add and which rows cannot be used, then import.</summary>
 [Authorize(Policy = Policies.ImportAttendance)]
 [RequestSizeLimit(SheetReader.MaxBytes + 64 * 1024)]
-public sealed class ImportModel(AttendanceImporter importer, DispatchChoices choices, CurrentUser user) : WorkflowPage
+public sealed class ImportModel(AttendanceImporter importer, DispatchChoices choices, CurrentUser user, CustomTerminals terminals) : WorkflowPage
 {
     [BindProperty] public string? Terminal { get; set; }
     [BindProperty] public string? UnitId { get; set; }
 
     public List<DispatchChoices.Choice> Units { get; private set; } = [];
+    public List<TerminalModel> Terminals { get; private set; } = [];
     public AttendanceImportResult? Result { get; private set; }
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
@@ -37,6 +38,7 @@ public sealed class ImportModel(AttendanceImporter importer, DispatchChoices cho
     protected internal override async Task LoadAsync(CancellationToken ct)
     {
         Units = await AttendancePages.UnitChoicesAsync(choices, user, ct);
+        Terminals = await terminals.ListAsync(ct);
         UnitId ??= user.IsCountyWide ? null : user.UnitId;
     }
 }

@@ -10,10 +10,17 @@ public sealed record RawPunch(int Row, string? TerminalNo, string? Name, string?
 /// The column mapping of one sign-in terminal model (考勤机型号). Some machines export one row per punch (工号, 姓名, 日期时间);
 /// others one row per person and day with the first and last punch (日期, 上班打卡时间, 下班打卡时间).
 /// </summary>
+/// <param name="Id">The county's own model's id; null for a built-in one.</param>
 public sealed record TerminalModel(string Code, string Name, string Description, string[] NoColumns, string[] NameColumns, string[] DepartmentColumns,
-    string[] DateTimeColumns, string[] DateColumns, string[] InColumns, string[] OutColumns)
+    string[] DateTimeColumns, string[] DateColumns, string[] InColumns, string[] OutColumns, string? Id = null)
 {
     public bool Daily => DateTimeColumns.Length == 0;
+
+    public bool BuiltIn => Id is null;
+
+    public TerminalKind Kind => Daily ? TerminalKind.Daily : TerminalKind.Punch;
+
+    public static string KindLabel(TerminalKind kind) => kind == TerminalKind.Daily ? "每人每天一行" : "每次打卡一行";
 
     /// <summary>The header names a sample of this model's export has, for the page.</summary>
     public string SampleHeader => string.Join("，", new[] { NoColumns, NameColumns, DepartmentColumns, DateTimeColumns, DateColumns, InColumns, OutColumns }
@@ -29,10 +36,14 @@ public sealed record TerminalModel(string Code, string Name, string Description,
 
     public static readonly IReadOnlyList<TerminalModel> All = [Zkteco, DingTalk];
 
-    public static TerminalModel Find(string? code)
-        => All.FirstOrDefault(m => string.Equals(m.Code, code?.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new Web.RuleException("attendance.unknown_terminal",
-                $"请选择考勤机型号（{string.Join("、", All.Select(m => m.Code + " " + m.Name))}）", 400);
+    /// <summary>The county's own model, read like a built-in one.</summary>
+    public static TerminalModel From(CustomTerminal t)
+    {
+        string[] Of(string text) => CustomTerminals.Lines(text);
+        var model = new TerminalModel(t.Code, t.Name, "", Of(t.NoColumns), Of(t.NameColumns), Of(t.DepartmentColumns),
+            t.Kind == TerminalKind.Daily ? [] : Of(t.DateTimeColumns), Of(t.DateColumns), Of(t.InColumns), Of(t.OutColumns), t.Id);
+        return model with { Description = $"{KindLabel(t.Kind)}：{model.SampleHeader.Replace("，", "、", StringComparison.Ordinal)}" };
+    }
 
     private static readonly string[] DateTimeFormats =
     [
@@ -53,7 +64,7 @@ public sealed record TerminalModel(string Code, string Name, string Description,
         var missing = new List<string>();
         if (c.No < 0 && c.Name < 0)
         {
-            missing.Add($"“{NoColumns[0]}”或“{NameColumns[0]}”");
+            missing.Add(string.Join("或", NoColumns.Take(1).Concat(NameColumns.Take(1)).Select(n => $"“{n}”")));
         }
         if (Daily)
         {
