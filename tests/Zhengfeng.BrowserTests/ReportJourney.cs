@@ -13,19 +13,26 @@ namespace Zhengfeng.BrowserTests;
 /// </summary>
 public sealed class ReportJourney(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    [Fact]
-    public async Task A_citizens_report_reaches_only_the_inspector_and_the_answer_reaches_the_citizen()
+    /// <summary>The unit to be accused with its clerk, and the discipline office with an inspector: (unit id, clerk's and inspector's usernames).</summary>
+    private async Task<(string Unit, string Clerk, string Inspector)> PeopleAsync(string kind, string unitName, string officeName, string inspectorName)
     {
         var admin = await app.AdminAsync();
         var root = await admin.RootUnitIdAsync();
-        var township = await admin.CreateUnitAsync(app, "township", root, "杏林镇");
-        var office = await admin.CreateUnitAsync(app, "department", root, "县纪委监委");
+        var unit = await admin.CreateUnitAsync(app, kind, root, unitName);
+        var office = await admin.CreateUnitAsync(app, "department", root, officeName);
         var clerk = app.Unique("clerk");
-        await admin.PostOkAsync("/api/v1/users", new { username = clerk, password = AppFactory.Password, displayName = "杏林镇文书", unitId = township, roles = new[] { "unit" } },
+        await admin.PostOkAsync("/api/v1/users", new { username = clerk, password = AppFactory.Password, displayName = unitName + "文书", unitId = unit, roles = new[] { "unit" } },
             HttpStatusCode.Created);
-        var inspectorName = app.Unique("inspector");
-        await admin.PostOkAsync("/api/v1/users", new { username = inspectorName, password = AppFactory.Password, displayName = "纪检员小林", unitId = office, roles = new[] { "inspector" } },
+        var inspector = app.Unique("inspector");
+        await admin.PostOkAsync("/api/v1/users", new { username = inspector, password = AppFactory.Password, displayName = inspectorName, unitId = office, roles = new[] { "inspector" } },
             HttpStatusCode.Created);
+        return (unit, clerk, inspector);
+    }
+
+    [Fact]
+    public async Task A_citizens_report_reaches_only_the_inspector_and_the_answer_reaches_the_citizen()
+    {
+        var (_, clerk, inspectorName) = await PeopleAsync("township", "杏林镇", "县纪委监委", "纪检员小林");
 
         var citizen = await app.NewPageAsync(phone: true);
         await citizen.GotoAsync("/");
@@ -74,16 +81,7 @@ public sealed class ReportJourney(BrowserApp app) : IClassFixture<BrowserApp>
     [Fact]
     public async Task An_anonymous_report_goes_through_preliminary_check_into_an_accountability_case_unseen_by_the_accused_unit()
     {
-        var admin = await app.AdminAsync();
-        var root = await admin.RootUnitIdAsync();
-        var bureau = await admin.CreateUnitAsync(app, "department", root, "县住建局");
-        var office = await admin.CreateUnitAsync(app, "department", root, "县纪委监委机关");
-        var clerk = app.Unique("clerk");
-        await admin.PostOkAsync("/api/v1/users", new { username = clerk, password = AppFactory.Password, displayName = "住建局文书", unitId = bureau, roles = new[] { "unit" } },
-            HttpStatusCode.Created);
-        var inspectorName = app.Unique("inspector");
-        await admin.PostOkAsync("/api/v1/users", new { username = inspectorName, password = AppFactory.Password, displayName = "纪检员小周", unitId = office, roles = new[] { "inspector" } },
-            HttpStatusCode.Created);
+        var (bureau, clerk, inspectorName) = await PeopleAsync("department", "县住建局", "县纪委监委机关", "纪检员小周");
 
         // A citizen reports from a phone without a name.
         var citizen = await app.NewPageAsync(phone: true);
