@@ -2,12 +2,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 using Zhengfeng.Tests.Security;
-using Zhengfeng.Tests.Web;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Tests.Reports;
@@ -22,12 +18,6 @@ namespace Zhengfeng.Tests.Reports;
 public sealed partial class AccusedUnitTests(AppFactory app, ITestOutputHelper output) : IClassFixture<AppFactory>
 {
     private const string Words = "科长在窗口当面索要烟酒";
-
-    /// <summary>Pages named otherwise than their API collection.</summary>
-    private static readonly Dictionary<string, string> Aliases = new()
-    {
-        ["assignments"] = "tasks", ["notices"] = "supervision-notices", ["track"] = "trackingCode", ["status"] = "trackingCode", ["follow"] = "followUpCode",
-    };
 
     private sealed record Seen(string Url, int Status, string Body);
 
@@ -46,7 +36,7 @@ public sealed partial class AccusedUnitTests(AppFactory app, ITestOutputHelper o
             ["head"] = await app.LoginAsync(head, AppFactory.Password),
             ["section"] = s.Caller(Roles.Unit, Scope.Parent),
         };
-        var urls = Urls(s, out var skipped);
+        var urls = RouteWalk.Urls(app.Services, s.Ids, out var skipped);
         var before = await WalkAsync(accused, urls, s.Unit);
         Assert.True(before.Values.Count(v => v.Status == 200) > 100, $"only {before.Values.Count(v => v.Status == 200)} answers read: the walk went nowhere");
 
@@ -89,40 +79,6 @@ public sealed partial class AccusedUnitTests(AppFactory app, ITestOutputHelper o
     private static bool Leaks(string body, params string[] secrets)
         => secrets.Any(secret => body.Contains(secret, StringComparison.OrdinalIgnoreCase)
             || body.Contains(secret.Replace("-", "", StringComparison.Ordinal), StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>Every GET route and page of the app with its parameters filled by the scenario's records of the accused unit.</summary>
-    private List<string> Urls(AccessScenario s, out List<string> skipped)
-    {
-        var urls = new SortedSet<string>(StringComparer.Ordinal);
-        s.Ids.TryAdd("year", "2026");
-        skipped = [];
-        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
-        {
-            var methods = endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods;
-            var path = EndpointAccessMap.Normalize(endpoint.RoutePattern.RawText ?? "");
-            if ((methods is not null && !methods.Contains("GET")) || path.StartsWith("/public/", StringComparison.Ordinal) || path.Contains("logout", StringComparison.Ordinal))
-            {
-                continue;
-            }
-            var missing = false;
-            var url = ApiOperations.Fill(path, (name, before) =>
-            {
-                if (s.Ids.TryGetValue(name, out var value) || s.Ids.TryGetValue(before, out value) || s.Ids.TryGetValue(Aliases.GetValueOrDefault(before, ""), out value))
-                {
-                    return value;
-                }
-                missing = true;
-                return "";
-            });
-            if (missing)
-            {
-                skipped.Add(path);
-                continue;
-            }
-            urls.Add(url);
-        }
-        return [.. urls];
-    }
 
     private static async Task<Dictionary<string, Seen>> WalkAsync(Dictionary<string, HttpClient> callers, List<string> urls, string unit)
     {
