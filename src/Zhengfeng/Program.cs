@@ -30,12 +30,13 @@ using Zhengfeng.Features.Rectification;
 using Zhengfeng.Features.Reports;
 using Zhengfeng.Features.Scores;
 using Zhengfeng.Features.Services;
+using Zhengfeng.Features.Suggestions;
 using Zhengfeng.Features.Supervision;
 using Zhengfeng.Features.TypicalCases;
 using Zhengfeng.Jobs;
 using Zhengfeng.Web;
 
-// zhengfeng [serve|demo|audit verify|backup|restore] [--urls URL] [--db CONNECTION] [--data DIR] [--checkpoint FILE] [--public-key FILE]
+// zhengfeng [serve|demo|audit verify|model evaluate|backup|restore] [--urls URL] [--db CONNECTION] [--data DIR] [--checkpoint FILE] [--public-key FILE]
 var command = Cli.Parse(args);
 if (command.Verb == "help")
 {
@@ -46,6 +47,10 @@ if (command.Verb == "help")
 if (command.Verb == "audit")
 {
     return await AuditVerifyCommand.RunAsync(command.Rest, Console.Out, Console.Error); // read-only: builds no app, runs no migration
+}
+if (command.Verb == "model")
+{
+    return ModelEvaluateCommand.Run(command.Rest, Console.Out, Console.Error); // offline: builds no app, touches no database
 }
 if (command.Verb == "backup")
 {

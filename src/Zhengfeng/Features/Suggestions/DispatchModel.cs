@@ -1,0 +1,72 @@
+namespace Zhengfeng.Features.Suggestions;
+
+/// <summary>One past case as the model learns from it: its text, the category it carries and the unit that finally handled it.</summary>
+public sealed record TrainingCase(string Id, string Text, string? Category, string? UnitId);
+
+/// <summary>What the model suggests for a text: categories and lead units best first, the words behind them, similar past cases.</summary>
+public sealed record DispatchSuggestion(
+    IReadOnlyList<Ranked> Categories, IReadOnlyList<string> CategoryReasons,
+    IReadOnlyList<Ranked> Units, IReadOnlyList<string> UnitReasons,
+    IReadOnlyList<Ranked> Similar)
+{
+    public static readonly DispatchSuggestion None = new([], [], [], [], []);
+}
+
+/// <summary>
+/// A trained, read-only snapshot: the vocabulary, one <see cref="SoftmaxRegression"/> for the category and one for the lead unit,
+/// and the similarity index. Safe to read from many requests at once; retraining builds a new one and swaps it in.
+/// </summary>
+public sealed class DispatchModel
+{
+    public const int Take = 3;
+
+    private readonly Vectorizer? _vectorizer;
+    private readonly SoftmaxRegression? _categories;
+    private readonly SoftmaxRegression? _units;
+    private readonly SimilarityIndex? _similar;
+
+    private DispatchModel(int trainedOn, Vectorizer? vectorizer, SoftmaxRegression? categories, SoftmaxRegression? units, SimilarityIndex? similar)
+        => (TrainedOn, _vectorizer, _categories, _units, _similar) = (trainedOn, vectorizer, categories, units, similar);
+
+    /// <summary>The model before any history: it suggests nothing.</summary>
+    public static readonly DispatchModel Empty = new(0, null, null, null, null);
+
+    public int TrainedOn { get; }
+
+    public static DispatchModel Train(IReadOnlyList<TrainingCase> cases, SoftmaxRegression.Options? options = null)
+    {
+        var usable = cases.Where(c => !string.IsNullOrWhiteSpace(c.Text) && (c.Category is not null || c.UnitId is not null)).ToList();
+        if (usable.Count == 0)
+        {
+            return Empty;
+        }
+        var vectorizer = Vectorizer.Build([.. usable.Select(c => c.Text)]);
+        var docs = usable.Select(c => Doc.Of(vectorizer, c.Text)).ToArray();
+        options ??= new SoftmaxRegression.Options(Epochs: Math.Clamp(400_000 / usable.Count, 4, 12));
+        SoftmaxRegression? Fit(Func<TrainingCase, string?> label)
+        {
+            var rows = Enumerable.Range(0, usable.Count).Where(i => label(usable[i]) is not null).ToArray();
+            return rows.Length == 0 ? null
+                : SoftmaxRegression.Train([.. rows.Select(i => docs[i])], [.. rows.Select(i => label(usable[i])!)], vectorizer.FeatureCount, options);
+        }
+        var categories = Task.Run(() => Fit(c => c.Category));
+        var units = Fit(c => c.UnitId);
+        var similar = SimilarityIndex.Build([.. usable.Select(c => c.Id)], [.. docs.Select(d => d.TfIdf)]);
+        return new DispatchModel(usable.Count, vectorizer, categories.GetAwaiter().GetResult(), units, similar);
+    }
+
+    public DispatchSuggestion Suggest(string text)
+    {
+        if (_vectorizer is null)
+        {
+            return DispatchSuggestion.None;
+        }
+        var doc = Doc.Of(_vectorizer, text);
+        var categories = _categories?.Rank(doc, Take) ?? [];
+        var units = _units?.Rank(doc, Take) ?? [];
+        return new DispatchSuggestion(
+            categories, categories.Count > 0 ? _categories!.Reasons(_vectorizer, doc, categories[0].Label) : [],
+            units, units.Count > 0 ? _units!.Reasons(_vectorizer, doc, units[0].Label) : [],
+            _similar?.Search(doc.TfIdf, 5) ?? []);
+    }
+}
