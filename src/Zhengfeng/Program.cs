@@ -128,6 +128,7 @@ builder.Services.AddAssists();
 builder.Services.AddScores();
 builder.Services.AddHonours();
 builder.Services.AddDashboard();
+builder.Services.AddSuggestions();
 builder.Services.AddScoped<DemoCounty>();
 builder.Services.AddScoped<DemoWork>();
 builder.Services.AddScoped<DemoHistory>();
@@ -136,6 +137,7 @@ builder.Services.AddSingleton<AssignmentSweep>();
 builder.Services.AddSingleton<ReportReminders>();
 builder.Services.AddSingleton<AuditCheckpointJob>();
 builder.Services.AddSingleton<DailyDigest>();
+builder.Services.AddSingleton<SuggestionRetraining>();
 if (builder.Configuration["jobs"] != "off")
 {
     builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditCheckpointJob>());
@@ -143,6 +145,7 @@ if (builder.Configuration["jobs"] != "off")
     builder.Services.AddHostedService(sp => sp.GetRequiredService<AssignmentSweep>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<ReportReminders>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<DailyDigest>());
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<SuggestionRetraining>());
 }
 
 var app = builder.Build();
@@ -194,6 +197,7 @@ app.MapAssignments();
 app.MapAssists();
 app.MapScores();
 app.MapHonours();
+app.MapSuggestions();
 app.MapRazorPages();
 
 await app.RunAsync();
