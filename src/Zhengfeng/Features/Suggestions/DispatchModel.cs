@@ -41,8 +41,10 @@ public sealed class DispatchModel
             return Empty;
         }
         var vectorizer = Vectorizer.Build([.. usable.Select(c => c.Text)]);
-        var docs = usable.Select(c => Doc.Of(vectorizer, c.Text)).ToArray();
-        options ??= new SoftmaxRegression.Options(Epochs: Math.Clamp(400_000 / usable.Count, 4, 12));
+        // The linear models read only the TF-IDF vector; dropping the raw counts halves what the training set holds in memory.
+        var docs = usable.Select(c => new Doc(SparseVector.Empty, vectorizer.TfIdf(c.Text))).ToArray();
+        // Fewer passes over a long history: SGD has seen enough steps after a few, and training stays within minutes at 100,000 cases.
+        options ??= new SoftmaxRegression.Options(Epochs: Math.Clamp(300_000 / usable.Count, 3, 12));
         SoftmaxRegression? Fit(Func<TrainingCase, string?> label)
         {
             var rows = Enumerable.Range(0, usable.Count).Where(i => label(usable[i]) is not null).ToArray();

@@ -88,8 +88,9 @@ public static class EvaluationData
     public const string Nyc311 = "nyc-311-sample/311_nyc_sample.csv";
 
     /// <summary>问政 messages with their first-level class; the title and the body are one text. One row per id (the set has a duplicate).</summary>
-    public static List<Labelled> ReadGovMessages(string dataDir)
-        => [.. Read(Path.Combine(dataDir, GovMessages), c => (c("message_id"), new Labelled($"{c("title")}\n{c("detail")}".Trim(), c("label_l1").Trim())))
+    public static List<Labelled> ReadGovMessages(string dataDir, int titleTimes = 1)
+        => [.. Read(Path.Combine(dataDir, GovMessages), c => (c("message_id"), new Labelled(
+                $"{string.Join("\n", Enumerable.Repeat(c("title"), titleTimes))}\n{c("detail")}".Trim(), c("label_l1").Trim())))
             .DistinctBy(r => r.Key).Select(r => r.Row)];
 
     /// <summary>NYC 311 requests: the complaint type and descriptor (the intake's words) labelled with the agency that handled them.</summary>
@@ -155,6 +156,8 @@ public static class ModelEvaluateCommand
         if (args.Contains("--tune"))
         {
             Tune(output, gov, folds);
+            var (twice, _) = CrossValidation.Run(EvaluationData.ReadGovMessages(dataDir, titleTimes: 2), folds);
+            Print(output, "title ×2", twice);
         }
         if (scale > 0)
         {
