@@ -41,6 +41,17 @@ public sealed class SuggestionsApiTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Contains(view.GetProperty("similar")[0].GetProperty("caseId").GetString(), lights);
         Assert.InRange(view.GetProperty("categories")[0].GetProperty("score").GetDouble(), 0, 1);
         Assert.Contains(view.GetProperty("categoryReasons").EnumerateArray(), r => r.GetString()!.Contains("路灯", StringComparison.Ordinal));
+
+        var fresh = await s.Operator.PostOkAsync("/api/v1/cases", new
+        {
+            kind = "complaint", categoryCode = "roads", title = "路灯坏了", content = "和平路路灯坏了，晚上看不见路", channel = "hotline",
+            urgent = false, reporter = new { name = "陈某某", phone = "13800138000" },
+        }, HttpStatusCode.Created);
+        var page = WebUtility.HtmlDecode(await s.Dispatcher.GetStringAsync($"/cases/{fresh.Id()}"));
+        var suggested = page[page.IndexOf("推荐承办单位：", StringComparison.Ordinal)..page.IndexOf("按名称查找", StringComparison.Ordinal)];
+        Assert.Contains($"data-pick=\"{s.LeadUnit}\"", suggested);
+        Assert.Contains("依据：", suggested);
+        Assert.Contains("data-suggest=\"/api/v1/suggestions/dispatch\"", await s.Operator.GetStringAsync("/cases/new"));
     }
 
     [Fact]
