@@ -46,6 +46,17 @@ public sealed class ClassifierTests
     }
 
     [Fact]
+    public void Accuracy_on_recent_cases_is_measured_on_cases_held_out_from_training()
+    {
+        var cases = Enumerable.Range(0, 8).SelectMany(round => History.Select((h, i) => new TrainingCase($"r{round}c{i}", h.Text, h.Category, h.Unit))).ToList();
+        var accuracy = DispatchModel.Measure(cases);
+        Assert.Equal(cases.Count / 10, accuracy.Cases);
+        Assert.Equal(1.0, accuracy.Category);
+        Assert.Equal(1.0, accuracy.Unit);
+        Assert.Null(DispatchModel.Measure([.. cases.Take(5)]).Category);
+    }
+
+    [Fact]
     public void Text_with_no_known_words_gets_no_suggestion_rather_than_a_guess()
     {
         var suggestion = Trained().Suggest("？？？ ……");

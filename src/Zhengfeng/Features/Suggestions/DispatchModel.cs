@@ -3,6 +3,9 @@ namespace Zhengfeng.Features.Suggestions;
 /// <summary>One past case as the model learns from it: its text, the category it carries and the unit that finally handled it.</summary>
 public sealed record TrainingCase(string Id, string Text, string? Category, string? UnitId);
 
+/// <summary>Top-1 accuracy of the category and the unit on the <paramref name="Cases"/> most recent cases, held out from training.</summary>
+public sealed record RecentAccuracy(double? Category, double? Unit, int Cases);
+
 /// <summary>What the model suggests for a text: categories and lead units best first, the words behind them, similar past cases.</summary>
 public sealed record DispatchSuggestion(
     IReadOnlyList<Ranked> Categories, IReadOnlyList<string> CategoryReasons,
@@ -55,6 +58,27 @@ public sealed class DispatchModel
         var units = Fit(c => c.UnitId);
         var similar = SimilarityIndex.Build([.. usable.Select(c => c.Id)], [.. docs.Select(d => d.TfIdf)]);
         return new DispatchModel(usable.Count, vectorizer, categories.GetAwaiter().GetResult(), units, similar);
+    }
+
+    /// <summary>
+    /// How often the first suggestion was right on the newest tenth of the history, for a model trained on the older rest (the cases
+    /// it will meet are like the latest ones, not like a random sample). Null where there are too few cases to say.
+    /// </summary>
+    public static RecentAccuracy Measure(IReadOnlyList<TrainingCase> newestFirst)
+    {
+        const int Least = 20;
+        if (newestFirst.Count < Least)
+        {
+            return new RecentAccuracy(null, null, 0);
+        }
+        var recent = newestFirst.Take(newestFirst.Count / 10).ToList();
+        var model = Train([.. newestFirst.Skip(recent.Count)]);
+        var suggestions = recent.Select(c => (Case: c, Suggestion: model.Suggest(c.Text))).ToList();
+        static double? Share(IEnumerable<bool> hits) => hits.ToList() is { Count: > 0 } list ? Math.Round(list.Count(h => h) / (double)list.Count, 4) : null;
+        return new RecentAccuracy(
+            Share(suggestions.Where(x => x.Case.Category is not null).Select(x => x.Suggestion.Categories is [var first, ..] && first.Label == x.Case.Category)),
+            Share(suggestions.Where(x => x.Case.UnitId is not null).Select(x => x.Suggestion.Units is [var first, ..] && first.Label == x.Case.UnitId)),
+            recent.Count);
     }
 
     public DispatchSuggestion Suggest(string text)

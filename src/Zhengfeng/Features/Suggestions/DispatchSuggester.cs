@@ -22,6 +22,9 @@ public sealed class DispatchSuggester(IServiceScopeFactory scopes, TimeProvider 
 
     public DateTimeOffset? TrainedAt { get; private set; }
 
+    /// <summary>The last training's accuracy on the most recent cases (shown to the admin after a retrain).</summary>
+    public RecentAccuracy Accuracy { get; private set; } = new(null, null, 0);
+
     public void Dispose() => _training.Dispose();
 
     /// <summary>The text a case is learnt from and a new one is matched by: its title, then its content.</summary>
@@ -38,8 +41,10 @@ public sealed class DispatchSuggester(IServiceScopeFactory scopes, TimeProvider 
             var cases = await LoadAsync(ct);
             var model = await Task.Run(() => DispatchModel.Train(cases), ct);
             Volatile.Write(ref _model, model);
+            Accuracy = await Task.Run(() => DispatchModel.Measure(cases), ct);
             TrainedAt = clock.GetUtcNow();
-            log.LogInformation("Dispatch suggestions retrained on {Count} cases", model.TrainedOn);
+            log.LogInformation("Dispatch suggestions retrained on {Count} cases; recent top-1 category {Category}, unit {Unit}",
+                model.TrainedOn, Accuracy.Category, Accuracy.Unit);
             return model.TrainedOn;
         }
         finally

@@ -25,7 +25,10 @@ public static class SuggestionsApi
     }
 
     private static async Task<Ok<RetrainView>> Retrain(DispatchSuggester suggester, CancellationToken ct)
-        => TypedResults.Ok(new RetrainView(await suggester.RetrainAsync(ct)));
+    {
+        var trainedOn = await suggester.RetrainAsync(ct);
+        return TypedResults.Ok(new RetrainView(trainedOn, suggester.Accuracy.Category, suggester.Accuracy.Unit, suggester.Accuracy.Cases));
+    }
 }
 
 public sealed record SuggestRequest
@@ -56,4 +59,5 @@ public sealed record SuggestionView(
         [.. s.Similar.Select(c => new SimilarCase(c.Label, c.Score))]);
 }
 
-public sealed record RetrainView(int TrainedOn);
+/// <param name="RecentCategoryAccuracy">Top-1 accuracy on the newest tenth of the cases, for a model trained on the rest (null: too few cases).</param>
+public sealed record RetrainView(int TrainedOn, double? RecentCategoryAccuracy, double? RecentUnitAccuracy, int RecentCases);
