@@ -17,6 +17,9 @@ public sealed record Cli(string Verb, string[] Rest)
           zhengfeng restore --from 文件 [--force] [--checkpoint 文件] [--data 目录]       先校验备份（哈希链、它的检查点、数据目录中它应包含的最新检查点），
                                                                                          通过后才替换数据库（请先停止服务；原库另存为 .before-restore 文件）
                                                                                          PostgreSQL 用 pg_dump / pg_restore，恢复后运行 audit verify --checkpoint
+          zhengfeng model evaluate [--data 目录] [--scale 件数] [--folds 折数] [--tune]       评测派单推荐模型：问政留言一级分类的交叉验证准确率、macro-F1
+                                                                                         （与朴素贝叶斯基线对比），NYC 311 承办机构，及规模化训练耗时和推荐延迟
+                                                                                         数据目录默认 ../shared/data，件数默认 100000（0 不测规模），--tune 另列调参网格
 
         --db 或环境变量 ZHENGFENG_DB：postgres://… 或 Host=… 使用 PostgreSQL，否则使用 --data 目录下的 SQLite 文件。
         环境变量 ZHENGFENG_ADMIN_PASSWORD：首次启动时 admin 账号的密码（未设置时自动生成并打印一次）。
@@ -35,6 +38,7 @@ public sealed record Cli(string Verb, string[] Rest)
         {
             "serve" or "demo" or "backup" or "restore" => new Cli(args[0], args[1..]),
             "audit" when args.Length > 1 && args[1] == "verify" => new Cli("audit", args[2..]),
+            "model" when args.Length > 1 && args[1] == "evaluate" => new Cli("model", args[2..]),
             _ => new Cli("help", []),
         };
     }

@@ -30,12 +30,13 @@ using Zhengfeng.Features.Rectification;
 using Zhengfeng.Features.Reports;
 using Zhengfeng.Features.Scores;
 using Zhengfeng.Features.Services;
+using Zhengfeng.Features.Suggestions;
 using Zhengfeng.Features.Supervision;
 using Zhengfeng.Features.TypicalCases;
 using Zhengfeng.Jobs;
 using Zhengfeng.Web;
 
-// zhengfeng [serve|demo|audit verify|backup|restore] [--urls URL] [--db CONNECTION] [--data DIR] [--checkpoint FILE] [--public-key FILE]
+// zhengfeng [serve|demo|audit verify|model evaluate|backup|restore] [--urls URL] [--db CONNECTION] [--data DIR] [--checkpoint FILE] [--public-key FILE]
 var command = Cli.Parse(args);
 if (command.Verb == "help")
 {
@@ -46,6 +47,10 @@ if (command.Verb == "help")
 if (command.Verb == "audit")
 {
     return await AuditVerifyCommand.RunAsync(command.Rest, Console.Out, Console.Error); // read-only: builds no app, runs no migration
+}
+if (command.Verb == "model")
+{
+    return ModelEvaluateCommand.Run(command.Rest, Console.Out, Console.Error); // offline: builds no app, touches no database
 }
 if (command.Verb == "backup")
 {
@@ -123,6 +128,7 @@ builder.Services.AddAssists();
 builder.Services.AddScores();
 builder.Services.AddHonours();
 builder.Services.AddDashboard();
+builder.Services.AddSuggestions();
 builder.Services.AddScoped<DemoCounty>();
 builder.Services.AddScoped<DemoWork>();
 builder.Services.AddScoped<DemoHistory>();
@@ -131,6 +137,7 @@ builder.Services.AddSingleton<AssignmentSweep>();
 builder.Services.AddSingleton<ReportReminders>();
 builder.Services.AddSingleton<AuditCheckpointJob>();
 builder.Services.AddSingleton<DailyDigest>();
+builder.Services.AddSingleton<SuggestionRetraining>();
 if (builder.Configuration["jobs"] != "off")
 {
     builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditCheckpointJob>());
@@ -138,6 +145,7 @@ if (builder.Configuration["jobs"] != "off")
     builder.Services.AddHostedService(sp => sp.GetRequiredService<AssignmentSweep>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<ReportReminders>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<DailyDigest>());
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<SuggestionRetraining>());
 }
 
 var app = builder.Build();
@@ -189,6 +197,7 @@ app.MapAssignments();
 app.MapAssists();
 app.MapScores();
 app.MapHonours();
+app.MapSuggestions();
 app.MapRazorPages();
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Org;
+using Zhengfeng.Features.Suggestions;
 
 namespace Zhengfeng.Features.Cases;
 
@@ -8,13 +9,18 @@ namespace Zhengfeng.Features.Cases;
 /// What the dispatcher picks from: every active unit named with its parents (twelve "党政综合办公室" are told apart by their
 /// township), grouped under the unit below the county they belong to, and first the units that usually handle the category.
 /// </summary>
-public sealed class DispatchChoices(AppDb db, UnitTree tree, TimeProvider clock)
+public sealed class DispatchChoices(AppDb db, UnitTree tree, TimeProvider clock, DispatchSuggester suggester)
 {
     public const int UsualCount = 5;
 
     public sealed record Choice(string Id, string Name, string Path, string Group);
 
-    public sealed record Picker(IReadOnlyList<Choice> Usual, IReadOnlyList<Choice> All)
+    /// <summary>A unit the suggestion model proposes for this case's text, with its probability.</summary>
+    public sealed record Suggested(Choice Unit, double Score);
+
+    /// <param name="Suggested">推荐承办单位, best first (none while the model has no history).</param>
+    /// <param name="Reasons">The words of the case that weighed most for the first suggestion.</param>
+    public sealed record Picker(IReadOnlyList<Choice> Usual, IReadOnlyList<Choice> All, IReadOnlyList<Suggested> Suggested, IReadOnlyList<string> Reasons)
     {
         public IEnumerable<IGrouping<string, Choice>> Groups => All.GroupBy(c => c.Group);
     }
@@ -29,7 +35,10 @@ public sealed class DispatchChoices(AppDb db, UnitTree tree, TimeProvider clock)
             .Where(x => x.CategoryCode == c.CategoryCode && x.RepliedAt != null && x.RegisteredAt >= since && x.LeadUnitId != null)
             .GroupBy(x => x.LeadUnitId!).Select(g => new { UnitId = g.Key, Count = g.Count() })
             .OrderByDescending(g => g.Count).Take(UsualCount * 2).ToListAsync(ct);
-        return new Picker(usual.Where(u => byId.ContainsKey(u.UnitId)).Select(u => byId[u.UnitId]).Take(UsualCount).ToList(), all);
+        var suggestion = suggester.Suggest(c.Title, c.Content); // in memory, a millisecond: the page never waits on training
+        var suggested = suggestion.Units.Where(u => byId.ContainsKey(u.Label)).Select(u => new Suggested(byId[u.Label], u.Score)).ToList();
+        return new Picker(usual.Where(u => byId.ContainsKey(u.UnitId)).Select(u => byId[u.UnitId]).Take(UsualCount).ToList(), all,
+            suggested, suggested.Count > 0 ? suggestion.UnitReasons : []);
     }
 
     /// <summary>Every active unit below the county, named with its parents and grouped under its top unit, in the organisation's order.</summary>
