@@ -103,7 +103,7 @@ public sealed class SuggestionsApiTests(AppFactory app) : IClassFixture<AppFacto
         Assert.Equal(0, view.GetProperty("similar").GetArrayLength());
     }
 
-    private static async Task<string> DispatchedAsync(CaseScenario s, string category, string title, string content, string unit)
+    internal static async Task<string> DispatchedAsync(CaseScenario s, string category, string title, string content, string unit)
     {
         var created = await s.Operator.PostOkAsync("/api/v1/cases", new
         {

@@ -13,6 +13,7 @@ public static class SuggestionsApi
         var suggestions = app.MapGroup("/api/v1/suggestions").RequireAuthorization().WithTags("派单推荐");
         suggestions.MapPost("/dispatch", Dispatch).RequireAuthorization(Policies.Intake);
         suggestions.MapPost("/retrain", Retrain).RequireAuthorization(Policies.Admin);
+        suggestions.MapGet("/model", (DispatchSuggester suggester) => TypedResults.Ok(ModelStatus.Of(suggester))).RequireAuthorization(Policies.Admin);
     }
 
     private static Ok<SuggestionView> Dispatch(SuggestRequest request, DispatchSuggester suggester)
@@ -57,6 +58,12 @@ public sealed record SuggestionView(
         [.. s.Categories.Select(c => new ScoredCategory(c.Label, Math.Round(c.Score, 4)))], s.CategoryReasons,
         [.. s.Units.Select(u => new ScoredUnit(u.Label, Math.Round(u.Score, 4)))], s.UnitReasons,
         [.. s.Similar.Select(c => new SimilarCase(c.Label, c.Score))]);
+}
+
+/// <summary>The model in use: when it was trained, on how many cases, and its top-1 accuracy on the newest cases held out.</summary>
+public sealed record ModelStatus(DateTimeOffset? TrainedAt, int TrainedOn, double? RecentCategoryAccuracy, double? RecentUnitAccuracy, int RecentCases)
+{
+    public static ModelStatus Of(DispatchSuggester s) => new(s.TrainedAt, s.Current.TrainedOn, s.Accuracy.Category, s.Accuracy.Unit, s.Accuracy.Cases);
 }
 
 /// <param name="RecentCategoryAccuracy">Top-1 accuracy on the newest tenth of the cases, for a model trained on the rest (null: too few cases).</param>
