@@ -44,6 +44,28 @@ public sealed class CaseOperationsTests(AppFactory app) : IClassFixture<AppFacto
     }
 
     [Fact]
+    public async Task A_direct_answer_rated_bad_goes_back_to_dispatch_and_a_unit_handles_it_again()
+    {
+        var s = await CaseScenario.CreateAsync(app);
+        var consult = await s.CreateCaseAsync(kind: "consultation");
+        await s.Operator.PostOkAsync($"/api/v1/cases/{consult.Id()}/answer", new { reason = "井盖维护请咨询城管部门，电话在政府网站可查。" });
+        await app.Anonymous().PostOkAsync($"/public/v1/cases/{consult.GetProperty("trackingCode").GetString()}/rating", new { level = 1, comment = "没人管" });
+
+        // No unit answered it, so nobody would handle the rework: it is 待派单 again, with the reason on the timeline.
+        var requeued = await s.Dispatcher.GetOkAsync($"/api/v1/cases/{consult.Id()}");
+        Assert.Equal("registered", requeued.GetProperty("status").GetString());
+        Assert.Equal("requeue", requeued.GetProperty("timeline").EnumerateArray().Last().GetProperty("action").GetString());
+        var page = WebUtility.HtmlDecode(await s.Dispatcher.GetStringAsync($"/cases/{consult.Id()}"));
+        Assert.Contains("转回待派单", page, StringComparison.Ordinal);
+        Assert.Contains("name=\"dispatch.LeadUnitId\"", page, StringComparison.Ordinal);
+
+        var sent = await s.Dispatcher.PostOkAsync($"/api/v1/cases/{consult.Id()}/dispatch", new { leadUnitId = s.LeadUnit });
+        Assert.Equal("dispatched", sent.GetProperty("status").GetString());
+        Assert.Equal(2, sent.GetProperty("round").GetInt32());
+        await s.LeadStaff.PostOkAsync($"/api/v1/cases/{consult.Id()}/reply", new { content = "已派人现场查看并补装井盖，设置了警示标志。", outcome = "resolved" });
+    }
+
+    [Fact]
     public async Task Merged_duplicates_show_the_main_cases_answer_to_their_reporters()
     {
         var s = await CaseScenario.CreateAsync(app);

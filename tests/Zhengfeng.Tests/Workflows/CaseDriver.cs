@@ -87,6 +87,9 @@ public sealed class CaseDriver : WorkflowDriver<Case, CaseStatus, CaseAction>
             case CaseAction.Close:
                 item.Close(Staff, Now.AddDays(30), null, 7);
                 break;
+            case CaseAction.Requeue:
+                item.Requeue(Actor.System, Now);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }

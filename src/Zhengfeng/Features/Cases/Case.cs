@@ -312,11 +312,25 @@ public sealed class Case
             FeedbackDueAt = rework.DueAt;
             OverdueLevel = OverdueLevel.None;
             Record(CaseEventKind.Rework, Actor.System, now, $"差评重办并回访，期限{ChinaTime.Format(rework.DueAt)}");
+            if (LeadUnitId is null)
+            {
+                Requeue(Actor.System, now);
+            }
         }
         else
         {
             ClosedAt = now;
         }
+    }
+
+    /// <summary>
+    /// A consultation answered on the spot has no unit to handle it again after a bad rating: it goes back to 待派单, where the
+    /// dispatcher sends it to a unit or the hotline answers it once more.
+    /// </summary>
+    public void Requeue(Actor actor, DateTimeOffset now)
+    {
+        var next = CaseTransitions.Table.Step(Status, CaseAction.Requeue);
+        Move(next, CaseAction.Requeue, actor, now, "直接答复后差评，转回待派单：派单办理或再次答复");
     }
 
     /// <summary>结案 without a rating, once the rating window after the reply has passed.</summary>

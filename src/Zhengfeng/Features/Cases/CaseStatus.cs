@@ -5,11 +5,11 @@ using static Zhengfeng.Features.Cases.CaseStatus;
 namespace Zhengfeng.Features.Cases;
 
 // 受理 Register · 派单 Dispatch · 签收 Sign · 退单 Return · 改派 Redispatch · 延期 Extension · 答复 Reply
-// 回访 ReturnVisit · 差评 BadRating · 重办 Rework · 并单 Merge · 直接答复 DirectAnswer
+// 回访 ReturnVisit · 差评 BadRating · 重办 Rework · 并单 Merge · 直接答复 DirectAnswer · 转回待派单 Requeue
 
 public enum CaseStatus { Registered, Dispatched, Handling, ReturnRequested, Replied, Reopened, Closed, Merged }
 
-public enum CaseAction { Dispatch, DirectAnswer, Merge, Sign, RequestReturn, ApproveReturn, RejectReturn, Reply, RateGood, RateBad, Close }
+public enum CaseAction { Dispatch, DirectAnswer, Merge, Sign, RequestReturn, ApproveReturn, RejectReturn, Reply, RateGood, RateBad, Close, Requeue }
 
 /// <summary>The case workflow as a table: (from, action) -> to. Anything not in the table is refused.</summary>
 public static class CaseTransitions
@@ -30,6 +30,7 @@ public static class CaseTransitions
         [(Reopened, Reply)] = Replied,
         [(Replied, RateGood)] = Closed,
         [(Replied, RateBad)] = Reopened,              // 1–2 stars: handle again and visit the reporter
+        [(Reopened, Requeue)] = Registered,           // answered on the spot, so no unit to handle it again: back to dispatch
         [(Replied, Close)] = Closed,                  // closed without a rating after the return visit
     }, Label, Label);
 
@@ -59,6 +60,7 @@ public static class CaseTransitions
         Reply => "答复",
         RateGood => "评价",
         RateBad => "差评重办",
+        Requeue => "转回待派单",
         _ => "结案",
     };
 
@@ -74,7 +76,7 @@ public enum CaseEventKind
 {
     Register, Dispatch, DirectAnswer, Merge, Sign, RequestReturn, ApproveReturn, RejectReturn, Reply, RateGood, RateBad, Close,
     Contact, ExtensionRequest, ExtensionApprove, ExtensionReject, Rework, MergeIn, MergedAnswer, ReturnVisit,
-    RatingAppeal, RatingAppealDecision, Reschedule, Warning, YellowCard, RedCard, Escalate, Assign,
+    RatingAppeal, RatingAppealDecision, Reschedule, Warning, YellowCard, RedCard, Escalate, Assign, Requeue,
 }
 
 public static class CaseEvents
@@ -128,6 +130,7 @@ public static class CaseEvents
         CaseEventKind.YellowCard => "黄牌督办",
         CaseEventKind.RedCard => "红牌督办",
         CaseEventKind.Assign => "指定承办人",
+        CaseEventKind.Requeue => "转回待派单",
         _ => "转为问题线索",
     };
 }
