@@ -150,7 +150,7 @@ public static class ModelEvaluateCommand
             var nyc = EvaluationData.ReadNyc311(dataDir);
             var (nycModel, nycBaseline) = CrossValidation.Run(nyc, folds);
             output.WriteLine($"nyc-311-sample 承办机构（Agency，{nyc.Select(r => r.Label).Distinct().Count()} 个），按投诉类型文本，{folds} 折，n = {nycModel.N}");
-            Print(output, "suggestion: softmax LR", nycModel);
+            Print(output, "suggestion: NB 加权 LR", nycModel);
             Print(output, "baseline: 朴素贝叶斯", nycBaseline);
         }
         if (args.Contains("--tune"))
