@@ -39,6 +39,7 @@ public sealed class ClassifierTests
         Assert.Equal("roads", suggestion.Categories[0].Label);
         Assert.Equal("u-light", suggestion.Units[0].Label);
         Assert.Contains(suggestion.CategoryReasons, r => r.Contains("路灯", StringComparison.Ordinal));
+        Assert.Equal(suggestion.CategoryReasons.Count, suggestion.CategoryReasons.Distinct().Count()); // a title gram is not given twice
         Assert.StartsWith("c", suggestion.Similar[0].Label, StringComparison.Ordinal);
         Assert.Contains(suggestion.Similar[0].Label, new[] { "c0", "c1", "c2" });
         Assert.True(suggestion.Categories.Zip(suggestion.Categories.Skip(1)).All(p => p.First.Score >= p.Second.Score), "best first");
@@ -70,7 +71,19 @@ public sealed class ClassifierTests
         var keys = new List<ulong>();
         var words = new Dictionary<ulong, string>();
         TextGrams.Extract("路灯ＡＢ3", keys, words);
-        Assert.Equal(["路", "路灯", "灯", "ab3"], keys.Select(k => TextGrams.Describe(k, words)));
+        Assert.Equal(["路", "路灯", "灯", "ab3", "路", "路灯", "灯", "ab3"], keys.Select(k => TextGrams.Describe(k, words)));
+    }
+
+    [Fact]
+    public void The_first_line_gives_title_features_apart_from_the_same_words_in_the_text()
+    {
+        var keys = new List<ulong>();
+        TextGrams.Extract("路灯不亮\n路灯坏了", keys);
+        var title = new List<ulong>();
+        TextGrams.Extract("路灯不亮", title);
+        Assert.Equal(title.Count / 2, keys.Count - title.Count); // the body's grams once, the title's twice
+        Assert.Equal(2, keys.Count(k => TextGrams.Describe(k, new Dictionary<ulong, string>()) == "不亮"));
+        Assert.Equal(2, keys.Where(k => TextGrams.Describe(k, new Dictionary<ulong, string>()) == "路灯").Distinct().Count());
     }
 
     [Fact]

@@ -13,8 +13,10 @@ public sealed class EvaluationTests
         var (model, baseline) = CrossValidation.Run(rows, folds: 5);
         Assert.True(model.Top1 > baseline.Top1, $"top-1 {model.Top1:F3} vs baseline {baseline.Top1:F3}");
         Assert.True(model.MacroF1 > baseline.MacroF1, $"macro-F1 {model.MacroF1:F3} vs baseline {baseline.MacroF1:F3}");
-        Assert.True(model.Top1 >= 0.78, $"top-1 {model.Top1:F3} below the floor 0.78");
-        Assert.True(model.Top3 >= 0.95, $"top-3 {model.Top3:F3} below the floor 0.95");
+        // Measured 0.852 / 0.988 (macro-F1 0.850) against naive Bayes 0.765 / 0.939; the floors sit a little below.
+        Assert.True(model.Top1 >= 0.84, $"top-1 {model.Top1:F3} below the floor 0.84");
+        Assert.True(model.Top3 >= 0.97, $"top-3 {model.Top3:F3} below the floor 0.97");
+        Assert.True(model.MacroF1 >= 0.83, $"macro-F1 {model.MacroF1:F3} below the floor 0.83");
     }
 
     [SharedDataFact]

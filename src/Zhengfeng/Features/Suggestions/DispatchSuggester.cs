@@ -15,14 +15,26 @@ public sealed class DispatchSuggester(IServiceScopeFactory scopes, TimeProvider 
     /// <summary>The most recent cases learnt from: enough for the county's history, bounded in training time and memory.</summary>
     public const int MaxCases = 100_000;
 
+    /// <summary>
+    /// How long a measurement of <see cref="Accuracy"/> is reused. Measuring trains a second model (on the older nine tenths), so
+    /// doing it on every nightly retrain would double the cost of each for a figure that moves slowly.
+    /// </summary>
+    public static readonly TimeSpan MeasureEvery = TimeSpan.FromDays(7);
+
     private readonly SemaphoreSlim _training = new(1, 1);
     private DispatchModel _model = DispatchModel.Empty;
+    private DateTimeOffset? _measuredAt;
+    private int _measuredOn;
 
     public DispatchModel Current => Volatile.Read(ref _model);
 
     public DateTimeOffset? TrainedAt { get; private set; }
 
-    /// <summary>The last training's accuracy on the most recent cases (shown to the admin after a retrain).</summary>
+    /// <summary>
+    /// The accuracy on the most recent cases of a model trained on the older rest (shown to the admin after a retrain): measured on
+    /// the first training, then again once the measurement is <see cref="MeasureEvery"/> old or the history has grown or shrunk
+    /// by more than a tenth since; in between a retrain reuses it.
+    /// </summary>
     public RecentAccuracy Accuracy { get; private set; } = new(null, null, 0);
 
     public void Dispose() => _training.Dispose();
@@ -41,8 +53,13 @@ public sealed class DispatchSuggester(IServiceScopeFactory scopes, TimeProvider 
             var cases = await LoadAsync(ct);
             var model = await Task.Run(() => DispatchModel.Train(cases), ct);
             Volatile.Write(ref _model, model);
-            Accuracy = await Task.Run(() => DispatchModel.Measure(cases), ct);
-            TrainedAt = clock.GetUtcNow();
+            var now = clock.GetUtcNow();
+            if (_measuredAt is not { } measuredAt || now - measuredAt >= MeasureEvery || Math.Abs(cases.Count - _measuredOn) * 10 > _measuredOn)
+            {
+                Accuracy = await Task.Run(() => DispatchModel.Measure(cases), ct);
+                (_measuredAt, _measuredOn) = (now, cases.Count);
+            }
+            TrainedAt = now;
             log.LogInformation("Dispatch suggestions retrained on {Count} cases; recent top-1 category {Category}, unit {Unit}",
                 model.TrainedOn, Accuracy.Category, Accuracy.Unit);
             return model.TrainedOn;

@@ -1,6 +1,6 @@
 namespace Zhengfeng.Features.Suggestions;
 
-/// <summary>A text as both models read it: raw feature counts and the unit-length TF-IDF vector.</summary>
+/// <summary>A text as both models read it: raw feature counts (for the naive Bayes baseline) and the unit-length TF-IDF vector.</summary>
 public readonly record struct Doc(SparseVector Counts, SparseVector TfIdf)
 {
     public static Doc Of(Vectorizer vectorizer, string text)
@@ -30,7 +30,7 @@ public static class Classifiers
     /// <summary>The labels best first, at most <paramref name="take"/>, each with its probability.</summary>
     public static IReadOnlyList<Ranked> Rank(this ITextClassifier model, Doc doc, int take)
     {
-        if (model.Labels.Count == 0 || doc.Counts.Count == 0)
+        if (model.Labels.Count == 0 || doc.TfIdf.Count == 0)
         {
             return [];
         }
