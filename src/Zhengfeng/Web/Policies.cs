@@ -73,6 +73,8 @@ public static class Policies
     public const string Inspections = "inspections";
     /// <summary>暗访 planning: drafting, issuing and closing plans and turning findings into clues.</summary>
     public const string PlanInspections = "plan-inspections";
+    /// <summary>同一地点同类问题: county-wide clusters of cases, for supervision, dispatch and leaders (no unit sees another's cases).</summary>
+    public const string Hotspots = "hotspots";
 
     /// <summary>Signed in as one of the government's own roles: the default for every page and endpoint that names no policy.</summary>
     public static AuthorizationPolicy StaffOnly { get; } = new AuthorizationPolicyBuilder().RequireRole(Roles.Staff).Build();
@@ -94,6 +96,7 @@ public static class Policies
         o.AddPolicy(Services, p => p.RequireRole(Roles.Unit, Roles.Supervisor, Roles.Inspector, Roles.Leader, Roles.Admin));
         o.AddPolicy(ServiceOversight, p => p.RequireRole(Roles.Supervisor, Roles.Inspector, Roles.Leader, Roles.Admin));
         o.AddPolicy(Lead, p => p.RequireRole(Roles.Leader, Roles.Admin));
+        o.AddPolicy(Hotspots, p => p.RequireRole(Roles.Supervisor, Roles.Dispatcher, Roles.Leader, Roles.Admin));
         o.AddPolicy(Staff, p => p.RequireRole(Roles.Staff));
         o.AddPolicy(DecideExtension, p => p.RequireRole(Roles.Dispatcher, Roles.Leader, Roles.Admin));
         o.AddPolicy(DecideExemption, p => p.RequireRole(Roles.Leader, Roles.Inspector, Roles.Admin));

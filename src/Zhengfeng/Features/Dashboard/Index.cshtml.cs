@@ -2,13 +2,14 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengfeng.Features.Hotspots;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Dashboard;
 
 /// <summary>领导驾驶舱: the figures as charts with their numbers in plain tables below; every number links to its records.</summary>
 [Authorize(Policy = Policies.Lead)]
-public sealed class IndexModel(DashboardService service) : WorkflowPage
+public sealed class IndexModel(DashboardService service, HotspotFinder hotspots) : WorkflowPage
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -17,13 +18,26 @@ public sealed class IndexModel(DashboardService service) : WorkflowPage
 
     public DashboardView View { get; private set; } = null!;
 
+    /// <summary>同一地点同类问题 of the last 7 days, the top of the list (its own page has the rest).</summary>
+    public HotspotReport Hotspots { get; private set; } = null!;
+
+    public const int TopHotspots = 5;
+
     /// <summary>The figures for the charts; the default encoder escapes &lt; and &gt;, so it is safe inside a script element.</summary>
     public string ChartData => JsonSerializer.Serialize(View, Json);
 
-    public async Task OnGetAsync(CancellationToken ct) => Show(await service.BuildAsync(From, To, ct));
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Hotspots = await hotspots.FindAsync(null, null, 1, ct);
+        Show(await service.BuildAsync(From, To, ct));
+    }
 
     /// <summary>The default range, shown when the range asked for is refused.</summary>
-    protected internal override async Task LoadAsync(CancellationToken ct) => Show(await service.BuildAsync(null, null, ct));
+    protected internal override async Task LoadAsync(CancellationToken ct)
+    {
+        Hotspots = await hotspots.FindAsync(null, null, 1, ct);
+        Show(await service.BuildAsync(null, null, ct));
+    }
 
     private void Show(DashboardView view)
     {

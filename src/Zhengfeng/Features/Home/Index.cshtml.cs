@@ -6,6 +6,7 @@ using Zhengfeng.Features.Assignments;
 using Zhengfeng.Features.Assists;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
+using Zhengfeng.Features.Hotspots;
 using Zhengfeng.Features.Inspections;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rectification;
@@ -16,7 +17,7 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Home;
 
 /// <summary>The landing page: for each of the user's roles, what is waiting for them, with counts.</summary>
-public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSearch cases, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSearch cases, HotspotFinder hotspots, TimeProvider clock) : PageModel
 {
     public sealed record Tile(string Label, int Count, string Href, string Hint);
 
@@ -71,6 +72,11 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
         if (me.IsIn(Roles.Dispatcher, Roles.Supervisor, Roles.Leader))
         {
             Tiles.Add(new("已超期工单", await db.Set<Case>().CountAsync(c => CaseSearch.OpenStatuses.Contains(c.Status) && c.HandleDueAt < now, ct), "/cases?overdue=true", "件超过办理时限"));
+        }
+        if (me.IsIn(Roles.Supervisor, Roles.Dispatcher))
+        {
+            var week = await hotspots.FindAsync(null, null, 1, ct);
+            Tiles.Add(new("同一地点同类问题", week.Clusters.Total, "/hotspots", $"处近{week.Days}天同一地点同类诉求达{week.MinCases}件"));
         }
         if (me.IsIn(Roles.Supervisor, Roles.Inspector))
         {
