@@ -15,8 +15,9 @@ public static class CasesApi
     {
         services.AddOptions<CaseRules>().BindConfiguration("Cases").ValidateDataAnnotations().ValidateOnStart();
         return services.AddSingleton<ReporterIdentity>().AddSingleton<CategoryCatalog>()
-            .AddScoped<CaseWorkflow>().AddScoped<UnitPhrases>().AddScoped<DispatchChoices>().AddScoped<CaseSearch>().AddSingleton<CaseIndex>().AddScoped<CategoryService>().AddScoped<PublicApi.PublicCases>()
-            .AddScoped<ICalendarListener, DeadlineRescheduler>().AddHostedService<CaseIndexStartup>();
+            .AddScoped<CaseWorkflow>().AddScoped<UnitPhrases>().AddScoped<DispatchChoices>().AddScoped<CaseSearch>().AddScoped<CategoryService>().AddScoped<PublicApi.PublicCases>()
+            .AddScoped<ICalendarListener, DeadlineRescheduler>().AddHostedService<CaseIndexStartup>()
+            .AddSingleton<CaseIndex>();
     }
 
     public static void MapCases(this IEndpointRouteBuilder app)
