@@ -1,10 +1,12 @@
 namespace Zhengfeng.Bench;
 
 /// <summary>Command-line options: --cases N --warmup N --concurrency C --dispatch N --scale N --queries N --synchronous MODE --workstation-gc --quick.</summary>
-public sealed record Options(int Cases, int Concurrency, int Dispatches, int Scale, int Queries, int Units, string Synchronous, int Warmup, bool ServerGc)
+public sealed record Options(int Cases, int Concurrency, int Dispatches, int Scale, int Queries, int Units, string Synchronous, int Warmup, bool ServerGc,
+    int Similar = 0, bool SmartCn = false)
 {
     public const string Usage = """
         Zhengfeng.Bench [--cases 20000] [--warmup 15000] [--concurrency 16] [--dispatch 2000] [--scale 1000000] [--queries 20] [--synchronous FULL] [--workstation-gc] [--quick]
+                        [--similar N [--smartcn]]
 
           --cases        cases created through POST /api/v1/cases (and raw single-row inserts for the baseline)
           --warmup       creates before the timed ones (not counted): on two busy cores the tiered JIT needs about 15,000 to settle
@@ -15,6 +17,8 @@ public sealed record Options(int Cases, int Concurrency, int Dispatches, int Sca
           --synchronous  the app's SQLite synchronous mode (Database:Synchronous): FULL (the app's default), NORMAL or EXTRA
           --workstation-gc  run the app with workstation GC instead of the server GC it ships with
           --quick        smoke run: 2,000 cases, 500 dispatches, 50,000 scale
+          --similar N    only the case index: build it for N synthetic cases, time 1,000 并单 candidate lookups and full-text queries
+          --smartcn      with --similar: the SmartCn word analyzer instead of CJK bigrams (for comparison)
         """;
 
     public static Options? Parse(string[] args)
@@ -27,6 +31,13 @@ public sealed record Options(int Cases, int Concurrency, int Dispatches, int Sca
             {
                 case "--workstation-gc":
                     o = o with { ServerGc = false };
+                    break;
+                case "--similar" when int.TryParse(value, out var n) && n > 0:
+                    o = o with { Similar = n };
+                    i++;
+                    break;
+                case "--smartcn":
+                    o = o with { SmartCn = true };
                     break;
                 case "--quick":
                     o = o with { Cases = 2_000, Dispatches = 500, Scale = 50_000, Warmup = 2_000 };

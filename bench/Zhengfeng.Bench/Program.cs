@@ -18,6 +18,10 @@ public static class Program
             Console.WriteLine(Options.Usage);
             return 1;
         }
+        if (o.Similar > 0)
+        {
+            return SimilarBench.Run(o.Similar, 1_000, o.SmartCn);
+        }
         PrintConditions(o);
         await using var app = await AppProcess.StartAsync(o.Synchronous, o.ServerGc);
         Console.WriteLine($"SQLite synchronous mode: {o.Synchronous} (the app says: {app.SynchronousLine() ?? "nothing"})");

@@ -6,14 +6,23 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Cases;
 
 /// <summary>Case lists and the unit inbox, always within the current user's unit scope.</summary>
-public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider clock)
+public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider clock, CaseIndex index, ReporterIdentity identity)
 {
     public sealed record Filter(CaseStatus? Status, string? UnitId, bool? Overdue, DateOnly? From, DateOnly? To, string? Q, string? CategoryCode);
+
+    /// <summary>The most cases a text search ranks; the database then keeps those the user may see and the filters select.</summary>
+    public const int MaxTextHits = 1000;
+
+    private (string Text, IReadOnlyList<string> Ids)? _hits;
 
     public async Task<Page<Case>> SearchAsync(Filter f, int page, int pageSize, CancellationToken ct)
     {
         (page, pageSize) = Paging.Check(page, pageSize);
         var q = await QueryAsync(f, ct);
+        if (_hits is { } hits && f.Q?.Trim() == hits.Text)
+        {
+            return await RankedAsync(q, hits.Ids, f.Q.Trim().ToUpperInvariant(), page, pageSize, ct);
+        }
         var total = await q.CountAsync(ct);
         var items = await q.OrderByDescending(c => c.RegisteredAt).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new Page<Case>(items, total, page, pageSize);
@@ -64,7 +73,8 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
             }
             else
             {
-                q = q.Where(c => c.TrackingCode == code || c.Title.Contains(text) || c.Content.Contains(text) || (c.Address != null && c.Address.Contains(text)));
+                var ids = await TextHitsAsync(text, ct);
+                q = q.Where(c => c.TrackingCode == code || ids.Contains(c.Id));
             }
         }
         if (!string.IsNullOrWhiteSpace(f.CategoryCode))
@@ -72,6 +82,65 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
             q = q.Where(c => c.CategoryCode == f.CategoryCode);
         }
         return q;
+    }
+
+    /// <summary>
+    /// The full-text index's best cases for a text (words, place names), and for the offices that may see reporters, a phone
+    /// number's reporter: for anyone else a phone number is searched as text only, so the answer tells nothing of reporters.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> TextHitsAsync(string text, CancellationToken ct)
+    {
+        var phone = MaySearchPhones && PhoneLike().IsMatch(text) ? identity.PhoneHash(PhoneDigits(text)) : null;
+        var ids = (await index.CurrentAsync(ct)).Search(text, phone, MaxTextHits);
+        _hits = (text, ids);
+        return ids;
+    }
+
+    /// <summary>The offices that may reveal any reporter (as <see cref="CaseWorkflow.IsRevealOffice"/>) may find cases by phone.</summary>
+    private bool MaySearchPhones => user.IsIn(Roles.Operator, Roles.Dispatcher, Roles.Admin, Roles.Inspector);
+
+    private static string PhoneDigits(string text)
+    {
+        var digits = new string(text.Where(char.IsDigit).ToArray());
+        return digits.Length == 13 && digits.StartsWith("86", StringComparison.Ordinal) ? digits[2..] : digits;
+    }
+
+    /// <summary>A page of the cases that passed the filters, a tracking code's case first, then by the index's relevance.</summary>
+    private async Task<Page<Case>> RankedAsync(IQueryable<Case> q, IReadOnlyList<string> ranked, string code, int page, int pageSize, CancellationToken ct)
+    {
+        var rank = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < ranked.Count; i++)
+        {
+            rank[ranked[i]] = i;
+        }
+        var passing = await q.Select(c => new { c.Id, c.TrackingCode }).ToListAsync(ct);
+        var order = passing.OrderBy(c => c.TrackingCode == code ? -1 : rank.GetValueOrDefault(c.Id, int.MaxValue)).Select(c => c.Id).ToList();
+        var pageIds = order.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var items = await db.Set<Case>().AsNoTracking().Where(c => pageIds.Contains(c.Id)).ToListAsync(ct);
+        return new Page<Case>(items.OrderBy(c => pageIds.IndexOf(c.Id)).ToList(), passing.Count, page, pageSize);
+    }
+
+    /// <summary>Where a searched word occurs in the case's content or address: some text before it, the word, some after.</summary>
+    public static (string Before, string Hit, string After)? Snippet(Case c, string? q)
+    {
+        if (string.IsNullOrWhiteSpace(q))
+        {
+            return null;
+        }
+        foreach (var word in q.Split((char[])[' ', '\u3000', '\t', ',', '，'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var text in (string?[])[c.Content, c.Address])
+            {
+                var at = text?.IndexOf(word, StringComparison.OrdinalIgnoreCase) ?? -1;
+                if (at >= 0)
+                {
+                    var from = Math.Max(0, at - 16);
+                    var end = Math.Min(text!.Length, at + word.Length + 40);
+                    return ((from > 0 ? "…" : "") + text[from..at], text.Substring(at, word.Length), text[(at + word.Length)..end] + (end < text.Length ? "…" : ""));
+                }
+            }
+        }
+        return null;
     }
 
     public static readonly CaseStatus[] OpenStatuses = [CaseStatus.Dispatched, CaseStatus.Handling, CaseStatus.ReturnRequested, CaseStatus.Reopened];
@@ -100,18 +169,80 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
         return found.Count == 1 ? found[0] : throw new RuleException("case.number_not_found", $"没有找到工单编号为 {code} 的工单", 400);
     }
 
+    public sealed record MergeCandidate(Case Case, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<Case> Repeats);
+
+    /// <summary>How far apart in time a repeat request may be registered.</summary>
+    public static readonly TimeSpan MergeWindow = TimeSpan.FromDays(30);
+
+    /// <summary>How close two cases with coordinates count as the same place, in metres.</summary>
+    public const double NearMetres = 300;
+
     /// <summary>
-    /// 并单 candidates: other open or answered requests of the last 30 days from the same reporter (by the phone's keyed hash), or of
-    /// the same category at the same address, newest first.
+    /// 并单 candidates: other requests not merged nor closed, registered within 30 days either side, from the same reporter (by
+    /// the phone's keyed hash), or at the same place (address, road or community, or within 300 m) with a similar text or the
+    /// same category at the same address; best first. Near-identical ones are grouped under the best of them.
     /// </summary>
-    public async Task<IReadOnlyList<Case>> RepeatCandidatesAsync(Case c, CancellationToken ct)
+    public async Task<IReadOnlyList<MergeCandidate>> MergeCandidatesAsync(Case c, CancellationToken ct, int take = 8)
     {
-        var since = c.RegisteredAt.AddDays(-30);
-        var candidates = (await ScopedAsync(ct)).Where(x => x.Id != c.Id && x.RegisteredAt >= since
-            && x.Status != CaseStatus.Merged && x.Status != CaseStatus.Closed
-            && ((c.ReporterPhoneHash != null && x.ReporterPhoneHash == c.ReporterPhoneHash)
-                || (c.Address != null && x.Address == c.Address && x.CategoryCode == c.CategoryCode)));
-        return await candidates.OrderByDescending(x => x.RegisteredAt).Take(5).ToListAsync(ct);
+        var probe = new CaseDoc(c.Id, c.Title, c.Content, c.Address, c.CategoryCode, c.RegisteredAt, c.Lat, c.Lon, c.ReporterPhoneHash);
+        var hits = (await index.CurrentAsync(ct)).Similar(probe, MergeWindow, NearMetres, 60);
+        var ids = hits.Select(h => h.Id).ToList();
+        var open = await (await ScopedAsync(ct))
+            .Where(x => ids.Contains(x.Id) && x.Status != CaseStatus.Merged && x.Status != CaseStatus.Closed).ToDictionaryAsync(x => x.Id, ct);
+        var mine = CasePlaces.Pairs(c.Title + c.Content);
+        var places = CasePlaces.Keys(c.Address).ToHashSet(StringComparer.Ordinal);
+        var scored = new List<(MergeCandidate Candidate, HashSet<string> Pairs)>();
+        foreach (var hit in hits)
+        {
+            if (!open.TryGetValue(hit.Id, out var x))
+            {
+                continue;
+            }
+            var pairs = CasePlaces.Pairs(x.Title + x.Content);
+            var likeness = CasePlaces.Likeness(mine, pairs);
+            var sameReporter = c.ReporterPhoneHash is not null && hit.PhoneHash == c.ReporterPhoneHash;
+            var sameAddress = hit.Places.Any(p => p.StartsWith("a:", StringComparison.Ordinal) && places.Contains(p));
+            var near = sameAddress || hit.Places.Any(places.Contains)
+                || (c.Lat is { } lat && c.Lon is { } lon && hit.Lat is { } hLat && hit.Lon is { } hLon && CasePlaces.Metres(lat, lon, hLat, hLon) <= NearMetres);
+            var sameCategory = x.CategoryCode == c.CategoryCode;
+            if (!sameReporter && !(near && (likeness >= 0.3 || (sameAddress && sameCategory))))
+            {
+                continue;
+            }
+            var reasons = new List<string>();
+            if (sameReporter)
+            {
+                reasons.Add("同一诉求人");
+            }
+            if (near)
+            {
+                reasons.Add(sameAddress ? "同一地址" : "地点相近");
+            }
+            if (likeness >= 0.3)
+            {
+                reasons.Add($"内容相似（{likeness * 100:0}%）");
+            }
+            if (sameCategory)
+            {
+                reasons.Add("同类问题");
+            }
+            var score = Math.Min(1, 0.6 * likeness + (sameReporter ? 0.25 : 0) + (sameAddress ? 0.15 : near ? 0.1 : 0) + (sameCategory ? 0.05 : 0));
+            scored.Add((new MergeCandidate(x, Math.Round(score, 2), reasons, []), pairs));
+        }
+        var groups = new List<(MergeCandidate Lead, HashSet<string> Pairs, List<Case> Repeats)>();
+        foreach (var (candidate, pairs) in scored.OrderByDescending(s => s.Candidate.Score).ThenByDescending(s => s.Candidate.Case.RegisteredAt))
+        {
+            var same = groups.FindIndex(g => g.Lead.Case.CategoryCode == candidate.Case.CategoryCode && CasePlaces.Likeness(g.Pairs, pairs) >= 0.85);
+            if (same >= 0)
+            {
+                groups[same].Repeats.Add(candidate.Case);
+            }
+            else
+            {
+                groups.Add((candidate, pairs, []));
+            }
+        }
+        return groups.Take(take).Select(g => g.Lead with { Repeats = g.Repeats }).ToList();
     }
 
     /// <summary>
@@ -184,6 +315,9 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
         Box.Returning => q.Where(c => c.Status == CaseStatus.ReturnRequested),
         _ => q.Where(c => c.Status == CaseStatus.Replied || c.Status == CaseStatus.Closed),
     };
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9][0-9 -]{6,18}$")]
+    private static partial System.Text.RegularExpressions.Regex PhoneLike();
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{8}-[0-9A-F]{6}$")]
     private static partial System.Text.RegularExpressions.Regex CaseNumber();

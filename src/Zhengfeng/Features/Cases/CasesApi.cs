@@ -16,7 +16,8 @@ public static class CasesApi
         services.AddOptions<CaseRules>().BindConfiguration("Cases").ValidateDataAnnotations().ValidateOnStart();
         return services.AddSingleton<ReporterIdentity>().AddSingleton<CategoryCatalog>()
             .AddScoped<CaseWorkflow>().AddScoped<UnitPhrases>().AddScoped<DispatchChoices>().AddScoped<CaseSearch>().AddScoped<CategoryService>().AddScoped<PublicApi.PublicCases>()
-            .AddScoped<ICalendarListener, DeadlineRescheduler>();
+            .AddScoped<ICalendarListener, DeadlineRescheduler>().AddHostedService<CaseIndexStartup>()
+            .AddSingleton<CaseIndex>();
     }
 
     public static void MapCases(this IEndpointRouteBuilder app)
@@ -26,6 +27,7 @@ public static class CasesApi
         cases.MapGet("/", Search);
         cases.MapGet("/{id}", Get);
         cases.MapGet("/{id}/reporter", Reporter);
+        cases.MapGet("/{id}/merge-candidates", MergeCandidates).RequireAuthorization(Policies.Dispatch);
         cases.MapPost("/{id}/dispatch", (string id, DispatchRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct)
             => Run(flow.DispatchAsync(id, r, ct), clock, user)).RequireAuthorization(Policies.Dispatch);
         cases.MapPost("/{id}/answer", (string id, ReasonRequest r, CaseWorkflow flow, TimeProvider clock, CurrentUser user, CancellationToken ct)
@@ -95,6 +97,19 @@ public static class CasesApi
         var c = await flow.LoadAsync(id, ct);
         await db.Entry(c).Collection(x => x.Timeline).LoadAsync(ct);
         return TypedResults.Ok(CaseView.From(c, clock.GetUtcNow(), user) with { Assists = await assists.ForCaseAsync(c.Id, ct) });
+    }
+
+    public sealed record MergeCandidateView(string Id, string Number, string Title, string Status, string StatusLabel, DateTimeOffset RegisteredAt,
+        string? Address, double Score, IReadOnlyList<string> Reasons, IReadOnlyList<string> RepeatIds);
+
+    /// <summary>并单 candidates of a case: similar open requests nearby in time and place, best first (near-identical ones grouped).</summary>
+    private static async Task<Ok<IReadOnlyList<MergeCandidateView>>> MergeCandidates(string id, CaseWorkflow flow, CaseSearch search, CancellationToken ct)
+    {
+        var c = await flow.LoadAsync(id, ct);
+        var found = await search.MergeCandidatesAsync(c, ct);
+        return TypedResults.Ok<IReadOnlyList<MergeCandidateView>>(found.Select(m => new MergeCandidateView(m.Case.Id, m.Case.Number, m.Case.Title,
+            WireEnum.Name(m.Case.Status), CaseTransitions.Label(m.Case.Status), m.Case.RegisteredAt, m.Case.Address, m.Score, m.Reasons,
+            m.Repeats.Select(r => r.Id).ToList())).ToList());
     }
 
     private static async Task<Ok<object>> Reporter(string id, string? purpose, CaseWorkflow flow, CancellationToken ct)

@@ -53,7 +53,7 @@ public sealed class DetailModel(
     public bool CanReturnVisit { get; private set; }
     /// <summary>并单: the dispatcher joins a repeat request to its main case.</summary>
     public bool CanMerge { get; private set; }
-    public IReadOnlyList<Case> MergeCandidates { get; private set; } = [];
+    public IReadOnlyList<CaseSearch.MergeCandidate> MergeCandidates { get; private set; } = [];
     /// <summary>评价申诉: the lead unit, once per rating.</summary>
     public Rating? LatestRating { get; private set; }
     public bool CanAppeal { get; private set; }
@@ -188,7 +188,7 @@ public sealed class DetailModel(
         }
         CanReturnVisit = intake && !C.Anonymous && (C.RepliedAt is not null || C.Round > 1) && C.Status != CaseStatus.Merged;
         CanMerge = dispatcher && Allows(CaseAction.Merge);
-        MergeCandidates = CanMerge ? await search.RepeatCandidatesAsync(C, ct) : [];
+        MergeCandidates = CanMerge ? await search.MergeCandidatesAsync(C, ct) : [];
         LatestRating = await db.Set<Rating>().AsNoTracking().Where(x => x.CaseId == Id).OrderByDescending(x => x.Round).FirstOrDefaultAsync(ct);
         CanAppeal = lead && LatestRating is { AppealDecision: null, Level: <= 2 };
         CanDecideAppeal = LatestRating is { AppealDecision: RequestDecision.Pending } && await MayAsync(Policies.Supervise);
