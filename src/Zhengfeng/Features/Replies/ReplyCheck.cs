@@ -28,14 +28,18 @@ public static class ReplyFlagCodes
 public sealed record ReplyFlagFinding(string Code, string Label, string Detail, string? SimilarCaseId = null, string? SimilarCaseNumber = null);
 
 /// <summary>An earlier reply of the same unit: its case, the case's number, and the reply text.</summary>
-public sealed record EarlierReply(string CaseId, string Number, string Reply);
+public sealed record EarlierReply(string CaseId, string Number, string Reply)
+{
+    /// <summary>The reply's shingles, worked out once however often the reply is compared.</summary>
+    internal HashSet<ulong> Shingles => field ??= ReplyCheck.Shingles(Reply);
+}
 
 /// <summary>
 /// 答复质量检查. All rules and thresholds live here so they can be read and explained:
 /// <list type="bullet">
 /// <item>雷同答复: the reply's character 4-gram shingles overlap an earlier reply's by Jaccard ≥ <see cref="CopyJaccard"/>
-/// while the two requests share fewer than <see cref="SameRequestJaccard"/> of their character bigrams (a repeat of the same
-/// request may well get the same answer).</item>
+/// while the two requests share less than <see cref="SameRequest"/> of their key terms (overlap coefficient: a repeat of the
+/// same matter may well get the same answer).</item>
 /// <item>答非所问: of the request's key terms (character bigrams of its title and opening, without stop characters and
 /// the words every request uses) fewer than <see cref="MinCoverage"/> appear in the reply once the quoted title is taken out.</item>
 /// <item>空头承诺: a promise word (将、会、尽快、积极、协调、研究 …) and no sign of a result done, no date or time limit, and no
@@ -44,9 +48,9 @@ public sealed record EarlierReply(string CaseId, string Number, string Reply);
 /// </summary>
 public static class ReplyCheck
 {
-    public const double CopyJaccard = 0.6;
-    public const double SameRequestJaccard = 0.5;
-    public const double MinCoverage = 0.12;
+    public const double CopyJaccard = 0.4;
+    public const double SameRequest = 0.3;
+    public const double MinCoverage = 0.025;
     /// <summary>How many of the unit's most recent replies are compared.</summary>
     public const int EarlierLimit = 2000;
     private const int Shingle = 4;
@@ -88,12 +92,11 @@ public static class ReplyCheck
         {
             return null;
         }
-        var requestGrams = Bigrams(Normalize(request, RequestChars * 2));
         foreach (var e in candidates)
         {
-            var score = Jaccard(Shingles(reply), Shingles(e.Reply));
+            var score = Jaccard(Shingles(reply), e.Shingles);
             var other = requestOf?.Invoke(e.CaseId);
-            if (other is not null && Jaccard(requestGrams, Bigrams(Normalize(other, RequestChars * 2))) >= SameRequestJaccard)
+            if (other is not null && RequestOverlap(request, other) >= SameRequest)
             {
                 continue; // the same matter asked again: the same answer is no copy
             }
@@ -114,7 +117,7 @@ public static class ReplyCheck
         var found = new List<(EarlierReply Reply, double Score)>();
         foreach (var e in earlier)
         {
-            var score = Jaccard(mine, Shingles(e.Reply));
+            var score = Jaccard(mine, e.Shingles);
             if (score >= CopyJaccard)
             {
                 found.Add((e, score));
@@ -123,22 +126,34 @@ public static class ReplyCheck
         return found.OrderByDescending(x => x.Score).Select(x => x.Reply);
     }
 
-    public static ReplyFlagFinding? OffTopic(string title, string content, string reply)
+    /// <summary>How much two requests are about the same matter: shared key terms over the smaller set's size.</summary>
+    public static double RequestOverlap(string a, string b)
+    {
+        var x = KeyTerms("", a).ToHashSet();
+        var y = KeyTerms("", b).ToHashSet();
+        return x.Count == 0 || y.Count == 0 ? 0 : (double)x.Count(y.Contains) / Math.Min(x.Count, y.Count);
+    }
+
+    /// <summary>The share of the request's key terms the reply uses (the quoted title taken out); null when there is too little to judge by.</summary>
+    public static double? Coverage(string title, string content, string reply)
     {
         var keys = KeyTerms(title, content);
         if (keys.Count < 4)
         {
-            return null; // too little to judge by
+            return null;
         }
-        var answer = Normalize(RemoveQuotedTitle(reply, title), MaxChars);
-        var grams = Bigrams(answer);
-        var hit = keys.Count(grams.Contains);
-        var coverage = (double)hit / keys.Count;
-        if (coverage >= MinCoverage)
+        var grams = Bigrams(Normalize(RemoveQuotedTitle(reply, title), MaxChars));
+        return (double)keys.Count(grams.Contains) / keys.Count;
+    }
+
+    public static ReplyFlagFinding? OffTopic(string title, string content, string reply)
+    {
+        if (Coverage(title, content, reply) is not { } coverage || coverage >= MinCoverage)
         {
             return null;
         }
-        var sample = string.Join("、", keys.Where(k => !grams.Contains(k)).Take(6));
+        var grams = Bigrams(Normalize(RemoveQuotedTitle(reply, title), MaxChars));
+        var sample = string.Join("、", KeyTerms(title, content).Where(k => !grams.Contains(k)).Take(6));
         return new ReplyFlagFinding(ReplyFlagCodes.OffTopic, ReplyFlagCodes.Label(ReplyFlagCodes.OffTopic),
             $"答复只涉及诉求要点的{Math.Round(coverage * 100)}%，未回应“{sample}”等内容，请对照诉求逐项答复");
     }
@@ -156,7 +171,7 @@ public static class ReplyCheck
         {
             missing.Add("办理结果");
         }
-        if (!DateWords.IsMatch(text))
+        if (!HasDate(text))
         {
             missing.Add("完成时限");
         }
@@ -176,13 +191,17 @@ public static class ReplyCheck
 
     /// <summary>A promise of future work.</summary>
     private static readonly Regex PromiseWords = new(
-        "尽快|尽早|积极|协调|研究|督促|加强|加大|进一步|争取|适时|逐步|拟|将会|将(?:进行|加|对|组织|安排|继续|及时|按|依|督|协|研|适|逐|持续|认真|予以|根据|结合|在)|会(?:同|尽|及时|继续|加|认真|积极)|计划|下一步|后续",
+        "尽快|尽早|积极|协调|研究|督促|加强|加大|进一步|争取|适时|逐步|拟|认真考虑|下一步|今后|计划" +
+        "|将(?:进行|加|对|组织|安排|继续|按|依|督|协|研|适|逐|持续|认真|予以|根据|结合|在|着手|会)|会(?:同|尽|继续|加|认真|积极|结合)",
         RegexOptions.Compiled);
 
-    /// <summary>A result: something already done, found or decided, beyond having received the message.</summary>
+    /// <summary>
+    /// A result: something already done, found or decided about the matter. Having received, read, collected or passed the
+    /// message on is no result.
+    /// </summary>
     private static readonly Regex ResultWords = new(
-        "已(?:经)?(?!收悉|收到|转|交)(?:[\\u4e00-\\u9fff]{0,4})(?:完成|解决|拆除|清理|清运|修复|恢复|整改|查处|处罚|立案|办结|落实|安排|责令|下达|约谈|开工|竣工|通车|发放|退还|补发|办理|纳入|到位|更换|安装|疏通|取缔|关停|签订|支付|兑现|撤销|纠正|批复|审批|核实|答复|告知|联系|调解|协商|达成)" +
-        "|经(?:调查|核实|核查|查|了解|现场)|调查(?:发现|核实|了解)|核实(?:情况|如下)|现已|目前已|情况(?:属实|不属实)|不属实|符合|不符合|按照规定|根据规定|依据",
+        "已(?:经)?(?!收悉|收到|转|交|阅|获悉|知悉|收集|记录|登记|做好)|完成了|完毕|竣工|建成|整改到位|经(?:调查|核实|核查|查|了解|现场)|据(?:查|了解|调查|核实)" +
+        "|调查(?:发现|核实|了解)|现场(?:查看|核实|勘查|踏勘)|属实|责令|勒令|下达|约谈|清理|拆除|处罚|罚款|立案|根据《|按照《",
         RegexOptions.Compiled);
 
     /// <summary>A date or a time limit.</summary>
@@ -196,6 +215,11 @@ public static class ReplyCheck
         RegexOptions.Compiled);
 
     private static bool HasResult(string text) => ResultWords.IsMatch(text);
+
+    /// <summary>A full date that ends the text or a part of it (the reply's own signature date) is no time limit.</summary>
+    private static readonly Regex SignatureDate = new("\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*(?=$|[“\"网尊您来亲市各]|[A-Za-z])", RegexOptions.Compiled);
+
+    private static bool HasDate(string text) => DateWords.IsMatch(SignatureDate.Replace(text, " "));
 
     /// <summary>Characters that carry no subject on their own (particles, pronouns, polite and procedural words).</summary>
     private static readonly HashSet<char> StopChars = [.. "的了是在和与及或也都而就把被对向从为以于之其这那此个些么吗呢吧啊呀我你您他她它们有没不要能可请问"];
@@ -217,7 +241,7 @@ public static class ReplyCheck
         var seen = new HashSet<string>();
         foreach (var gram in BigramList(text))
         {
-            if (StopChars.Contains(gram[0]) || StopChars.Contains(gram[1]) || CommonBigrams.Contains(gram) || char.IsAsciiDigit(gram[0]) || char.IsAsciiDigit(gram[1]))
+            if (StopChars.Contains(gram[0]) || StopChars.Contains(gram[1]) || CommonBigrams.Contains(gram) || !IsHan(gram[0]) || !IsHan(gram[1]))
             {
                 continue;
             }
