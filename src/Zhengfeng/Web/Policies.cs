@@ -67,6 +67,8 @@ public static class Policies
     public const string Attendance = "attendance";
     /// <summary>考勤导入: a unit its own terminal records, supervision any unit's.</summary>
     public const string ImportAttendance = "import-attendance";
+    /// <summary>答复质量提示: the flagged replies of every unit, for supervision, discipline and leaders.</summary>
+    public const string ReplyChecks = "reply-checks";
     /// <summary>Any signed-in account, outside visitors included: the home page, 我的账号, signing out.</summary>
     public const string SignedIn = "signed-in";
     /// <summary>暗访: the plans and record sheets, for 督查 (owners), 纪检 (readers) and the visitors named in a plan.</summary>
@@ -107,6 +109,7 @@ public static class Policies
         o.AddPolicy(ReviewTypical, p => p.RequireRole(Roles.Leader, Roles.Admin));
         o.AddPolicy(Attendance, p => p.RequireRole(Roles.Unit, Roles.Supervisor, Roles.Inspector, Roles.Leader, Roles.Admin));
         o.AddPolicy(ImportAttendance, p => p.RequireRole(Roles.Unit, Roles.Supervisor, Roles.Admin));
+        o.AddPolicy(ReplyChecks, p => p.RequireRole(Roles.Supervisor, Roles.Inspector, Roles.Leader, Roles.Admin));
     }
 }
 

@@ -244,6 +244,7 @@ public static class AuditActions
         ["ReportMessage"] = "举报办理记录",
         ["ReportIdentityView"] = "举报人身份查看记录",
         ["Intervention"] = "说情打招呼登记",
+        ["ReplyFlag"] = "答复质量提示",
         ["ServiceItem"] = "服务事项",
         ["WindowVisit"] = "窗口办件",
         ["ProblemType"] = "问题类型",

@@ -79,7 +79,10 @@ public sealed class CaseForm
 }
 
 /// <summary>The reply form's fields (<c>_ReplyFields.cshtml</c>): one text box per case on a page, the unit's phrases beside it.</summary>
-public sealed record ReplyFields(string BoxId, IReadOnlyList<string> Phrases, string? Text = null);
+public sealed record ReplyFields(string CaseId, IReadOnlyList<string> Phrases, string? Text = null)
+{
+    public string BoxId => CasePages.ReplyBoxId(CaseId);
+}
 
 /// <summary>The unit picker's fields (<c>_UnitPicker.cshtml</c>): a searchable list grouped by the unit below the county, the usual units first.</summary>
 public sealed record UnitPickerFields(DispatchChoices.Picker Picker, string Name, string Label, string? Selected, string? Exclude)

@@ -9,6 +9,7 @@ using Zhengfeng.Features.Clues;
 using Zhengfeng.Features.Notifications;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rectification;
+using Zhengfeng.Features.Replies;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Cases;
@@ -20,7 +21,7 @@ namespace Zhengfeng.Features.Cases;
 public sealed partial class CaseWorkflow(
     AppDb db, TimeProvider clock, WorkCalendar calendar, CurrentUser user, ReporterIdentity identity,
     Notifier notifier, UnitTree tree, CategoryCatalog categories, RelapseWatch relapses, ClueWorkflow clues, AssistWorkflow assistDuties,
-    UnitPhrases phrases, IOptions<CaseRules> options)
+    UnitPhrases phrases, ReplyChecker replyChecks, IOptions<CaseRules> options)
 {
     private CaseRules Rules => options.Value;
 
@@ -147,6 +148,7 @@ public sealed partial class CaseWorkflow(
         await phrases.EnsureOwnWordsAsync(c.LeadUnitId!, r.Content, ct);
         c.SignIfDispatched(Me, Now, "首次答复");
         c.Reply(Me, Now, r.Content, r.Outcome!.Value, Now.AddDays(Rules.RatingWindowDays));
+        await replyChecks.RecordAsync(c, ct); // advice kept for supervision; a failing check never fails the reply
         await NotifyMergedAsync(c, ct);
         db.PendingAction = "case.reply";
         await db.SaveChangesAsync(ct);

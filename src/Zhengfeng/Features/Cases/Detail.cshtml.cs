@@ -6,6 +6,7 @@ using Zhengfeng.Data;
 using Zhengfeng.Features.Assists;
 using Zhengfeng.Features.Attachments;
 using Zhengfeng.Features.Org;
+using Zhengfeng.Features.Replies;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Cases;
@@ -16,7 +17,7 @@ namespace Zhengfeng.Features.Cases;
 /// </summary>
 public sealed class DetailModel(
     CaseWorkflow flow, AppDb db, IAuthorizationService auth, TimeProvider clock, AttachmentStore files, AssistWorkflow assists, CurrentUser me,
-    UnitPhrases phrases, CaseSearch search, DispatchChoices choices)
+    UnitPhrases phrases, CaseSearch search, DispatchChoices choices, ReplyChecker replyChecks)
     : WorkflowPage
 {
     public bool ShowsTrackingCode => me.MaySeeTrackingCode;
@@ -61,6 +62,8 @@ public sealed class DetailModel(
     /// <summary>督办: a supervisor issues a 督办单 about this case.</summary>
     public bool CanIssueNotice { get; private set; }
     public IReadOnlyList<string> Phrases { get; private set; } = [];
+    /// <summary>答复质量提示 stored when the replies were given: for the lead unit and for supervision.</summary>
+    public IReadOnlyList<ReplyFlagView> ReplyFlags { get; private set; } = [];
     public DispatchChoices.Picker? Picker { get; private set; }
     /// <summary>The reply the clerk typed, kept when the reply was refused.</summary>
     public string? TypedReply => Argument<ReplyRequest>("reply")?.Content;
@@ -185,6 +188,10 @@ public sealed class DetailModel(
             Phrases = (await phrases.ListAsync(C.LeadUnitId!, ct)).Select(p => p.Text).ToList();
             CanAssign = C.IsOpen && await flow.IsUnitHeadAsync(ct);
             Assignees = CanAssign ? await flow.AssigneesAsync(C, ct) : [];
+        }
+        if (C.RepliedAt is not null && (lead || await MayAsync(Policies.ReplyChecks)))
+        {
+            ReplyFlags = await replyChecks.ForCaseAsync(Id, ct);
         }
         CanReturnVisit = intake && !C.Anonymous && (C.RepliedAt is not null || C.Round > 1) && C.Status != CaseStatus.Merged;
         CanMerge = dispatcher && Allows(CaseAction.Merge);

@@ -163,6 +163,7 @@ public static class ModelEvaluateCommand
         {
             Scale(output, EvaluationData.ReadAllGovTexts(dataDir), scale);
         }
+        Replies.ReplyCheckEvaluation.Report(dataDir, output);
         return 0;
     }
 
