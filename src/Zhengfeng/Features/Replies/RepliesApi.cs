@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Exports;
 using Zhengfeng.Features.Org;
