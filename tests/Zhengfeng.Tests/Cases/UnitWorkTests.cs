@@ -124,8 +124,15 @@ public sealed class UnitWorkTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var s = await CaseScenario.CreateAsync(app);
         var supervisor = await s.Admin.UserAsync(app, await s.Admin.RootUnitIdAsync(), "supervisor");
-        var (mainId, _) = await s.DispatchedCaseAsync();
-        var repeat = await s.CreateCaseAsync();
+        // A reporter of their own: the fixture's other tests file the same text from the same phone many times over.
+        async Task<string> FiledAsync() => (await s.Operator.PostOkAsync("/api/v1/cases", new
+        {
+            kind = "complaint", categoryCode = "roads", title = "和平巷井盖松动", content = "和平巷十二号门前的井盖松动，车辆经过时哐当作响，夜里吵得睡不着。",
+            channel = "hotline", address = "和平巷十二号", reporter = new { name = "周某某", phone = "13700137012" },
+        }, HttpStatusCode.Created)).Id();
+        var mainId = await FiledAsync();
+        await s.Dispatcher.PostOkAsync($"/api/v1/cases/{mainId}/dispatch", new { leadUnitId = s.LeadUnit });
+        var repeat = await s.Dispatcher.GetOkAsync($"/api/v1/cases/{await FiledAsync()}");
         var mainNumber = await s.NumberAsync(mainId);
         var page = WebUtility.HtmlDecode(await s.Dispatcher.GetStringAsync($"/cases/{repeat.Id()}"));
         Assert.Contains($"并入 {mainNumber}", page); // same reporter's phone: offered as a candidate

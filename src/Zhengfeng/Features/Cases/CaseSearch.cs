@@ -230,7 +230,8 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
             scored.Add((new MergeCandidate(x, Math.Round(score, 2), reasons, []), pairs));
         }
         var groups = new List<(MergeCandidate Lead, HashSet<string> Pairs, List<Case> Repeats)>();
-        foreach (var (candidate, pairs) in scored.OrderByDescending(s => s.Candidate.Score).ThenByDescending(s => s.Candidate.Case.RegisteredAt))
+        foreach (var (candidate, pairs) in scored.OrderByDescending(s => s.Candidate.Score).ThenByDescending(s => s.Candidate.Case.RegisteredAt)
+                     .ThenByDescending(s => s.Candidate.Case.Id, StringComparer.Ordinal))
         {
             var same = groups.FindIndex(g => g.Lead.Case.CategoryCode == candidate.Case.CategoryCode && CasePlaces.Likeness(g.Pairs, pairs) >= 0.85);
             if (same >= 0)
