@@ -106,8 +106,7 @@ public sealed class ReplyChecker(AppDb db, TimeProvider clock, ILogger<ReplyChec
 
     public async Task<Page<ReplyFlagView>> SearchAsync(ReplyFlagFilter f, int page, int pageSize, CancellationToken ct)
     {
-        page = Math.Max(1, page);
-        pageSize = Math.Clamp(pageSize, 1, 200);
+        (page, pageSize) = Paging.Check(page, pageSize);
         var q = Query(f);
         var total = await q.CountAsync(ct);
         var rows = await q.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
