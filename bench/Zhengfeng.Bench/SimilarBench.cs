@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Demo;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Bench;
 
@@ -60,8 +61,8 @@ public static class SimilarBench
                 var probe = Generate(i, step);
                 var t = Stopwatch.GetTimestamp();
                 var hits = index.Similar(probe, CaseSearch.MergeWindow, CaseSearch.NearMetres, 60);
-                var mine = CasePlaces.Pairs(probe.Title + probe.Content); // as the app does on the rows the database returns
-                var best = hits.Select(h => CasePlaces.Likeness(mine, CasePlaces.Pairs(TextOf(h.Id, step)))).DefaultIfEmpty().Max();
+                var mine = TextLikeness.Pairs(probe.Title + probe.Content); // as the app does on the rows the database returns
+                var best = hits.Select(h => TextLikeness.Jaccard(mine, TextLikeness.Pairs(TextOf(h.Id, step)))).DefaultIfEmpty().Max();
                 similar.Add(Stats.Ms(t));
                 found += hits.Count > 0 ? 1 : 0;
                 if (RepeatOf(i) is { } original)

@@ -6,18 +6,7 @@ namespace Zhengfeng.Tests.Suggestions;
 /// </summary>
 public static class SharedData
 {
-    public static string? Find()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var data = Path.Combine(dir.FullName, "shared", "data");
-            if (File.Exists(Path.Combine(data, Zhengfeng.Features.Suggestions.EvaluationData.GovMessages)))
-            {
-                return data;
-            }
-        }
-        return null;
-    }
+    public static string? Find() => Zhengfeng.Features.Suggestions.EvaluationData.Find(AppContext.BaseDirectory);
 }
 
 /// <summary>A fact that is skipped when the shared evaluation data is not on this machine.</summary>

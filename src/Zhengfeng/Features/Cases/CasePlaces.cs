@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Zhengfeng.Features.Cases;
@@ -6,7 +5,6 @@ namespace Zhengfeng.Features.Cases;
 /// <summary>
 /// Where a case is, as keys two cases share when they are at the same place: the whole address without spaces and
 /// punctuation (<c>a:</c>), and each road or street (<c>r:</c>) and community, estate or village (<c>c:</c>) it names.
-/// And how alike two texts are, by their shared character pairs.
 /// </summary>
 public static partial class CasePlaces
 {
@@ -37,18 +35,7 @@ public static partial class CasePlaces
     }
 
     /// <summary>The address without spaces, punctuation and full-width forms.</summary>
-    public static string Normalise(string? address)
-    {
-        var sb = new StringBuilder();
-        foreach (var ch in (address ?? "").Normalize(NormalizationForm.FormKC))
-        {
-            if (char.IsLetterOrDigit(ch))
-            {
-                sb.Append(char.ToLowerInvariant(ch));
-            }
-        }
-        return sb.ToString();
-    }
+    public static string Normalise(string? address) => Web.TextLikeness.Plain(address);
 
     /// <summary>Half the side of a box of about <paramref name="metres"/> around a point, in degrees of latitude and longitude.</summary>
     public static (double Lat, double Lon) Box(double lat, double metres)
@@ -65,29 +52,6 @@ public static partial class CasePlaces
         var dl = (lon2 - lon1) * Math.PI / 180;
         var h = Math.Sin(dp / 2) * Math.Sin(dp / 2) + Math.Cos(p1) * Math.Cos(p2) * Math.Sin(dl / 2) * Math.Sin(dl / 2);
         return 2 * R * Math.Asin(Math.Sqrt(h));
-    }
-
-    /// <summary>The text's pairs of adjacent letters or digits (Chinese text has no spaces between words).</summary>
-    public static HashSet<string> Pairs(string text)
-    {
-        var pairs = new HashSet<string>(StringComparer.Ordinal);
-        var s = Normalise(text);
-        for (var i = 0; i + 1 < s.Length; i++)
-        {
-            pairs.Add(s.Substring(i, 2));
-        }
-        return pairs;
-    }
-
-    /// <summary>Shared pairs over all pairs (Jaccard), 0 to 1.</summary>
-    public static double Likeness(HashSet<string> a, HashSet<string> b)
-    {
-        if (a.Count == 0 || b.Count == 0)
-        {
-            return 0;
-        }
-        var shared = a.Count < b.Count ? a.Count(b.Contains) : b.Count(a.Contains);
-        return (double)shared / (a.Count + b.Count - shared);
     }
 
     [GeneratedRegex(@"^(县城|[\p{IsCJKUnifiedIdeographs}]{2,4}?(?:省|市|县|(?<![小社园])区|街道|镇|乡))+")]

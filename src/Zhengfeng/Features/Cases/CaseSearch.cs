@@ -189,7 +189,7 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
         var ids = hits.Select(h => h.Id).ToList();
         var open = await (await ScopedAsync(ct))
             .Where(x => ids.Contains(x.Id) && x.Status != CaseStatus.Merged && x.Status != CaseStatus.Closed).ToDictionaryAsync(x => x.Id, ct);
-        var mine = CasePlaces.Pairs(c.Title + c.Content);
+        var mine = TextLikeness.Pairs(c.Title + c.Content);
         var places = CasePlaces.Keys(c.Address).ToHashSet(StringComparer.Ordinal);
         var scored = new List<(MergeCandidate Candidate, HashSet<string> Pairs)>();
         foreach (var hit in hits)
@@ -198,8 +198,8 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
             {
                 continue;
             }
-            var pairs = CasePlaces.Pairs(x.Title + x.Content);
-            var likeness = CasePlaces.Likeness(mine, pairs);
+            var pairs = TextLikeness.Pairs(x.Title + x.Content);
+            var likeness = TextLikeness.Jaccard(mine, pairs);
             var sameReporter = c.ReporterPhoneHash is not null && hit.PhoneHash == c.ReporterPhoneHash;
             var sameAddress = hit.Places.Any(p => p.StartsWith("a:", StringComparison.Ordinal) && places.Contains(p));
             var near = sameAddress || hit.Places.Any(places.Contains)
@@ -233,7 +233,7 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
         foreach (var (candidate, pairs) in scored.OrderByDescending(s => s.Candidate.Score).ThenByDescending(s => s.Candidate.Case.RegisteredAt)
                      .ThenByDescending(s => s.Candidate.Case.Id, StringComparer.Ordinal))
         {
-            var same = groups.FindIndex(g => g.Lead.Case.CategoryCode == candidate.Case.CategoryCode && CasePlaces.Likeness(g.Pairs, pairs) >= 0.85);
+            var same = groups.FindIndex(g => g.Lead.Case.CategoryCode == candidate.Case.CategoryCode && TextLikeness.Jaccard(g.Pairs, pairs) >= 0.85);
             if (same >= 0)
             {
                 groups[same].Repeats.Add(candidate.Case);

@@ -149,8 +149,8 @@ public sealed class HotspotFinder(AppDb db, TimeProvider clock, IOptions<Hotspot
         var parts = new List<(HashSet<string> Pairs, List<Row> Rows)>();
         foreach (var c in group)
         {
-            var pairs = Pairs(c.Title);
-            var part = parts.FirstOrDefault(p => pairs.Count == 0 || p.Pairs.Count == 0 || Dice(p.Pairs, pairs) >= threshold);
+            var pairs = TextLikeness.Pairs(c.Title);
+            var part = parts.FirstOrDefault(p => pairs.Count == 0 || p.Pairs.Count == 0 || TextLikeness.Dice(p.Pairs, pairs) >= threshold);
             if (part.Rows is null)
             {
                 parts.Add((pairs, [c]));
@@ -162,14 +162,6 @@ public sealed class HotspotFinder(AppDb db, TimeProvider clock, IOptions<Hotspot
         }
         return parts.Select(p => p.Rows);
     }
-
-    private static HashSet<string> Pairs(string title)
-    {
-        var text = new string([.. title.Where(char.IsLetterOrDigit)]);
-        return [.. Enumerable.Range(0, Math.Max(0, text.Length - 1)).Select(i => text.Substring(i, 2))];
-    }
-
-    private static double Dice(HashSet<string> a, HashSet<string> b) => 2.0 * a.Count(b.Contains) / (a.Count + b.Count);
 
     private static Hotspot Describe(List<Row> group, DateTimeOffset from, int days, Dictionary<string, string> categories, Dictionary<string, string> units)
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Replies;
 
@@ -92,9 +93,10 @@ public static class ReplyCheck
         {
             return null;
         }
+        var mine = Shingles(reply);
         foreach (var e in candidates)
         {
-            var score = Jaccard(Shingles(reply), e.Shingles);
+            var score = TextLikeness.Jaccard(mine, e.Shingles);
             var other = requestOf?.Invoke(e.CaseId);
             if (other is not null && RequestOverlap(request, other) >= SameRequest)
             {
@@ -117,7 +119,7 @@ public static class ReplyCheck
         var found = new List<(EarlierReply Reply, double Score)>();
         foreach (var e in earlier)
         {
-            var score = Jaccard(mine, e.Shingles);
+            var score = TextLikeness.Jaccard(mine, e.Shingles);
             if (score >= CopyJaccard)
             {
                 found.Add((e, score));
@@ -316,22 +318,4 @@ public static class ReplyCheck
     }
 
     private static HashSet<string> Bigrams(string normalized) => [.. BigramList(normalized)];
-
-    private static double Jaccard<T>(HashSet<T> a, HashSet<T> b)
-    {
-        if (a.Count == 0 || b.Count == 0)
-        {
-            return 0;
-        }
-        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
-        var inter = 0;
-        foreach (var x in small)
-        {
-            if (large.Contains(x))
-            {
-                inter++;
-            }
-        }
-        return (double)inter / (a.Count + b.Count - inter);
-    }
 }

@@ -84,6 +84,20 @@ public static class CrossValidation
 /// <summary>Reads the evaluation sets from the shared data folder (never copied into the product).</summary>
 public static class EvaluationData
 {
+    /// <summary>The nearest <c>shared/data</c> beside this folder or one of its parents that holds the evaluation sets.</summary>
+    public static string? Find(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        {
+            var data = Path.Combine(dir.FullName, "shared", "data");
+            if (File.Exists(Path.Combine(data, GovMessages)))
+            {
+                return data;
+            }
+        }
+        return null;
+    }
+
     public const string GovMessages = "gov-messages/messages_labeled_sample.csv";
     public const string Nyc311 = "nyc-311-sample/311_nyc_sample.csv";
 
@@ -130,7 +144,7 @@ public static class ModelEvaluateCommand
 {
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var dataDir = Option(args, "--data") ?? Path.Combine("..", "shared", "data");
+        var dataDir = Option(args, "--data") ?? EvaluationData.Find(Directory.GetCurrentDirectory()) ?? Path.Combine("..", "shared", "data");
         var scale = int.Parse(Option(args, "--scale") ?? "100000", CultureInfo.InvariantCulture);
         var folds = int.Parse(Option(args, "--folds") ?? "5", CultureInfo.InvariantCulture);
         if (!File.Exists(Path.Combine(dataDir, EvaluationData.GovMessages)))
