@@ -136,6 +136,7 @@ builder.Services.AddReplies();
 builder.Services.AddScoped<DemoCounty>();
 builder.Services.AddScoped<DemoWork>();
 builder.Services.AddScoped<DemoHistory>();
+builder.Services.AddSingleton<JobLeases>();
 builder.Services.AddSingleton<OverdueSweep>();
 builder.Services.AddSingleton<AssignmentSweep>();
 builder.Services.AddSingleton<ReportReminders>();

@@ -27,8 +27,20 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string _dataDir = Directory.CreateTempSubdirectory("zf-test-").FullName;
     private readonly string? _pgServer = Environment.GetEnvironmentVariable("ZHENGFENG_TEST_PG") is { Length: > 0 } pg ? pg : null;
     private readonly string _pgDatabase = "zf_" + Guid.NewGuid().ToString("N")[..12];
+    private readonly AppFactory? _primary;
     private int _seq;
     private int _cleanedUp;
+
+    public AppFactory()
+    {
+    }
+
+    /// <summary>Another instance of <paramref name="primary"/>'s deployment: the same database and keys, its own data folder.</summary>
+    private AppFactory(AppFactory primary)
+    {
+        _primary = primary;
+        _pgDatabase = primary._pgDatabase;
+    }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8)));
 
@@ -36,15 +48,19 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string DataDir => _dataDir;
 
-    public string ConnectionString => _pgServer is null
+    public string ConnectionString => _primary?.ConnectionString ?? (_pgServer is null
         ? $"Data Source={Path.Combine(_dataDir, "zhengfeng.db")}"
-        : new NpgsqlConnectionStringBuilder(_pgServer) { Database = _pgDatabase }.ConnectionString;
+        : new NpgsqlConnectionStringBuilder(_pgServer) { Database = _pgDatabase }.ConnectionString);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("data", _dataDir);
         builder.UseSetting("db", ConnectionString);
         builder.UseSetting("ADMIN_PASSWORD", AdminPassword);
+        if (_primary is not null)
+        {
+            builder.UseSetting("Security:KeysFolder", Path.Combine(_primary.DataDir, "keys"));
+        }
         builder.UseSetting("jobs", "off"); // tests run the background jobs' RunOnceAsync themselves
         foreach (var kind in new[] { "Login", "Tracking", "Ballot", "Submit", "Open311" })
         {
@@ -78,9 +94,28 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         return app;
     }
 
+    /// <summary>
+    /// A second app instance on <paramref name="primary"/>'s database, as several instances of one deployment run behind a load
+    /// balancer: same database and keys, its own data folder, clock and memory. Disposing it leaves the database to the primary.
+    /// </summary>
+    public static async Task<AppFactory> StartAnotherInstanceAsync(AppFactory primary)
+    {
+        var app = new AppFactory(primary);
+        try
+        {
+            await app.InitializeAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+        return app;
+    }
+
     public virtual async Task InitializeAsync()
     {
-        if (_pgServer is not null)
+        if (_pgServer is not null && _primary is null)
         {
             await using var conn = new NpgsqlConnection(_pgServer);
             await conn.OpenAsync();
@@ -92,7 +127,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
-    /// <summary>Stops the app, then drops its PostgreSQL database or deletes its data folder (once, however often it is called).</summary>
+    /// <summary>Stops the app, then drops its PostgreSQL database (unless it is another instance's) and deletes its data folder (once).</summary>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
@@ -100,7 +135,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         {
             return;
         }
-        if (_pgServer is not null)
+        if (_pgServer is not null && _primary is null)
         {
             NpgsqlConnection.ClearAllPools();
             await using var conn = new NpgsqlConnection(_pgServer);
@@ -108,16 +143,16 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_pgDatabase} WITH (FORCE)", conn);
             await cmd.ExecuteNonQueryAsync();
         }
-        else
+        if (_pgServer is null)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(_dataDir, recursive: true);
-            }
-            catch (IOException)
-            {
-            }
+        }
+        try
+        {
+            Directory.Delete(_dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
         }
     }
 

@@ -12,39 +12,23 @@ namespace Zhengfeng.Jobs;
 /// notices of <see cref="AssignmentLadder"/> (提醒 → 黄牌 → 红牌 → 约谈建议), and its lead unit a message. The unique
 /// (assignment, step, level) key on the notices keeps several app instances from issuing one twice.
 /// </summary>
-public sealed class AssignmentSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AssignmentSweep> log) : BackgroundService
+public sealed class AssignmentSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<AssignmentSweep> log, JobLeases leases)
+    : RecurringJob(clock, log, leases)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+    public override string Name => "assignment-sweep";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                var issued = await RunOnceAsync(stoppingToken);
-                if (issued > 0)
-                {
-                    log.LogInformation("Assignment sweep issued {Count} supervision notices", issued);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Assignment sweep failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public override TimeSpan Interval { get; } = TimeSpan.FromMinutes(10);
+
+    protected override string? Describe(int done) => done > 0 ? $"issued {done} supervision notices" : null;
 
     /// <summary>One pass over the open assignments; returns the number of notices issued.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var ladder = scope.ServiceProvider.GetRequiredService<AssignmentLadder>();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var today = now.CstDate();
         var candidates = await db.Set<Assignment>().AsNoTracking()
             .Where(a => (a.Status == AssignmentStatus.Assigned || a.Status == AssignmentStatus.InProgress)

@@ -8,28 +8,19 @@ namespace Zhengfeng.Jobs;
 /// Each instance keeps its own checkpoints in its own data folder; a broken log is logged as an error and never signed.
 /// </summary>
 public sealed class AuditCheckpointJob(IServiceScopeFactory scopes, AuditCheckpoints checkpoints, TimeProvider clock, ILogger<AuditCheckpointJob> log)
-    : BackgroundService
+    : RecurringJob(clock, log, leases: null)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(1);
+    private int _runs;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        var force = true;
-        do
-        {
-            try
-            {
-                await RunOnceAsync(force, stoppingToken);
-                force = false;
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Audit checkpoint failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public override string Name => "audit-checkpoint";
+
+    public override TimeSpan Interval { get; } = TimeSpan.FromHours(1);
+
+    /// <summary>The first run after start-up always signs; later runs sign when the log grew.</summary>
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
+        => await RunOnceAsync(force: Interlocked.Increment(ref _runs) == 1, ct) is null ? 0 : 1;
+
+    protected override string? Describe(int done) => null; // the checkpoint itself is logged with its root when signed
 
     /// <summary>Signs a checkpoint if the log grew since the latest (always with <paramref name="force"/>); returns it, or null.</summary>
     public async Task<AuditCheckpoint?> RunOnceAsync(bool force, CancellationToken ct)
@@ -38,7 +29,7 @@ public sealed class AuditCheckpointJob(IServiceScopeFactory scopes, AuditCheckpo
         var checkpoint = await checkpoints.CreateAsync(scope.ServiceProvider.GetRequiredService<AppDb>(), force, ct);
         if (checkpoint is not null)
         {
-            log.LogInformation("Audit checkpoint signed: {Size} entries, root {Root}", checkpoint.Size, checkpoint.RootHashHex);
+            Log.LogInformation("Audit checkpoint signed: {Size} entries, root {Root}", checkpoint.Size, checkpoint.RootHashHex);
         }
         return checkpoint;
     }

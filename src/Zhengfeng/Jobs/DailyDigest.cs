@@ -14,35 +14,19 @@ namespace Zhengfeng.Jobs;
 /// cases due today, overdue cases, assist duties due — counted for the person when the unit's head gave them cases, else for the
 /// unit. A person with nothing due gets nothing. Each message's key is (person, day), so a second run or a second instance adds none.
 /// </summary>
-public sealed class DailyDigest(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DailyDigest> log) : BackgroundService
+public sealed class DailyDigest(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DailyDigest> log, JobLeases leases)
+    : RecurringJob(clock, log, leases)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
+    public override string Name => "daily-digest";
+
+    public override TimeSpan Interval { get; } = TimeSpan.FromMinutes(10);
     public static readonly TimeOnly SendFrom = new(8, 0);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                var sent = await RunOnceAsync(stoppingToken);
-                if (sent > 0)
-                {
-                    log.LogInformation("Daily digest sent to {Count} people", sent);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Daily digest failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override string? Describe(int done) => done > 0 ? $"sent the digest to {done} people" : null;
 
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var today = now.CstDate();
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();

@@ -15,32 +15,16 @@ namespace Zhengfeng.Jobs;
 /// sweeping at once never raise the same step twice. The yellow and red steps also issue supervision notices
 /// (<see cref="SupervisionLadder"/>), saved in the same unit of work as the alert.
 /// </summary>
-public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OverdueSweep> log) : BackgroundService
+public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock, ILogger<OverdueSweep> log, JobLeases leases)
+    : RecurringJob(clock, log, leases)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    public override string Name => "overdue-sweep";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                var raised = await RunOnceAsync(stoppingToken);
-                if (raised > 0)
-                {
-                    log.LogInformation("Overdue sweep raised {Count} alerts", raised);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Overdue sweep failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public override TimeSpan Interval { get; } = TimeSpan.FromMinutes(1);
 
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    protected override string? Describe(int done) => done > 0 ? $"raised {done} alerts" : null;
+
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
@@ -48,7 +32,7 @@ public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock
         var rules = scope.ServiceProvider.GetRequiredService<IOptions<CaseRules>>().Value;
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
         var ladder = scope.ServiceProvider.GetRequiredService<SupervisionLadder>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var horizon = now.AddHours(rules.WarningHours);
         var candidates = await db.Set<Case>().AsNoTracking()
             .Where(c => CaseSearch.OpenStatuses.Contains(c.Status) && c.HandleDueAt < horizon && c.OverdueLevel != OverdueLevel.RedCard)

@@ -13,41 +13,25 @@ namespace Zhengfeng.Jobs;
 /// <see cref="ReportDue"/> row, unique per (owner, unit, period), so a unit is never asked more often than the plan's
 /// cycle however many instances run; the burden meter counts these rows.
 /// </summary>
-public sealed class ReportReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReportReminders> log) : BackgroundService
+public sealed class ReportReminders(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ReportReminders> log, JobLeases leases)
+    : RecurringJob(clock, log, leases)
 {
     public const string CampaignOwner = "campaign";
     public const string AssignmentOwner = "assignment";
 
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(15);
+    public override string Name => "report-reminders";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                var asked = await RunOnceAsync(stoppingToken);
-                if (asked > 0)
-                {
-                    log.LogInformation("Report reminders asked {Count} reports", asked);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Report reminders failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public override TimeSpan Interval { get; } = TimeSpan.FromMinutes(15);
+
+    protected override string? Describe(int done) => done > 0 ? $"asked {done} reports" : null;
 
     /// <summary>One pass: asks for the current period of every running campaign and open assignment that has a cycle; returns the rows written.</summary>
-    public async Task<int> RunOnceAsync(CancellationToken ct)
+    public override async Task<int> RunOnceAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDb>();
         var notifier = scope.ServiceProvider.GetRequiredService<Notifier>();
-        var now = clock.GetUtcNow();
+        var now = Clock.GetUtcNow();
         var today = now.CstDate();
         var asked = 0;
 

@@ -4,30 +4,19 @@ namespace Zhengfeng.Jobs;
 
 /// <summary>
 /// Retrains the dispatch suggestions from the cases on record: once right after start-up (in the background, so the app serves
-/// at once and suggests nothing until it is done) and then every <see cref="Interval"/>. Training only rebuilds the in-memory
-/// model, so a repeated or concurrent run changes nothing on record.
+/// at once and suggests nothing until it is done) and then every 24 hours. Training only rebuilds this instance's model in
+/// memory, so every instance runs it and a repeated or concurrent run changes nothing on record.
 /// </summary>
-public sealed class SuggestionRetraining(DispatchSuggester suggester, TimeProvider clock, ILogger<SuggestionRetraining> log) : BackgroundService
+public sealed class SuggestionRetraining(DispatchSuggester suggester, TimeProvider clock, ILogger<SuggestionRetraining> log)
+    : RecurringJob(clock, log, leases: null)
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromHours(24);
+    public override string Name => "suggestion-retraining";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await Task.Yield();
-        using var timer = new PeriodicTimer(Interval, clock);
-        do
-        {
-            try
-            {
-                await RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                log.LogError(e, "Retraining the dispatch suggestions failed");
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    public static readonly TimeSpan Every = TimeSpan.FromHours(24);
 
-    public Task<int> RunOnceAsync(CancellationToken ct) => suggester.RetrainAsync(ct);
+    public override TimeSpan Interval => Every;
+
+    protected override string? Describe(int done) => null;
+
+    public override Task<int> RunOnceAsync(CancellationToken ct) => suggester.RetrainAsync(ct);
 }

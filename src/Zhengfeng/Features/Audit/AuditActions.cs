@@ -48,6 +48,7 @@ public static class AuditActions
         ["attachment.upload"] = "上传附件",
         ["demo.load"] = "载入演示数据",
         ["audit.checkpoint"] = "签发审计检查点",
+        ["job.take-over"] = "接管后台任务",
 
         ["campaign.create"] = "制定专项整治方案",
         ["campaign.revise"] = "修订专项整治方案",
@@ -287,6 +288,7 @@ public static class AuditActions
         ["SpotCheckEntry"] = "查岗人员情况",
         ["DataProtectionKey"] = "数据保护密钥",
         ["AuditCheckpoint"] = "审计检查点",
+        ["JobLease"] = "后台任务",
     };
 
     // "case.create" is written by a save of a Case without a named action: the code is the lower-cased type name.

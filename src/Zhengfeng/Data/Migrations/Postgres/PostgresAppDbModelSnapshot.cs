@@ -4195,6 +4195,28 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     b.ToTable("TypicalCases", (string)null);
                 });
 
+            modelBuilder.Entity("Zhengfeng.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("JobLease", (string)null);
+                });
+
             modelBuilder.Entity("Zhengfeng.Features.Accountability.AccountabilityCase", b =>
                 {
                     b.HasOne("Zhengfeng.Features.Org.Cadre", null)

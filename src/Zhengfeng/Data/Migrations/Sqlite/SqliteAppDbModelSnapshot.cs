@@ -4186,6 +4186,28 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                     b.ToTable("TypicalCases", (string)null);
                 });
 
+            modelBuilder.Entity("Zhengfeng.Jobs.JobLease", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Until")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Job");
+
+                    b.ToTable("JobLease", (string)null);
+                });
+
             modelBuilder.Entity("Zhengfeng.Features.Accountability.AccountabilityCase", b =>
                 {
                     b.HasOne("Zhengfeng.Features.Org.Cadre", null)
