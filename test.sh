@@ -24,10 +24,12 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
 fi
 
-# A throw-away PostgreSQL cluster on loopback, on a free port, removed on exit.
+# A throw-away PostgreSQL cluster on loopback, on a free port, with a streaming replica beside it; both removed on exit.
 pg_dir=""
+pg_port=""
 cleanup() {
   if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then
+    [ -d "$pg_dir/replica" ] && run_pg "$(pg_bin)/pg_ctl" -D "$pg_dir/replica" -m immediate stop >/dev/null 2>&1 || true
     run_pg "$(pg_bin)/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$pg_dir"
   fi
@@ -50,6 +52,22 @@ start_pg() {
     if run_pg "$bin/pg_ctl" -D "$pg_dir/data" -w -t 30 -l "$pg_dir/log" \
         -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null; then
       export ZHENGFENG_TEST_PG="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true;Maximum Pool Size=20"
+      pg_port=$port
+      return 0
+    fi
+  done
+  return 1
+}
+# A hot standby streaming from the primary (pg_basebackup -R): the read-replica tests read from it.
+start_replica() {
+  local bin; bin="$(pg_bin)"
+  run_pg "$bin/pg_basebackup" -h 127.0.0.1 -p "$pg_port" -U postgres -D "$pg_dir/replica" -R -X stream >/dev/null || return 1
+  local port
+  for _ in $(seq 1 20); do
+    port=$(( 20000 + RANDOM % 20000 ))
+    if run_pg "$bin/pg_ctl" -D "$pg_dir/replica" -w -t 30 -l "$pg_dir/replica.log" \
+        -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c hot_standby=on -c max_connections=300" start >/dev/null; then
+      export ZHENGFENG_TEST_PG_REPLICA="Host=127.0.0.1;Port=$port;Username=postgres;Pooling=true;Maximum Pool Size=10"
       return 0
     fi
   done
@@ -66,7 +84,11 @@ echo "== tests on SQLite, and browser tests"
 CI=1 ZHENGFENG_TEST_PG= dotnet test Zhengfeng.slnx -c Release --no-build --logger "trx" --results-directory "$results/sqlite" || status=1
 
 if start_pg; then
-  echo "== integration tests on PostgreSQL"
+  if ! start_replica; then
+    echo "!! the PostgreSQL replica did not start: the read-replica tests fail" >&2
+    status=1
+  fi
+  echo "== integration tests on PostgreSQL (with a streaming replica)"
   CI=1 dotnet test tests/Zhengfeng.Tests -c Release --no-build --logger "trx" --results-directory "$results/postgres" || status=1
 else
   echo "!! PostgreSQL is not available: the PostgreSQL run was not done" >&2

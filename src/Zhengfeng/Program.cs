@@ -25,6 +25,7 @@ using Zhengfeng.Features.Inspections;
 using Zhengfeng.Features.Interventions;
 using Zhengfeng.Features.Notifications;
 using Zhengfeng.Features.Open311;
+using Zhengfeng.Features.Operations;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Rankings;
 using Zhengfeng.Features.Rectification;
@@ -204,6 +205,7 @@ app.MapAssists();
 app.MapScores();
 app.MapHonours();
 app.MapSuggestions();
+app.MapOperations();
 app.MapReplies();
 app.MapRazorPages();
 

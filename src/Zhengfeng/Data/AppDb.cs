@@ -77,6 +77,9 @@ public class AppDb : DbContext
     /// <summary>Audit entries were staged inside the caller's own transaction: they are numbered when it commits (PostgreSQL).</summary>
     internal bool AuditStagedInTransaction { get; set; }
 
+    /// <summary>A context on the read replica (<see cref="ReplicaReads"/>): it reads, and refuses every save.</summary>
+    internal bool OnReplica { get; set; }
+
     public bool IsPostgres => _isPostgres ??= Database.ProviderName?.Contains("Npgsql", StringComparison.Ordinal) == true;
 
     /// <summary>Whether this context's saves can go through <see cref="GroupCommit"/> (SQLite, with its batch executor); fixed for its life.</summary>
@@ -106,7 +109,8 @@ public class AppDb : DbContext
             : throw new NotSupportedException("Use SaveChangesAsync: it writes the audit log.");
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-        => AuditTrail.SaveWithAuditAsync(this, accept => base.SaveChangesAsync(accept, cancellationToken), acceptAllChangesOnSuccess, cancellationToken);
+        => OnReplica ? throw new InvalidOperationException("A context on the read replica never saves: writes go to the primary.")
+        : AuditTrail.SaveWithAuditAsync(this, accept => base.SaveChangesAsync(accept, cancellationToken), acceptAllChangesOnSuccess, cancellationToken);
 
     private sealed class InstantConverter() : ValueConverter<DateTimeOffset, long>(
         v => v.ToUnixTimeMilliseconds(),

@@ -20,6 +20,16 @@ public static class Database
         {
             var cs = ToNpgsql(db!);
             services.AddPooled<PostgresAppDb>(o => o.UseNpgsql(cs).AddInterceptors(new AuditSequencer.FlushOnCommit()));
+            if (config["Database:ReadReplica"] is { Length: > 0 } replica)
+            {
+                services.AddSingleton(sp => new ReplicaReads(cs, ToNpgsql(replica), config, sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<ReplicaReads>>()));
+                services.AddHostedService<ReplicaMonitor>();
+            }
+        }
+        else if (!string.IsNullOrWhiteSpace(config["Database:ReadReplica"]))
+        {
+            throw new InvalidOperationException("配置项 Database:ReadReplica 只能与 PostgreSQL 主库同用（SQLite 没有只读副本）。");
         }
         else
         {
@@ -27,12 +37,31 @@ public static class Database
             var pragmas = new SqlitePragmas(synchronous);
             services.AddPooled<SqliteAppDb>(o => o.UseSqlite(cs).AddInterceptors(pragmas).ReplaceService<IBatchExecutor, GroupedBatchExecutor>());
         }
+        services.AddReadDb();
     }
 
     /// <summary>
     /// Contexts come from a pool: setting up a fresh context's services cost about a tenth of a case's creation.
     /// Each request's scope leases one with its own actor and returns it when the scope ends.
     /// </summary>
+    /// <summary>
+    /// The heavy reads' context for each request: the replica's while it is fresh enough, else the request's own. With a replica
+    /// configured, the response says where it read: <c>X-Read-From: replica; stale-seconds=N</c> or <c>X-Read-From: primary</c>.
+    /// </summary>
+    public static void AddReadDb(this IServiceCollection services)
+        => services.AddScoped(sp =>
+        {
+            var replica = sp.GetService<ReplicaReads>();
+            var read = new ReadDb(sp.GetRequiredService<AppDb>(), sp.GetRequiredService<AuditActor>(), sp.GetRequiredService<TimeProvider>(), replica);
+            if (replica is not null && sp.GetService<IHttpContextAccessor>()?.HttpContext?.Response is { HasStarted: false } response)
+            {
+                response.Headers["X-Read-From"] = read.Source.StaleSeconds is { } stale
+                    ? $"{read.Source.From}; stale-seconds={stale.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+                    : read.Source.From;
+            }
+            return read;
+        });
+
     private static void AddPooled<TDb>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure) where TDb : AppDb
     {
         services.AddPooledDbContextFactory<TDb>(configure);

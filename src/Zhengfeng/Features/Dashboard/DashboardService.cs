@@ -33,8 +33,13 @@ public sealed record DrillRecord(string Id, string Label, string Url);
 /// accountability with exemptions and typical cases (<c>DashboardService.Accountability.cs</c>).
 /// Every figure is computed by the same query its drill-down lists, so the number and the list cannot disagree.
 /// </summary>
-public sealed partial class DashboardService(AppDb db, RankingService rankings, TimeProvider clock)
+public sealed partial class DashboardService(ReadDb read, RankingService rankings, TimeProvider clock)
 {
+    private readonly AppDb db = read.Db;
+
+    /// <summary>Where these figures were read (the replica while it is fresh enough).</summary>
+    public ReadSource Source { get; } = read.Source;
+
     public (string From, string To) DefaultRange()
     {
         var today = clock.GetUtcNow().CstDate();

@@ -18,6 +18,9 @@ public sealed class IndexModel(DashboardService service, HotspotFinder hotspots)
 
     public DashboardView View { get; private set; } = null!;
 
+    /// <summary>Where the figures were read (said on the page only when a read replica is configured).</summary>
+    public Data.ReadSource Source => service.Source;
+
     /// <summary>同一地点同类问题 of the last 7 days, the top of the list (its own page has the rest).</summary>
     public HotspotReport Hotspots { get; private set; } = null!;
 

@@ -26,6 +26,9 @@ public sealed class IndexModel(RankingService rankings, CurrentUser me, TimeProv
 
     public string? Link(UnitRanking row, string metric) => !MayOpen(row) ? null : $"/rankings/cases?unitId={Uri.EscapeDataString(row.UnitId)}&period={Period}&metric={metric}";
 
+    /// <summary>Where the figures were read (said on the page only when a read replica is configured).</summary>
+    public Data.ReadSource Source => rankings.Source;
+
     public string ExportLink => ExportLinks.Xlsx("/api/v1/exports/rankings.xlsx", ("period", Period));
 
     public static string Percent(double rate) => rate.ToString("P1", CultureInfo.InvariantCulture);

@@ -18,8 +18,13 @@ public sealed record UnitRanking(string UnitId, string UnitName, int Dispatched,
 /// the unit signed within the response limit; resolution and satisfaction count the month's ratings that are not
 /// excluded by an upheld appeal (satisfied = 基本满意 or better). Each figure drills down to its cases.
 /// </summary>
-public sealed class RankingService(AppDb db, IOptions<CaseRules> options)
+public sealed class RankingService(ReadDb read, IOptions<CaseRules> options)
 {
+    private readonly AppDb db = read.Db;
+
+    /// <summary>Where these figures were read (the replica while it is fresh enough).</summary>
+    public ReadSource Source { get; } = read.Source;
+
     public static (DateTimeOffset Start, DateTimeOffset End) Month(string period)
     {
         if (!DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var first) || !WireDate.InRange(first))
