@@ -80,9 +80,9 @@ public sealed partial class DashboardService
         if (cases is not null)
         {
             var list = await cases.OrderByDescending(a => a.OpenedAt).Take(1000).ToListAsync(ct);
-            var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+            var names = await _db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
             var cadreIds = list.Select(a => a.CadreId).OfType<string>().ToList();
-            var cadres = await db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+            var cadres = await _db.Cadres.AsNoTracking().Where(c => cadreIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
             return list.Select(a => new DrillRecord(a.Id,
                 $"{(a.UnitId is { } u ? names.GetValueOrDefault(u, u) : cadres.GetValueOrDefault(a.CadreId!, ""))}：{a.Facts}（{AccountabilityCase.Label(a.Status)}）",
                 TypicalSources.AccountabilityUrl(a))).ToList();
@@ -91,7 +91,7 @@ public sealed partial class DashboardService
         {
             case "exemption":
                 var exemptions = await ExemptionsDecided(key ?? "", from, to).OrderByDescending(e => e.DecidedAt).Take(1000)
-                    .Join(db.Cadres, e => e.CadreId, c => c.Id, (e, c) => new { e.Id, c.Name, e.Facts, e.Status }).ToListAsync(ct);
+                    .Join(_db.Cadres, e => e.CadreId, c => c.Id, (e, c) => new { e.Id, c.Name, e.Facts, e.Status }).ToListAsync(ct);
                 return exemptions.Select(e => new DrillRecord(e.Id, $"{e.Name}：{e.Facts}（{Exemption.Label(e.Status)}）", $"/exemptions/{e.Id}")).ToList();
             case "typical":
                 var typical = await TypicalPublished(key ?? "", from, to).OrderByDescending(t => t.PublishedAt).Take(1000)
@@ -106,7 +106,7 @@ public sealed partial class DashboardService
     private IQueryable<AccountabilityCase> AccountabilityFor(string metric, string month)
     {
         var (start, end) = RankingService.Month(month);
-        var cases = db.Set<AccountabilityCase>().AsNoTracking();
+        var cases = _db.Set<AccountabilityCase>().AsNoTracking();
         return metric == "acc-opened"
             ? cases.Where(a => a.OpenedAt >= start && a.OpenedAt < end)
             : cases.Where(a => a.Status == AccountabilityStatus.Decided && a.DecidedAt >= start && a.DecidedAt < end);
@@ -116,7 +116,7 @@ public sealed partial class DashboardService
     {
         var (start, _) = RankingService.Month(from);
         var (_, end) = RankingService.Month(to);
-        return db.Set<AccountabilityCase>().AsNoTracking().Where(a => a.Status == AccountabilityStatus.Decided && a.DecidedAt >= start && a.DecidedAt < end);
+        return _db.Set<AccountabilityCase>().AsNoTracking().Where(a => a.Status == AccountabilityStatus.Decided && a.DecidedAt >= start && a.DecidedAt < end);
     }
 
     /// <summary>Decisions that used the form on the subject, the head or the deputy; the stored lists are comma-separated enum names.</summary>
@@ -153,7 +153,7 @@ public sealed partial class DashboardService
         };
         var (start, _) = RankingService.Month(from);
         var (_, end) = RankingService.Month(to);
-        return db.Set<Exemption>().AsNoTracking().Where(e => e.Status == status && e.DecidedAt >= start && e.DecidedAt < end);
+        return _db.Set<Exemption>().AsNoTracking().Where(e => e.Status == status && e.DecidedAt >= start && e.DecidedAt < end);
     }
 
     /// <summary>Typical cases published in the range and still published (a withdrawn one no longer counts).</summary>
@@ -165,6 +165,6 @@ public sealed partial class DashboardService
         }
         var (start, _) = RankingService.Month(from);
         var (_, end) = RankingService.Month(to);
-        return db.Set<TypicalCase>().AsNoTracking().Where(t => t.Kind == kind && t.Status == TypicalCaseStatus.Published && t.PublishedAt >= start && t.PublishedAt < end);
+        return _db.Set<TypicalCase>().AsNoTracking().Where(t => t.Kind == kind && t.Status == TypicalCaseStatus.Published && t.PublishedAt >= start && t.PublishedAt < end);
     }
 }

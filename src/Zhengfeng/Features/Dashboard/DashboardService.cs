@@ -35,7 +35,7 @@ public sealed record DrillRecord(string Id, string Label, string Url);
 /// </summary>
 public sealed partial class DashboardService(ReadDb read, RankingService rankings, TimeProvider clock)
 {
-    private readonly AppDb db = read.Db;
+    private readonly AppDb _db = read.Db;
 
     /// <summary>Where these figures were read (the replica while it is fresh enough).</summary>
     public ReadSource Source { get; } = read.Source;
@@ -75,12 +75,12 @@ public sealed partial class DashboardService(ReadDb read, RankingService ranking
 
         var (start, _) = RankingService.Month(months[0]);
         var (_, end) = RankingService.Month(latest);
-        var cells = await db.Set<Clue>().AsNoTracking()
+        var cells = await _db.Set<Clue>().AsNoTracking()
             .Where(c => c.Status == ClueStatus.Verified && c.RegisteredAt >= start && c.RegisteredAt < end)
             .GroupBy(c => new { c.UnitId, c.ProblemType })
             .Select(g => new { g.Key.UnitId, g.Key.ProblemType, Count = g.Count() })
             .ToListAsync(ct);
-        var unitNames = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var unitNames = await _db.Units.AsNoTracking().ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var problemNames = await ProblemNamesAsync(ct);
         var problems = cells.Select(c =>
         {
@@ -115,14 +115,14 @@ public sealed partial class DashboardService(ReadDb read, RankingService ranking
                 return cases.Select(c => new DrillRecord(c.Id, $"{Case.NumberOf(c.Id, c.RegisteredAt)} {c.Title}", $"/cases/{c.Id}")).ToList();
             case "rated" or "satisfied":
                 var rated = await RatingsFor(metric, Required(month)).OrderByDescending(r => r.At).Take(1000)
-                    .Join(db.Set<Case>(), r => r.CaseId, c => c.Id, (r, c) => new { r.Id, c.RegisteredAt, CaseId = c.Id, r.Level })
+                    .Join(_db.Set<Case>(), r => r.CaseId, c => c.Id, (r, c) => new { r.Id, c.RegisteredAt, CaseId = c.Id, r.Level })
                     .ToListAsync(ct);
                 return rated.Select(r => new DrillRecord(r.Id, $"{Case.NumberOf(r.CaseId, r.RegisteredAt)} 评价 {r.Level} 星", $"/cases/{r.CaseId}")).ToList();
             case "problems":
                 var (defaultFrom, defaultTo) = DefaultRange();
                 var (start, _) = RankingService.Month(from ?? defaultFrom);
                 var (_, end) = RankingService.Month(to ?? defaultTo);
-                var clues = await db.Set<Clue>().AsNoTracking()
+                var clues = await _db.Set<Clue>().AsNoTracking()
                     .Where(c => c.Status == ClueStatus.Verified && c.RegisteredAt >= start && c.RegisteredAt < end && c.UnitId == unitId && c.ProblemType == problemType)
                     .OrderByDescending(c => c.RegisteredAt).Take(1000).Select(c => new { c.Id, c.Content }).ToListAsync(ct);
                 return clues.Select(c => new DrillRecord(c.Id, c.Content, $"/clues/{c.Id}")).ToList();
@@ -140,7 +140,7 @@ public sealed partial class DashboardService(ReadDb read, RankingService ranking
     {
         var (start, end) = RankingService.Month(month);
         var now = clock.GetUtcNow();
-        var cases = db.Set<Case>().AsNoTracking();
+        var cases = _db.Set<Case>().AsNoTracking();
         return metric == "registered"
             ? cases.Where(c => c.RegisteredAt >= start && c.RegisteredAt < end)
             // passed the handling deadline while open: flagged by the sweep, or still open with the deadline gone
@@ -151,14 +151,14 @@ public sealed partial class DashboardService(ReadDb read, RankingService ranking
     private IQueryable<Rating> RatingsFor(string metric, string month)
     {
         var (start, end) = RankingService.Month(month);
-        var ratings = db.Set<Rating>().AsNoTracking().Where(r => r.At >= start && r.At < end && !r.Excluded);
+        var ratings = _db.Set<Rating>().AsNoTracking().Where(r => r.At >= start && r.At < end && !r.Excluded);
         return metric == "satisfied" ? ratings.Where(r => r.Level >= 3) : ratings;
     }
 
     private IQueryable<RectificationItem> Rectifications(string which)
     {
         var today = clock.GetUtcNow().CstDate();
-        var items = db.Set<RectificationItem>().AsNoTracking();
+        var items = _db.Set<RectificationItem>().AsNoTracking();
         if (which == "overdue")
         {
             return items.Where(i => (i.Status == RectificationStatus.Open || i.Status == RectificationStatus.Reported) && i.DueDate < today);
@@ -175,7 +175,7 @@ public sealed partial class DashboardService(ReadDb read, RankingService ranking
     }
 
     private async Task<Dictionary<string, string>> ProblemNamesAsync(CancellationToken ct)
-        => await db.Set<ProblemType>().AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, ct);
+        => await _db.Set<ProblemType>().AsNoTracking().ToDictionaryAsync(p => p.Code, p => p.Name, ct);
 
     public static string StatusLabel(RectificationStatus s) => s switch
     {

@@ -20,7 +20,7 @@ public sealed record UnitRanking(string UnitId, string UnitName, int Dispatched,
 /// </summary>
 public sealed class RankingService(ReadDb read, IOptions<CaseRules> options)
 {
-    private readonly AppDb db = read.Db;
+    private readonly AppDb _db = read.Db;
 
     /// <summary>Where these figures were read (the replica while it is fresh enough).</summary>
     public ReadSource Source { get; } = read.Source;
@@ -37,23 +37,23 @@ public sealed class RankingService(ReadDb read, IOptions<CaseRules> options)
     public async Task<IReadOnlyList<UnitRanking>> UnitsAsync(string period, CancellationToken ct)
     {
         var (start, end) = Month(period);
-        var dispatched = await db.Set<Case>().AsNoTracking()
+        var dispatched = await _db.Set<Case>().AsNoTracking()
             .Where(c => c.FirstDispatchedAt >= start && c.FirstDispatchedAt < end && c.LeadUnitId != null)
             .GroupBy(c => c.LeadUnitId!)
             .Select(g => new { UnitId = g.Key, Count = g.Count(), InTime = g.Count(c => c.SignedInTime == true) })
             .ToListAsync(ct);
-        var ratings = await db.Set<Rating>().AsNoTracking()
+        var ratings = await _db.Set<Rating>().AsNoTracking()
             .Where(r => r.At >= start && r.At < end && !r.Excluded && r.UnitId != null)
             .GroupBy(r => r.UnitId!)
             .Select(g => new { UnitId = g.Key, Count = g.Count(), Resolved = g.Count(r => r.Resolved), Satisfied = g.Count(r => r.Level >= 3) })
             .ToListAsync(ct);
-        var returns = await db.Set<ReturnRequest>().AsNoTracking()
+        var returns = await _db.Set<ReturnRequest>().AsNoTracking()
             .Where(r => r.RequestedAt >= start && r.RequestedAt < end)
             .GroupBy(r => r.UnitId)
             .Select(g => new { UnitId = g.Key, Count = g.Count() })
             .ToListAsync(ct);
         var unitIds = dispatched.Select(d => d.UnitId).Union(ratings.Select(r => r.UnitId)).ToHashSet();
-        var names = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var names = await _db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var rules = options.Value;
         var rows = unitIds.Select(id =>
         {
@@ -74,8 +74,8 @@ public sealed class RankingService(ReadDb read, IOptions<CaseRules> options)
     public async Task<IReadOnlyList<Case>> DrillDownAsync(string unitId, string period, string metric, CancellationToken ct)
     {
         var (start, end) = Month(period);
-        var dispatched = db.Set<Case>().AsNoTracking().Where(c => c.LeadUnitId == unitId && c.FirstDispatchedAt >= start && c.FirstDispatchedAt < end);
-        var rated = db.Set<Rating>().AsNoTracking().Where(r => r.UnitId == unitId && r.At >= start && r.At < end && !r.Excluded);
+        var dispatched = _db.Set<Case>().AsNoTracking().Where(c => c.LeadUnitId == unitId && c.FirstDispatchedAt >= start && c.FirstDispatchedAt < end);
+        var rated = _db.Set<Rating>().AsNoTracking().Where(r => r.UnitId == unitId && r.At >= start && r.At < end && !r.Excluded);
         IQueryable<string> ids = metric switch
         {
             "dispatched" => dispatched.Select(c => c.Id),
@@ -85,10 +85,10 @@ public sealed class RankingService(ReadDb read, IOptions<CaseRules> options)
             "resolved" => rated.Where(r => r.Resolved).Select(r => r.CaseId),
             "satisfied" => rated.Where(r => r.Level >= 3).Select(r => r.CaseId),
             "unsatisfied" => rated.Where(r => r.Level < 3).Select(r => r.CaseId),
-            "returns" => db.Set<ReturnRequest>().Where(r => r.UnitId == unitId && r.RequestedAt >= start && r.RequestedAt < end).Select(r => r.CaseId),
+            "returns" => _db.Set<ReturnRequest>().Where(r => r.UnitId == unitId && r.RequestedAt >= start && r.RequestedAt < end).Select(r => r.CaseId),
             _ => throw new RuleException("ranking.bad_metric", "metric 应为 dispatched、responded、late、rated、resolved、satisfied、unsatisfied 或 returns", 400),
         };
-        return await db.Set<Case>().AsNoTracking().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.RegisteredAt).Take(1000).ToListAsync(ct);
+        return await _db.Set<Case>().AsNoTracking().Where(c => ids.Contains(c.Id)).OrderByDescending(c => c.RegisteredAt).Take(1000).ToListAsync(ct);
     }
 
     private static double Rate(int part, int whole) => whole == 0 ? 0 : Math.Round((double)part / whole, 4);
