@@ -14,7 +14,8 @@ public sealed record Options(int Cases, int Concurrency, int Dispatches, int Sca
     public IReadOnlyList<int> InstanceRuns => Instances is { } n ? [n] : IsPostgres ? [1, 2] : [1];
 
     public const string Usage = """
-        Zhengfeng.Bench [--db sqlite|postgres|CONNECTION] [--instances N] [--cases 20000] [--warmup 15000] [--concurrency 16] [--dispatch 2000] [--scale 1000000] [--queries 20] [--synchronous FULL] [--workstation-gc] [--quick]
+        Zhengfeng.Bench [--db sqlite|postgres|CONNECTION] [--instances N] [--cases 20000] [--warmup 15000] [--concurrency 16] [--dispatch 2000]
+                        [--scale 1000000] [--queries 20] [--synchronous FULL] [--workstation-gc] [--quick]
                         [--similar N [--smartcn]]
 
           --db           sqlite (the default: one app process on a file in a temp folder);

@@ -38,7 +38,13 @@ public static class Program
                 pg = o.Db == "postgres" ? await PgServer.StartClusterAsync() : await PgServer.OnServerAsync(o.Db);
                 keys = Directory.CreateTempSubdirectory("zf-bench-keys-").FullName;
                 var keysFolder = keys;
-                Cleanup.Add(() => Directory.Delete(keysFolder, recursive: true));
+                Cleanup.Add(() =>
+                {
+                    if (Directory.Exists(keysFolder))
+                    {
+                        Directory.Delete(keysFolder, recursive: true);
+                    }
+                });
                 Console.WriteLine($"database: {pg.Description}");
             }
             await RunAsync(o, pg, keys, apps);
@@ -135,9 +141,10 @@ public static class Program
                 + $"batched commits of {RawBatch} {run.Create.Rate / raw[1].Rate:F3} (1 : {raw[1].Rate / run.Create.Rate:F1})");
             Console.WriteLine($"target ≥ 1,000 creates/s with p99 < 100 ms: {Verdict(run.Create.Rate >= 1000 && run.Create.P99 < 100 && run.Create.Errors == 0)}");
         }
-        Console.WriteLine("-- raw baseline (same database, app idle; a row's latency is its transaction's) --");
-        Console.WriteLine($"single commits:          {raw[0].Line()}");
-        Console.WriteLine($"batched commits of {RawBatch}:  {raw[1].Line()}");
+        Console.WriteLine($"-- raw baseline ({(pg is null ? $"SQLite synchronous={o.Synchronous}" : "PostgreSQL, one connection, prepared")}; "
+            + "same database, app idle; a row's latency is its transaction's) --");
+        Console.WriteLine(raw[0].Line());
+        Console.WriteLine(raw[1].Line());
         Console.WriteLine();
 
         await ScaleAsync(o, pg, apps[0], setup!);
@@ -256,11 +263,6 @@ public static class Program
         {
             return;
         }
-        if (pg is not null)
-        {
-            Console.WriteLine("== 规模 Scale: skipped on PostgreSQL (the bulk loader writes SQLite) ==");
-            return;
-        }
         var units = setup.Units;
         var api = new Api(app.BaseAddress, o.Concurrency);
         using var staff = await api.LoginAsync("bench-unit", Api.Password);
@@ -268,14 +270,31 @@ public static class Program
 
         // 3. Scale: bulk-load to the target size, then time the unit's lists and the monthly ranking
         var now = TimeProvider.System.GetUtcNow();
-        using var conn = Sqlite.Open(app.DatabaseFile);
-        var existing = (int)Sqlite.Scalar(conn, "SELECT COUNT(*) FROM \"Case\"");
+        using var conn = pg is null ? Sqlite.Open(app.DatabaseFile) : null;
+        await using var pgConn = pg is null ? null : new Npgsql.NpgsqlConnection(pg.ConnectionString);
+        if (pgConn is not null)
+        {
+            await pgConn.OpenAsync();
+        }
+        async Task<long> ScalarAsync(string sql)
+        {
+            if (conn is not null)
+            {
+                return Sqlite.Scalar(conn, sql);
+            }
+            await using var cmd = new Npgsql.NpgsqlCommand(sql, pgConn);
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+        var existing = (int)await ScalarAsync("SELECT COUNT(*) FROM \"Case\"");
         var toLoad = Math.Max(0, o.Scale - existing);
-        var loadTime = BulkLoad.Run(app.DatabaseFile, toLoad, units, "roads", now);
-        var total = Sqlite.Scalar(conn, "SELECT COUNT(*) FROM \"Case\"");
-        Console.WriteLine($"== 规模 Scale: {total:N0} cases ({toLoad:N0} bulk-loaded in {loadTime.TotalSeconds:F1} s, {toLoad / Math.Max(loadTime.TotalSeconds, 0.001):F0} rows/s) ==");
+        var loadTime = pg is null
+            ? BulkLoad.Run(app.DatabaseFile, toLoad, units, "roads", now)
+            : await BulkLoad.RunPostgresAsync(pg.ConnectionString, toLoad, units, "roads", now);
+        var total = await ScalarAsync("SELECT COUNT(*) FROM \"Case\"");
+        Console.WriteLine($"== 规模 Scale: {total:N0} cases ({toLoad:N0} bulk-loaded {(pg is null ? "with INSERT" : "with binary COPY")} in {loadTime.TotalSeconds:F1} s, "
+            + $"{toLoad / Math.Max(loadTime.TotalSeconds, 0.001):F0} rows/s) ==");
         var unit = units[0];
-        var inUnit = Sqlite.Scalar(conn, $"SELECT COUNT(*) FROM \"Case\" WHERE \"LeadUnitId\" = '{unit}'");
+        var inUnit = await ScalarAsync($"SELECT COUNT(*) FROM \"Case\" WHERE \"LeadUnitId\" = '{unit}'");
         var period = now.ToOffset(TimeSpan.FromHours(8)).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         Console.WriteLine($"unit {unit} leads {inUnit:N0} cases; ranking period {period}");
 
@@ -290,18 +309,25 @@ public static class Program
             ("dispatcher: GET /api/v1/rankings/units", dispatcher, $"/api/v1/rankings/units?period={period}"),
         };
         var before = await TimeQueriesAsync(queries, o.Queries);
-        Console.WriteLine("-- as shipped (no ANALYZE statistics) --");
+        Console.WriteLine(pg is null ? "-- as shipped (no ANALYZE statistics) --" : "-- before ANALYZE (autovacuum may have analyzed the table meanwhile) --");
         foreach (var s in before)
         {
             Console.WriteLine(s.QueryLine());
         }
         Console.WriteLine($"target < 200 ms (p95): {Verdict(before.All(s => s.P95 < 200))}");
         Console.WriteLine();
-        PrintPlans(conn, unit, now, period);
-
-        Sqlite.Exec(conn, "ANALYZE;");
+        if (conn is not null)
+        {
+            PrintPlans(conn, unit, now, period);
+            Sqlite.Exec(conn, "ANALYZE;");
+        }
+        else
+        {
+            await using var analyze = new Npgsql.NpgsqlCommand("ANALYZE", pgConn);
+            await analyze.ExecuteNonQueryAsync();
+        }
         var after = await TimeQueriesAsync(queries, o.Queries);
-        Console.WriteLine("-- after ANALYZE (what PRAGMA optimize would give a long-running database) --");
+        Console.WriteLine(pg is null ? "-- after ANALYZE (what PRAGMA optimize would give a long-running database) --" : "-- after ANALYZE --");
         foreach (var s in after)
         {
             Console.WriteLine(s.QueryLine());
@@ -377,7 +403,8 @@ public static class Program
         {
             Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
         }
-        Console.WriteLine($"options: cases {o.Cases:N0} after {o.Warmup:N0} warm-up creates, concurrency {o.Concurrency}, synchronous {o.Synchronous}, "
+        var db = o.IsPostgres ? $"PostgreSQL, app instances {string.Join(" then ", o.InstanceRuns)}" : $"SQLite synchronous {o.Synchronous}";
+        Console.WriteLine($"options: {db}, cases {o.Cases:N0} after {o.Warmup:N0} warm-up creates, concurrency {o.Concurrency}, "
             + $"dispatches {o.Dispatches:N0}, scale {o.Scale:N0}, queries {o.Queries}, app GC {(o.ServerGc ? "server (as shipped)" : "workstation")}");
         Console.WriteLine("client and server share the machine: the app runs as a separate process on 127.0.0.1, HttpClient over loopback");
     }

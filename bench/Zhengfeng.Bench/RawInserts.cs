@@ -49,7 +49,7 @@ public static class RawInserts
         }
         wall.Stop();
         Sqlite.Exec(conn, "DROP TABLE BenchRaw;");
-        return new Stats($"raw INSERT, {Per(rowsPerTransaction)}, synchronous={synchronous}", latencies, wall.Elapsed, 0);
+        return new Stats(Name(rowsPerTransaction), latencies, wall.Elapsed, 0);
     }
 
     public static async Task<Stats> RunPostgresAsync(string connectionString, int count, int rowsPerTransaction = 1)
@@ -94,10 +94,10 @@ public static class RawInserts
         {
             await drop.ExecuteNonQueryAsync();
         }
-        return new Stats($"raw INSERT, {Per(rowsPerTransaction)}, PostgreSQL", latencies, wall.Elapsed, 0);
+        return new Stats(Name(rowsPerTransaction), latencies, wall.Elapsed, 0);
     }
 
-    private static string Per(int rows) => rows == 1 ? "1 row per transaction" : $"{rows} rows per transaction";
+    private static string Name(int rows) => rows == 1 ? "raw INSERT: single commits" : $"raw INSERT: batched commits of {rows}";
 }
 
 public static class Sqlite
