@@ -26,11 +26,14 @@ public sealed class Api(Uri baseAddress, int connections)
         return client;
     }
 
-    public async Task<HttpClient> LoginAsync(string username, string password)
+    public async Task<HttpClient> LoginAsync(string username, string password) => Client(await TokenAsync(username, password));
+
+    /// <summary>A bearer token; instances that share the key folder (and the database's sessions) all accept it.</summary>
+    public async Task<string> TokenAsync(string username, string password)
     {
         using var anonymous = Client();
         var token = await PostAsync(anonymous, "/api/v1/auth/token", new { username, password }, HttpStatusCode.OK);
-        return Client(token.GetProperty("token").GetString());
+        return token.GetProperty("token").GetString()!;
     }
 
     public static async Task<string> RootUnitIdAsync(HttpClient admin)
@@ -42,11 +45,8 @@ public sealed class Api(Uri baseAddress, int connections)
     public static async Task<string> CreateUnitAsync(HttpClient admin, string parentId, string code, string name)
         => (await PostAsync(admin, "/api/v1/units", new { name, code, parentId, kind = "department" }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
 
-    public async Task<HttpClient> UserAsync(HttpClient admin, string unitId, string username, params string[] roles)
-    {
-        await PostAsync(admin, "/api/v1/users", new { username, password = Password, displayName = username, unitId, roles }, HttpStatusCode.Created);
-        return await LoginAsync(username, Password);
-    }
+    public static async Task CreateUserAsync(HttpClient admin, string unitId, string username, params string[] roles)
+        => await PostAsync(admin, "/api/v1/users", new { username, password = Password, displayName = username, unitId, roles }, HttpStatusCode.Created);
 
     public static async Task<JsonElement> PostAsync(HttpClient client, string url, object body, HttpStatusCode expected)
     {

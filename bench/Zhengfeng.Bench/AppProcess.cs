@@ -5,13 +5,18 @@ using System.Text;
 
 namespace Zhengfeng.Bench;
 
-/// <summary>The real app, started as its own process on 127.0.0.1 with a fresh data folder (SQLite, the default).</summary>
+/// <summary>
+/// The real app, started as its own process on 127.0.0.1 with a fresh data folder: on SQLite (the default, a file in that
+/// folder) or on a PostgreSQL database that several instances share, with one key folder for all of them (token signing,
+/// data protection, reporter identity), as instances behind one address are set up.
+/// </summary>
 public sealed class AppProcess : IAsyncDisposable
 {
     public const string AdminPassword = "Bench@Admin2026";
 
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly Action _kill;
 
     public Uri BaseAddress { get; }
     public string DataDir { get; }
@@ -32,9 +37,13 @@ public sealed class AppProcess : IAsyncDisposable
         _process = process;
         BaseAddress = baseAddress;
         DataDir = dataDir;
+        _kill = Kill;
+        Cleanup.Add(_kill);
     }
 
-    public static async Task<AppProcess> StartAsync(string synchronous, bool serverGc)
+    /// <param name="db">The app's --db (a PostgreSQL connection string), or null for SQLite in the data folder.</param>
+    /// <param name="keysFolder">Security:KeysFolder shared by the instances, or null for keys/ in the data folder.</param>
+    public static async Task<AppProcess> StartAsync(string synchronous, bool serverGc, string? db = null, string? keysFolder = null)
     {
         var dataDir = Directory.CreateTempSubdirectory("zf-bench-").FullName;
         var port = FreePort();
@@ -50,6 +59,15 @@ public sealed class AppProcess : IAsyncDisposable
         {
             info.ArgumentList.Add(arg);
         }
+        if (db is not null)
+        {
+            info.ArgumentList.Add("--db");
+            info.ArgumentList.Add(db);
+        }
+        if (keysFolder is not null)
+        {
+            info.Environment["ZHENGFENG_Security__KeysFolder"] = keysFolder;
+        }
         info.Environment["ZHENGFENG_ADMIN_PASSWORD"] = AdminPassword;
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_gcServer"] = serverGc ? "1" : "0"; // the app ships with server GC (the web SDK's default)
@@ -60,7 +78,15 @@ public sealed class AppProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await app.WaitHealthyAsync();
+        try
+        {
+            await app.WaitHealthyAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
         return app;
     }
 
@@ -133,8 +159,26 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Ends the process (also from the Ctrl-C handler, which cannot wait asynchronously).</summary>
+    private void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+            Directory.Delete(DataDir, recursive: true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException)
+        {
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        Cleanup.Remove(_kill);
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);

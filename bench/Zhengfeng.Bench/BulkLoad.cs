@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Npgsql;
+using NpgsqlTypes;
 
 namespace Zhengfeng.Bench;
 
 /// <summary>
 /// Fills the Case table straight with SQL to a target size: lead units spread over the given units, first dispatch
 /// spread over the last twelve months, older cases mostly closed, recent ones open (some past their handling deadline).
-/// Instants are unix milliseconds and enums their names, as the app stores them. No timeline rows.
+/// Instants are unix milliseconds and enums their names, as the app stores them on both databases (PostgreSQL's Case
+/// columns for instants are bigint too). No timeline rows. SQLite gets multi-row INSERTs, PostgreSQL one binary COPY.
 /// </summary>
 public static class BulkLoad
 {
@@ -15,6 +18,16 @@ public static class BulkLoad
         "Id", "TrackingCode", "Kind", "CategoryCode", "Title", "Content", "Channel", "Urgent", "Anonymous", "Status", "LeadUnitId",
         "AssistUnitIds", "RegisteredAt", "DispatchedAt", "FirstDispatchedAt", "SignedAt", "RepliedAt", "ClosedAt", "ResponseDueAt",
         "HandleDueAt", "SignedInTime", "Outcome", "Round", "ReturnCount", "ExtensionCount", "OverdueLevel", "WasOverdue", "Version", "EventCount",
+    ];
+
+    /// <summary>The PostgreSQL column types of <see cref="Columns"/> (from the PostgreSQL model snapshot).</summary>
+    private static readonly NpgsqlDbType[] PgTypes =
+    [
+        NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar,
+        NpgsqlDbType.Boolean, NpgsqlDbType.Boolean, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar, NpgsqlDbType.Varchar,
+        NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint, NpgsqlDbType.Bigint,
+        NpgsqlDbType.Boolean, NpgsqlDbType.Varchar, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Integer, NpgsqlDbType.Varchar, NpgsqlDbType.Boolean,
+        NpgsqlDbType.Integer, NpgsqlDbType.Integer,
     ];
 
     private const int RowsPerStatement = 50;
@@ -70,6 +83,43 @@ public static class BulkLoad
         return wall.Elapsed;
     }
 
+    /// <summary>The same rows into PostgreSQL's Case table with one binary COPY.</summary>
+    public static async Task<TimeSpan> RunPostgresAsync(string connectionString, int rows, IReadOnlyList<string> unitIds, string categoryCode, DateTimeOffset now)
+    {
+        if (rows <= 0)
+        {
+            return TimeSpan.Zero;
+        }
+        var wall = Stopwatch.StartNew();
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        var rng = new Random(20261123);
+        var nowMs = now.ToUnixTimeMilliseconds();
+        var values = new object?[Columns.Length];
+        await using (var writer = await conn.BeginBinaryImportAsync($"COPY \"Case\" ({string.Join(", ", Columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)"))
+        {
+            for (var n = 0; n < rows; n++)
+            {
+                Row(values, n, rng, nowMs, unitIds, categoryCode);
+                await writer.StartRowAsync();
+                for (var c = 0; c < values.Length; c++)
+                {
+                    await (values[c] switch
+                    {
+                        null => writer.WriteNullAsync(),
+                        string text => writer.WriteAsync(text, PgTypes[c]),
+                        bool flag => writer.WriteAsync(flag, PgTypes[c]),
+                        long number => writer.WriteAsync(number, PgTypes[c]),
+                        int number => writer.WriteAsync(number, PgTypes[c]),
+                        var other => throw new InvalidOperationException($"no COPY type for {other.GetType()}"),
+                    });
+                }
+            }
+            await writer.CompleteAsync();
+        }
+        return wall.Elapsed;
+    }
+
     private static SqliteCommand Insert(SqliteConnection conn, int rows)
     {
         var cmd = conn.CreateCommand();
@@ -84,6 +134,17 @@ public static class BulkLoad
 
     private static void Fill(SqliteParameterCollection p, int at, int n, Random rng, long nowMs, IReadOnlyList<string> unitIds, string categoryCode)
     {
+        var values = new object?[Columns.Length];
+        Row(values, n, rng, nowMs, unitIds, categoryCode);
+        for (var c = 0; c < values.Length; c++)
+        {
+            p[at + c].Value = values[c] ?? DBNull.Value;
+        }
+    }
+
+    /// <summary>Row n's values in the order of <see cref="Columns"/> (null for NULL): string, bool, long or int.</summary>
+    private static void Row(object?[] v, int n, Random rng, long nowMs, IReadOnlyList<string> unitIds, string categoryCode)
+    {
         var ageDays = rng.NextDouble() * 365;
         var registered = nowMs - (long)(ageDays * Day);
         var recent = ageDays < 30;
@@ -97,35 +158,35 @@ public static class BulkLoad
         long? replied = status is "Replied" or "Closed" ? signed + (long)(rng.NextDouble() * 10 * Day) : null;
         long? handleDue = first + 7 * Day;
         var open = status is "Dispatched" or "Handling" or "ReturnRequested" or "Reopened";
-        var i = at;
-        p[i++].Value = Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(registered)).ToString("N");
-        p[i++].Value = $"B{n:D9}";
-        p[i++].Value = (n % 6) switch { 0 => "Complaint", 1 => "Report", 2 => "Help", 3 => "Consultation", 4 => "Suggestion", _ => "Praise" };
-        p[i++].Value = categoryCode;
-        p[i++].Value = "人行道井盖缺失";
-        p[i++].Value = "幸福路与建设街交叉口东侧人行道井盖缺失，夜间行人易跌落，请尽快处理。";
-        p[i++].Value = "hotline";
-        p[i++].Value = n % 20 == 0;
-        p[i++].Value = true;
-        p[i++].Value = status;
-        p[i++].Value = dispatched ? unitIds[rng.Next(unitIds.Count)] : DBNull.Value;
-        p[i++].Value = "";
-        p[i++].Value = registered;
-        p[i++].Value = (object?)first ?? DBNull.Value;
-        p[i++].Value = (object?)first ?? DBNull.Value;
-        p[i++].Value = (object?)signed ?? DBNull.Value;
-        p[i++].Value = (object?)replied ?? DBNull.Value;
-        p[i++].Value = status == "Closed" ? (object)(replied!.Value + Day) : DBNull.Value;
-        p[i++].Value = dispatched ? (object)(first!.Value + 2 * Hour) : DBNull.Value;
-        p[i++].Value = (object?)handleDue ?? DBNull.Value;
-        p[i++].Value = signed is null ? DBNull.Value : signed - first <= 2 * Hour;
-        p[i++].Value = replied is null ? DBNull.Value : "Resolved";
-        p[i++].Value = 1;
-        p[i++].Value = 0;
-        p[i++].Value = 0;
-        p[i++].Value = open && handleDue < nowMs ? "RedCard" : "None";
-        p[i++].Value = open && handleDue < nowMs;
-        p[i++].Value = 1;
-        p[i].Value = 0;
+        var i = 0;
+        v[i++] = Guid.CreateVersion7(DateTimeOffset.FromUnixTimeMilliseconds(registered)).ToString("N");
+        v[i++] = $"B{n:D9}";
+        v[i++] = (n % 6) switch { 0 => "Complaint", 1 => "Report", 2 => "Help", 3 => "Consultation", 4 => "Suggestion", _ => "Praise" };
+        v[i++] = categoryCode;
+        v[i++] = "人行道井盖缺失";
+        v[i++] = "幸福路与建设街交叉口东侧人行道井盖缺失，夜间行人易跌落，请尽快处理。";
+        v[i++] = "hotline";
+        v[i++] = n % 20 == 0;
+        v[i++] = true;
+        v[i++] = status;
+        v[i++] = dispatched ? unitIds[rng.Next(unitIds.Count)] : null;
+        v[i++] = "";
+        v[i++] = registered;
+        v[i++] = first;
+        v[i++] = first;
+        v[i++] = signed;
+        v[i++] = replied;
+        v[i++] = status == "Closed" ? replied!.Value + Day : null;
+        v[i++] = dispatched ? first!.Value + 2 * Hour : null;
+        v[i++] = handleDue;
+        v[i++] = signed is null ? null : signed - first <= 2 * Hour;
+        v[i++] = replied is null ? null : "Resolved";
+        v[i++] = 1;
+        v[i++] = 0;
+        v[i++] = 0;
+        v[i++] = open && handleDue < nowMs ? "RedCard" : "None";
+        v[i++] = open && handleDue < nowMs;
+        v[i++] = 1;
+        v[i] = 0;
     }
 }

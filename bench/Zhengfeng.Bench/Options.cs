@@ -1,18 +1,34 @@
 namespace Zhengfeng.Bench;
 
-/// <summary>Command-line options: --cases N --warmup N --concurrency C --dispatch N --scale N --queries N --synchronous MODE --workstation-gc --quick.</summary>
+/// <summary>
+/// Command-line options: --db sqlite|postgres|CONNECTION --instances N --cases N --warmup N --concurrency C --dispatch N --scale N --queries N
+/// --synchronous MODE --workstation-gc --quick.
+/// </summary>
 public sealed record Options(int Cases, int Concurrency, int Dispatches, int Scale, int Queries, int Units, string Synchronous, int Warmup, bool ServerGc,
-    int Similar = 0, bool SmartCn = false)
+    int Similar = 0, bool SmartCn = false, string Db = "sqlite", int? Instances = null)
 {
+    /// <summary>The app runs on PostgreSQL: a throw-away cluster (--db postgres) or a server named by a connection string.</summary>
+    public bool IsPostgres => Db != "sqlite";
+
+    /// <summary>The app instance counts to run the create and dispatch phases with, one after the other.</summary>
+    public IReadOnlyList<int> InstanceRuns => Instances is { } n ? [n] : IsPostgres ? [1, 2] : [1];
+
     public const string Usage = """
-        Zhengfeng.Bench [--cases 20000] [--warmup 15000] [--concurrency 16] [--dispatch 2000] [--scale 1000000] [--queries 20] [--synchronous FULL] [--workstation-gc] [--quick]
+        Zhengfeng.Bench [--db sqlite|postgres|CONNECTION] [--instances N] [--cases 20000] [--warmup 15000] [--concurrency 16] [--dispatch 2000]
+                        [--scale 1000000] [--queries 20] [--synchronous FULL] [--workstation-gc] [--quick]
                         [--similar N [--smartcn]]
 
-          --cases        cases created through POST /api/v1/cases (and raw single-row inserts for the baseline)
+          --db           sqlite (the default: one app process on a file in a temp folder);
+                         postgres: a throw-away PostgreSQL cluster (initdb from the newest /usr/lib/postgresql/*/bin, as the postgres user when run as root,
+                         on a free loopback port, fsync and synchronous_commit on as shipped), removed at the end;
+                         or an Npgsql connection string to an existing server, where a database zf_bench_* is made and dropped at the end
+          --instances N  PostgreSQL only: N app processes on the one database, requests spread round-robin over them
+                         (without it, PostgreSQL runs the create and dispatch phases with 1 and then with 2 instances)
+          --cases        cases created through POST /api/v1/cases (and the rows of the raw baselines: single commits, batched commits of 16)
           --warmup       creates before the timed ones (not counted): on two busy cores the tiered JIT needs about 15,000 to settle
           --concurrency  requests in flight during the create and dispatch phases
           --dispatch     cases dispatched through POST /api/v1/cases/{id}/dispatch
-          --scale        total cases in the database before the query phase (bulk-loaded with raw SQL)
+          --scale        total cases in the database before the query phase (bulk-loaded with raw SQL; SQLite INSERT, PostgreSQL binary COPY)
           --queries      repetitions of each timed query
           --synchronous  the app's SQLite synchronous mode (Database:Synchronous): FULL (the app's default), NORMAL or EXTRA
           --workstation-gc  run the app with workstation GC instead of the server GC it ships with
@@ -29,6 +45,15 @@ public sealed record Options(int Cases, int Concurrency, int Dispatches, int Sca
             var value = i + 1 < args.Length ? args[i + 1] : null;
             switch (args[i])
             {
+                case "--db" when value is not null && (value.Equals("sqlite", StringComparison.OrdinalIgnoreCase)
+                    || value.Equals("postgres", StringComparison.OrdinalIgnoreCase) || Data.Database.IsPostgres(value)):
+                    o = o with { Db = Data.Database.IsPostgres(value) ? value : value.ToLowerInvariant() };
+                    i++;
+                    break;
+                case "--instances" when int.TryParse(value, out var n) && n is > 0 and <= 16:
+                    o = o with { Instances = n };
+                    i++;
+                    break;
                 case "--workstation-gc":
                     o = o with { ServerGc = false };
                     break;

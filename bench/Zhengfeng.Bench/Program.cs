@@ -22,22 +22,156 @@ public static class Program
         {
             return SimilarBench.Run(o.Similar, 1_000, o.SmartCn);
         }
+        if (o.Instances is not null && !o.IsPostgres)
+        {
+            Console.WriteLine("--instances needs PostgreSQL (--db postgres or a connection string): SQLite is one file, written by one app process.");
+            return 1;
+        }
         PrintConditions(o);
-        await using var app = await AppProcess.StartAsync(o.Synchronous, o.ServerGc);
-        Console.WriteLine($"SQLite synchronous mode: {o.Synchronous} (the app says: {app.SynchronousLine() ?? "nothing"})");
+        var apps = new List<AppProcess>();
+        PgServer? pg = null;
+        string? keys = null;
         try
         {
-            await RunAsync(app, o);
+            if (o.IsPostgres)
+            {
+                pg = o.Db == "postgres" ? await PgServer.StartClusterAsync() : await PgServer.OnServerAsync(o.Db);
+                keys = Directory.CreateTempSubdirectory("zf-bench-keys-").FullName;
+                var keysFolder = keys;
+                Cleanup.Add(() =>
+                {
+                    if (Directory.Exists(keysFolder))
+                    {
+                        Directory.Delete(keysFolder, recursive: true);
+                    }
+                });
+                Console.WriteLine($"database: {pg.Description}");
+            }
+            await RunAsync(o, pg, keys, apps);
             return 0;
         }
-        catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or TimeoutException or Npgsql.NpgsqlException)
         {
-            Console.WriteLine($"FAILED: {e.Message}\n--- app output ---\n{app.RecentOutput()}");
+            Console.WriteLine($"FAILED: {e.Message}");
+            foreach (var app in apps)
+            {
+                Console.WriteLine($"--- output of the app at {app.BaseAddress} ---\n{app.RecentOutput()}");
+            }
             return 1;
+        }
+        finally
+        {
+            await StopAsync(apps);
+            if (pg is not null)
+            {
+                await pg.DisposeAsync();
+            }
+            try
+            {
+                if (keys is not null && Directory.Exists(keys))
+                {
+                    Directory.Delete(keys, recursive: true);
+                }
+            }
+            catch (IOException)
+            {
+                // a signal's cleanup removed it meanwhile
+            }
         }
     }
 
-    private static async Task RunAsync(AppProcess app, Options o)
+    /// <summary>The accounts and units made once per database, used by every run.</summary>
+    private sealed record Setup(string Root, List<string> Units);
+
+    /// <summary>One create-and-dispatch run with a number of app instances.</summary>
+    private sealed record Run(int Instances, Stats Create, Stats Dispatch, double AppCpuMs, double ClientCpuMs, double? ServerCpuMs);
+
+    private static async Task RunAsync(Options o, PgServer? pg, string? keys, List<AppProcess> apps)
+    {
+        Setup? setup = null;
+        var runs = new List<Run>();
+        foreach (var n in o.InstanceRuns)
+        {
+            await StopAsync(apps); // the run before: fresh processes for each run, on the same database
+            await StartAppsAsync(o, pg, keys, n, apps);
+            if (setup is null)
+            {
+                setup = await SetUpAsync(apps[0], o);
+                Console.WriteLine($"{setup.Units.Count} units, operator, dispatcher, unit account created through the API");
+                if (!o.IsPostgres)
+                {
+                    Console.WriteLine($"app: {apps[0].BaseAddress}  SQLite file in a fresh temp folder; synchronous mode: {o.Synchronous} "
+                        + $"(the app says: {apps[0].SynchronousLine() ?? "nothing"})");
+                }
+            }
+            Console.WriteLine();
+            Console.WriteLine($"-- run with {n} app instance{(n == 1 ? "" : "s")}: {string.Join(", ", apps.Select(a => a.BaseAddress.Authority))} --");
+            runs.Add(await CreateAndDispatchAsync(o, pg, apps, setup));
+        }
+
+        // 2. The floor: raw inserts into the same database, app idle: one commit per row, and batches of 16 rows per commit
+        var raw = new List<Stats>();
+        if (pg is null)
+        {
+            raw.Add(RawInserts.Run(apps[0].DatabaseFile, o.Cases, o.Synchronous));
+            raw.Add(RawInserts.Run(apps[0].DatabaseFile, o.Cases, o.Synchronous, RawBatch));
+        }
+        else
+        {
+            raw.Add(await RawInserts.RunPostgresAsync(pg.ConnectionString, o.Cases));
+            raw.Add(await RawInserts.RunPostgresAsync(pg.ConnectionString, o.Cases, RawBatch));
+        }
+
+        Console.WriteLine();
+        var db = pg is null ? $"SQLite synchronous={o.Synchronous}" : "PostgreSQL, fsync and synchronous_commit on";
+        Console.WriteLine($"== 受理写入 API writes ({db}, concurrency {o.Concurrency}; deadlines, audit chain, notifications on) ==");
+        foreach (var run in runs)
+        {
+            if (runs.Count > 1 || pg is not null)
+            {
+                Console.WriteLine($"-- {run.Instances} app instance{(run.Instances == 1 ? "" : "s")}{(run.Instances > 1 ? ", requests round-robin" : "")} --");
+            }
+            Console.WriteLine(run.Create.Line());
+            Console.WriteLine(run.Dispatch.Line());
+            var server = pg is null ? ""
+                : run.ServerCpuMs is { } ms ? $", PostgreSQL server {ms:F2} ms" : ", PostgreSQL server not measured (an existing server: its processes are not ours to read)";
+            Console.WriteLine($"CPU per create: app {run.AppCpuMs:F2} ms{(run.Instances > 1 ? $" (sum over {run.Instances} instances)" : "")}{server}, "
+                + $"benchmark client {run.ClientCpuMs:F2} ms (all share the machine's {Environment.ProcessorCount} cores)");
+            Console.WriteLine($"ratio API create rate / raw rate: single commits {run.Create.Rate / raw[0].Rate:F3} (1 : {raw[0].Rate / run.Create.Rate:F1}), "
+                + $"batched commits of {RawBatch} {run.Create.Rate / raw[1].Rate:F3} (1 : {raw[1].Rate / run.Create.Rate:F1})");
+            Console.WriteLine($"target ≥ 1,000 creates/s with p99 < 100 ms: {Verdict(run.Create.Rate >= 1000 && run.Create.P99 < 100 && run.Create.Errors == 0)}");
+        }
+        Console.WriteLine($"-- raw baseline ({(pg is null ? $"SQLite synchronous={o.Synchronous}" : "PostgreSQL, one connection, prepared")}; "
+            + "same database, app idle; a row's latency is its transaction's) --");
+        Console.WriteLine(raw[0].Line());
+        Console.WriteLine(raw[1].Line());
+        Console.WriteLine();
+
+        await ScaleAsync(o, pg, apps[0], setup!);
+    }
+
+    private const int RawBatch = 16;
+
+    private static async Task StartAppsAsync(Options o, PgServer? pg, string? keys, int count, List<AppProcess> apps)
+    {
+        // The first instance runs the migrations before it answers /healthz; the others start on a migrated database.
+        apps.Add(await AppProcess.StartAsync(o.Synchronous, o.ServerGc, pg?.AppConnectionString, keys));
+        for (var i = 1; i < count; i++)
+        {
+            apps.Add(await AppProcess.StartAsync(o.Synchronous, o.ServerGc, pg?.AppConnectionString, keys));
+        }
+    }
+
+    private static async Task StopAsync(List<AppProcess> apps)
+    {
+        foreach (var app in apps)
+        {
+            await app.DisposeAsync();
+        }
+        apps.Clear();
+    }
+
+    private static async Task<Setup> SetUpAsync(AppProcess app, Options o)
     {
         var api = new Api(app.BaseAddress, o.Concurrency);
         using var admin = await api.LoginAsync("admin", AppProcess.AdminPassword);
@@ -47,63 +181,120 @@ public static class Program
         {
             units.Add(await Api.CreateUnitAsync(admin, root, $"BENCH{i:D3}", $"压测单位{i:D3}"));
         }
-        using var intake = await api.UserAsync(admin, root, "bench-operator", "operator");
-        using var dispatcher = await api.UserAsync(admin, root, "bench-dispatcher", "dispatcher");
-        using var staff = await api.UserAsync(admin, units[0], "bench-unit", "unit");
-        Console.WriteLine($"app: {app.BaseAddress}  SQLite file in a fresh temp folder; {units.Count} units, operator, dispatcher, unit account created through the API");
-        Console.WriteLine();
+        await Api.CreateUserAsync(admin, root, "bench-operator", "operator");
+        await Api.CreateUserAsync(admin, root, "bench-dispatcher", "dispatcher");
+        await Api.CreateUserAsync(admin, units[0], "bench-unit", "unit");
+        return new Setup(root, units);
+    }
 
-        // 1. Create and dispatch through the API (warm-up first, so JIT and pools are not in the figures)
-        // The tiered JIT keeps recompiling hot paths for many seconds on two cores: warm up long enough for it to settle.
-        var warmIds = new string[Math.Min(o.Dispatches, 500)];
-        var warm = await Load.RunAsync("warm-up (not counted)", Math.Max(o.Warmup, warmIds.Length), o.Concurrency, _ => intake.PostAsJsonAsync("/api/v1/cases", NewCase()), HttpStatusCode.Created,
-            (i, body) =>
-            {
-                if (i < warmIds.Length)
+    /// <summary>
+    /// One HttpClient per instance for an account. The token comes from the first instance; the instances share the key
+    /// folder and the database's sessions, so every instance accepts it (checked here, so a refusal is not counted as load).
+    /// </summary>
+    private static async Task<HttpClient[]> ClientsAsync(List<AppProcess> apps, int concurrency, string username)
+    {
+        var token = await new Api(apps[0].BaseAddress, concurrency).TokenAsync(username, Api.Password);
+        var clients = apps.Select(a => new Api(a.BaseAddress, concurrency).Client(token)).ToArray();
+        foreach (var client in clients)
+        {
+            await Api.GetAsync(client, "/api/v1/units");
+        }
+        return clients;
+    }
+
+    private static async Task<Run> CreateAndDispatchAsync(Options o, PgServer? pg, List<AppProcess> apps, Setup setup)
+    {
+        var units = setup.Units;
+        var intake = await ClientsAsync(apps, o.Concurrency, "bench-operator");
+        var dispatcher = await ClientsAsync(apps, o.Concurrency, "bench-dispatcher");
+        try
+        {
+            HttpClient Pick(HttpClient[] clients, int i) => clients[i % clients.Length];
+
+            // Warm-up first, so JIT and pools are not in the figures. The tiered JIT keeps recompiling hot paths for many
+            // seconds on two cores: warm up long enough for it to settle (every instance gets its share).
+            var warmIds = new string[Math.Min(o.Dispatches, 500)];
+            var warm = await Load.RunAsync("warm-up (not counted)", Math.Max(o.Warmup, warmIds.Length), o.Concurrency,
+                i => Pick(intake, i).PostAsJsonAsync("/api/v1/cases", NewCase()), HttpStatusCode.Created,
+                (i, body) =>
                 {
-                    warmIds[i] = IdOf(body);
-                }
-            });
-        var warmDispatch = await Load.RunAsync("warm-up dispatch (not counted)", warmIds.Length, o.Concurrency,
-            i => dispatcher.PostAsJsonAsync($"/api/v1/cases/{warmIds[i]}/dispatch", new { leadUnitId = units[i % units.Count] }), HttpStatusCode.OK);
-        Console.WriteLine($"warm-up: {warm.Count} creates at {warm.Rate:F0}/s, {warmDispatch.Count} dispatches at {warmDispatch.Rate:F0}/s");
-        var ids = new string[o.Dispatches];
-        var (appCpu, benchCpu) = (app.CpuTime, Environment.CpuUsage.TotalTime);
-        var create = await Load.RunAsync("POST /api/v1/cases", o.Cases, o.Concurrency, _ => intake.PostAsJsonAsync("/api/v1/cases", NewCase()), HttpStatusCode.Created,
-            (i, body) =>
-            {
-                if (i < ids.Length)
+                    if (i < warmIds.Length)
+                    {
+                        warmIds[i] = IdOf(body);
+                    }
+                });
+            var warmDispatch = await Load.RunAsync("warm-up dispatch (not counted)", warmIds.Length, o.Concurrency,
+                i => Pick(dispatcher, i).PostAsJsonAsync($"/api/v1/cases/{warmIds[i]}/dispatch", new { leadUnitId = units[i % units.Count] }), HttpStatusCode.OK);
+            Console.WriteLine($"warm-up: {warm.Count} creates at {warm.Rate:F0}/s, {warmDispatch.Count} dispatches at {warmDispatch.Rate:F0}/s");
+
+            var ids = new string[o.Dispatches];
+            var (appCpu, benchCpu, serverCpu) = (AppCpu(apps), Environment.CpuUsage.TotalTime, pg?.CpuTime());
+            var create = await Load.RunAsync("POST /api/v1/cases", o.Cases, o.Concurrency, i => Pick(intake, i).PostAsJsonAsync("/api/v1/cases", NewCase()),
+                HttpStatusCode.Created,
+                (i, body) =>
                 {
-                    ids[i] = IdOf(body);
-                }
-            });
-        var (appCpuPerCreate, benchCpuPerCreate) = ((app.CpuTime - appCpu).TotalMilliseconds / o.Cases, (Environment.CpuUsage.TotalTime - benchCpu).TotalMilliseconds / o.Cases);
-        var dispatch = await Load.RunAsync("POST /api/v1/cases/{id}/dispatch", o.Dispatches, o.Concurrency,
-            i => dispatcher.PostAsJsonAsync($"/api/v1/cases/{ids[i]}/dispatch", new { leadUnitId = units[i % units.Count] }), HttpStatusCode.OK);
+                    if (i < ids.Length)
+                    {
+                        ids[i] = IdOf(body);
+                    }
+                });
+            var appMs = (AppCpu(apps) - appCpu).TotalMilliseconds / o.Cases;
+            var benchMs = (Environment.CpuUsage.TotalTime - benchCpu).TotalMilliseconds / o.Cases;
+            var serverMs = (pg?.CpuTime() - serverCpu)?.TotalMilliseconds / o.Cases;
+            var dispatch = await Load.RunAsync("POST /api/v1/cases/{id}/dispatch", o.Dispatches, o.Concurrency,
+                i => Pick(dispatcher, i).PostAsJsonAsync($"/api/v1/cases/{ids[i]}/dispatch", new { leadUnitId = units[i % units.Count] }), HttpStatusCode.OK);
+            Console.WriteLine($"creates {create.Rate:F0}/s (p99 {create.P99:F1} ms, errors {create.Errors}), dispatches {dispatch.Rate:F0}/s (errors {dispatch.Errors})");
+            return new Run(apps.Count, create, dispatch, appMs, benchMs, serverMs);
+        }
+        finally
+        {
+            foreach (var client in intake.Concat(dispatcher))
+            {
+                client.Dispose();
+            }
+        }
+    }
 
-        // 2. The floor: raw single-row transactions into the same file, app idle
-        var raw = RawInserts.Run(app.DatabaseFile, o.Cases, o.Synchronous);
+    private static TimeSpan AppCpu(List<AppProcess> apps) => apps.Aggregate(TimeSpan.Zero, (sum, a) => sum + a.CpuTime);
 
-        Console.WriteLine();
-        Console.WriteLine($"== 受理写入 API writes (SQLite synchronous={o.Synchronous}, concurrency {o.Concurrency}; deadlines, audit chain, notifications on) ==");
-        Console.WriteLine(create.Line());
-        Console.WriteLine(dispatch.Line());
-        Console.WriteLine(raw.Line());
-        Console.WriteLine($"CPU per create: app {appCpuPerCreate:F2} ms, benchmark client {benchCpuPerCreate:F2} ms (the two share the machine's {Environment.ProcessorCount} cores)");
-        Console.WriteLine($"ratio API create rate / raw insert rate: {create.Rate / raw.Rate:F3}  (1 : {raw.Rate / create.Rate:F1})");
-        Console.WriteLine($"target ≥ 1,000 creates/s with p99 < 100 ms: {Verdict(create.Rate >= 1000 && create.P99 < 100 && create.Errors == 0)}");
-        Console.WriteLine();
+    private static async Task ScaleAsync(Options o, PgServer? pg, AppProcess app, Setup setup)
+    {
+        if (o.Scale <= 0)
+        {
+            return;
+        }
+        var units = setup.Units;
+        var api = new Api(app.BaseAddress, o.Concurrency);
+        using var staff = await api.LoginAsync("bench-unit", Api.Password);
+        using var dispatcher = await api.LoginAsync("bench-dispatcher", Api.Password);
 
         // 3. Scale: bulk-load to the target size, then time the unit's lists and the monthly ranking
         var now = TimeProvider.System.GetUtcNow();
-        using var conn = Sqlite.Open(app.DatabaseFile);
-        var existing = (int)Sqlite.Scalar(conn, "SELECT COUNT(*) FROM \"Case\"");
+        using var conn = pg is null ? Sqlite.Open(app.DatabaseFile) : null;
+        await using var pgConn = pg is null ? null : new Npgsql.NpgsqlConnection(pg.ConnectionString);
+        if (pgConn is not null)
+        {
+            await pgConn.OpenAsync();
+        }
+        async Task<long> ScalarAsync(string sql)
+        {
+            if (conn is not null)
+            {
+                return Sqlite.Scalar(conn, sql);
+            }
+            await using var cmd = new Npgsql.NpgsqlCommand(sql, pgConn);
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+        }
+        var existing = (int)await ScalarAsync("SELECT COUNT(*) FROM \"Case\"");
         var toLoad = Math.Max(0, o.Scale - existing);
-        var loadTime = BulkLoad.Run(app.DatabaseFile, toLoad, units, "roads", now);
-        var total = Sqlite.Scalar(conn, "SELECT COUNT(*) FROM \"Case\"");
-        Console.WriteLine($"== 规模 Scale: {total:N0} cases ({toLoad:N0} bulk-loaded in {loadTime.TotalSeconds:F1} s, {toLoad / Math.Max(loadTime.TotalSeconds, 0.001):F0} rows/s) ==");
+        var loadTime = pg is null
+            ? BulkLoad.Run(app.DatabaseFile, toLoad, units, "roads", now)
+            : await BulkLoad.RunPostgresAsync(pg.ConnectionString, toLoad, units, "roads", now);
+        var total = await ScalarAsync("SELECT COUNT(*) FROM \"Case\"");
+        Console.WriteLine($"== 规模 Scale: {total:N0} cases ({toLoad:N0} bulk-loaded {(pg is null ? "with INSERT" : "with binary COPY")} in {loadTime.TotalSeconds:F1} s, "
+            + $"{toLoad / Math.Max(loadTime.TotalSeconds, 0.001):F0} rows/s) ==");
         var unit = units[0];
-        var inUnit = Sqlite.Scalar(conn, $"SELECT COUNT(*) FROM \"Case\" WHERE \"LeadUnitId\" = '{unit}'");
+        var inUnit = await ScalarAsync($"SELECT COUNT(*) FROM \"Case\" WHERE \"LeadUnitId\" = '{unit}'");
         var period = now.ToOffset(TimeSpan.FromHours(8)).AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         Console.WriteLine($"unit {unit} leads {inUnit:N0} cases; ranking period {period}");
 
@@ -118,18 +309,25 @@ public static class Program
             ("dispatcher: GET /api/v1/rankings/units", dispatcher, $"/api/v1/rankings/units?period={period}"),
         };
         var before = await TimeQueriesAsync(queries, o.Queries);
-        Console.WriteLine("-- as shipped (no ANALYZE statistics) --");
+        Console.WriteLine(pg is null ? "-- as shipped (no ANALYZE statistics) --" : "-- before ANALYZE (autovacuum may have analyzed the table meanwhile) --");
         foreach (var s in before)
         {
             Console.WriteLine(s.QueryLine());
         }
         Console.WriteLine($"target < 200 ms (p95): {Verdict(before.All(s => s.P95 < 200))}");
         Console.WriteLine();
-        PrintPlans(conn, unit, now, period);
-
-        Sqlite.Exec(conn, "ANALYZE;");
+        if (conn is not null)
+        {
+            PrintPlans(conn, unit, now, period);
+            Sqlite.Exec(conn, "ANALYZE;");
+        }
+        else
+        {
+            await using var analyze = new Npgsql.NpgsqlCommand("ANALYZE", pgConn);
+            await analyze.ExecuteNonQueryAsync();
+        }
         var after = await TimeQueriesAsync(queries, o.Queries);
-        Console.WriteLine("-- after ANALYZE (what PRAGMA optimize would give a long-running database) --");
+        Console.WriteLine(pg is null ? "-- after ANALYZE (what PRAGMA optimize would give a long-running database) --" : "-- after ANALYZE --");
         foreach (var s in after)
         {
             Console.WriteLine(s.QueryLine());
@@ -205,7 +403,8 @@ public static class Program
         {
             Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
         }
-        Console.WriteLine($"options: cases {o.Cases:N0} after {o.Warmup:N0} warm-up creates, concurrency {o.Concurrency}, synchronous {o.Synchronous}, "
+        var db = o.IsPostgres ? $"PostgreSQL, app instances {string.Join(" then ", o.InstanceRuns)}" : $"SQLite synchronous {o.Synchronous}";
+        Console.WriteLine($"options: {db}, cases {o.Cases:N0} after {o.Warmup:N0} warm-up creates, concurrency {o.Concurrency}, "
             + $"dispatches {o.Dispatches:N0}, scale {o.Scale:N0}, queries {o.Queries}, app GC {(o.ServerGc ? "server (as shipped)" : "workstation")}");
         Console.WriteLine("client and server share the machine: the app runs as a separate process on 127.0.0.1, HttpClient over loopback");
     }
