@@ -144,6 +144,7 @@ builder.Services.AddSingleton<ReportReminders>();
 builder.Services.AddSingleton<AuditCheckpointJob>();
 builder.Services.AddSingleton<DailyDigest>();
 builder.Services.AddSingleton<SuggestionRetraining>();
+builder.Services.AddSingleton<DatabaseOptimize>();
 if (builder.Configuration["jobs"] != "off")
 {
     builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditCheckpointJob>());
@@ -152,6 +153,7 @@ if (builder.Configuration["jobs"] != "off")
     builder.Services.AddHostedService(sp => sp.GetRequiredService<ReportReminders>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<DailyDigest>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<SuggestionRetraining>());
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseOptimize>());
 }
 
 var app = builder.Build();

@@ -90,7 +90,8 @@ public sealed class JobLeaseTests
         Assert.False(app.Services.GetRequiredService<SuggestionRetraining>().Shared); // the model lives in the instance's memory
     }
 
-    private static readonly Type[] SharedJobs = [typeof(OverdueSweep), typeof(AssignmentSweep), typeof(ReportReminders), typeof(DailyDigest)];
+    private static readonly Type[] SharedJobs =
+        [typeof(OverdueSweep), typeof(AssignmentSweep), typeof(ReportReminders), typeof(DailyDigest), typeof(DatabaseOptimize)];
 
     private static RecurringJob Job(AppFactory app, Type job) => (RecurringJob)app.Services.GetRequiredService(job);
 

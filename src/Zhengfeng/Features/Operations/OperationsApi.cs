@@ -19,6 +19,7 @@ public sealed record OperationsStatus(string Instance, string Database, ReplicaV
         ["assignment-sweep"] = "交办事项督办提醒",
         ["report-reminders"] = "定期报送提醒",
         ["daily-digest"] = "每日待办消息",
+        ["database-optimize"] = "数据库统计信息更新",
     };
 
     public static async Task<OperationsStatus> ReadAsync(AppDb db, JobLeases leases, TimeProvider clock, ReplicaReads? replica, CancellationToken ct)
