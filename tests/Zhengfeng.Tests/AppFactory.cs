@@ -79,28 +79,16 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// A fresh app of its own, for a test that moves the clock or changes county-wide settings, so no other test
     /// sees it: <c>await using var app = await AppFactory.StartAsync();</c>. Disposing it removes its database.
     /// </summary>
-    public static async Task<AppFactory> StartAsync()
-    {
-        var app = new AppFactory();
-        try
-        {
-            await app.InitializeAsync();
-        }
-        catch
-        {
-            await app.DisposeAsync();
-            throw;
-        }
-        return app;
-    }
+    public static Task<AppFactory> StartAsync() => StartedAsync(new AppFactory());
 
     /// <summary>
     /// A second app instance on <paramref name="primary"/>'s database, as several instances of one deployment run behind a load
     /// balancer: same database and keys, its own data folder, clock and memory. Disposing it leaves the database to the primary.
     /// </summary>
-    public static async Task<AppFactory> StartAnotherInstanceAsync(AppFactory primary)
+    public static Task<AppFactory> StartAnotherInstanceAsync(AppFactory primary) => StartedAsync(new AppFactory(primary));
+
+    private static async Task<AppFactory> StartedAsync(AppFactory app)
     {
-        var app = new AppFactory(primary);
         try
         {
             await app.InitializeAsync();
