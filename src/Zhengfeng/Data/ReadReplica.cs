@@ -71,8 +71,11 @@ public sealed class ReplicaReads : IDisposable
         {
             return new ReadSource("primary", null, $"只读副本暂不可用（{state.Problem}），本页数据直接取自主库");
         }
+        // The bound holds between checks too: the lag seen at the last check plus the time since.
         var stale = Math.Ceiling((state.LagSeconds ?? 0) + Math.Max(0, (_clock.GetUtcNow() - state.CheckedAt).TotalSeconds));
-        return new ReadSource("replica", stale, $"本页数据取自只读副本，至多滞后约 {stale:0} 秒");
+        return stale <= MaxLag.TotalSeconds
+            ? new ReadSource("replica", stale, $"本页数据取自只读副本，至多滞后约 {stale:0} 秒")
+            : new ReadSource("primary", null, $"只读副本已 {stale:0} 秒未确认同步，本页数据直接取自主库");
     }
 
     /// <summary>Checks the replica now and keeps the result for <see cref="Source"/>.</summary>
@@ -143,15 +146,25 @@ public sealed class ReplicaReads : IDisposable
     }
 }
 
-/// <summary>Checks the replica every <see cref="ReplicaReads.CheckEvery"/> on every instance (each decides for its own reads).</summary>
-public sealed class ReplicaMonitor(ReplicaReads replica, TimeProvider clock) : BackgroundService
+/// <summary>
+/// Checks the replica every <see cref="ReplicaReads.CheckEvery"/> on every instance (each decides for its own reads). A check
+/// that fails in a way nobody foresaw is logged and the reads stay where the last check put them; it never stops the app.
+/// </summary>
+public sealed class ReplicaMonitor(ReplicaReads replica, TimeProvider clock, ILogger<ReplicaMonitor> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(replica.CheckEvery, clock);
         do
         {
-            await replica.CheckAsync(stoppingToken);
+            try
+            {
+                await replica.CheckAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogError(e, "Checking the read replica failed");
+            }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }

@@ -89,6 +89,13 @@ public sealed class ReadReplicaTests
         Assert.StartsWith("replica", from);
         Assert.Equal(2, dispatched);
 
+        // The bound holds between checks too: unconfirmed for longer than the bound, the replica is not read.
+        app.Clock.Advance(TimeSpan.FromSeconds(3));
+        (from, _) = await RankingAsync(leader, s.LeadUnit);
+        Assert.Equal("primary", from);
+        Assert.Contains("秒未确认同步", await PageAsync(leader, "/dashboard"));
+        await UntilAsync(async () => (await replica.CheckAsync(CancellationToken.None)).Usable);
+
         // A context on the replica refuses to save.
         await using (var scope = app.Services.CreateAsyncScope())
         {
