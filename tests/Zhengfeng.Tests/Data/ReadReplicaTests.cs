@@ -61,6 +61,11 @@ public sealed class ReadReplicaTests
         await ExecAsync(standby, "SELECT pg_wal_replay_pause()");
         try
         {
+            await UntilAsync(async () =>
+            {
+                await using var state = new NpgsqlCommand("SELECT pg_get_wal_replay_pause_state()", standby);
+                return (string?)await state.ExecuteScalarAsync() == "paused";
+            });
             // A write while the replica stands still: it goes to the primary (the standby would refuse it), and the replica's
             // figures, still within the bound, do not have it yet.
             await s.DispatchedCaseAsync();
@@ -132,7 +137,7 @@ public sealed class ReadReplicaTests
             }
             await Task.Delay(200);
         }
-        Assert.Fail("the replica did not catch up within 30 s");
+        Assert.Fail("the replica did not reach the expected state within 30 s");
     }
 
     private static async Task ExecAsync(NpgsqlConnection connection, string sql)
