@@ -32,6 +32,20 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Resident memory now and at its peak (VmRSS and VmHWM of /proc/PID/status, in MB), or the working set where /proc is missing.</summary>
+    public (double RssMb, double? PeakMb) Memory()
+    {
+        var status = $"/proc/{_process.Id}/status";
+        if (File.Exists(status))
+        {
+            double? Field(string name) => File.ReadLines(status).Where(l => l.StartsWith(name + ":", StringComparison.Ordinal))
+                .Select(l => (double?)long.Parse(l[(name.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) / 1024).FirstOrDefault();
+            return (Field("VmRSS") ?? 0, Field("VmHWM"));
+        }
+        _process.Refresh();
+        return (_process.WorkingSet64 / 1048576.0, _process.PeakWorkingSet64 / 1048576.0);
+    }
+
     private AppProcess(Process process, Uri baseAddress, string dataDir)
     {
         _process = process;
@@ -108,6 +122,24 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
+    private readonly List<string> _problems = [];
+
+    /// <summary>How many lines the app logged at warning level or worse (or naming an exception) since it started.</summary>
+    public int ProblemCount { get; private set; }
+
+    /// <summary>The first such lines (up to 20).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        lock (_output)
+        {
+            return [.. _problems];
+        }
+    }
+
+    private static bool IsProblem(string line)
+        => line.StartsWith("fail:", StringComparison.Ordinal) || line.StartsWith("crit:", StringComparison.Ordinal) || line.StartsWith("warn:", StringComparison.Ordinal)
+            || line.Contains("Exception", StringComparison.Ordinal) || line.Contains("[ERR]", StringComparison.Ordinal) || line.Contains("[WRN]", StringComparison.Ordinal);
+
     private void Keep(string? line)
     {
         if (line is null)
@@ -116,6 +148,18 @@ public sealed class AppProcess : IAsyncDisposable
         }
         lock (_output)
         {
+            if (_problems.Count > 0 && _problems[^1].EndsWith(']') && line.StartsWith("      ", StringComparison.Ordinal))
+            {
+                _problems[^1] += " " + (line.Trim().Length > 300 ? line.Trim()[..300] : line.Trim()); // the message under a "warn: Category[id]" line
+            }
+            if (IsProblem(line))
+            {
+                ProblemCount++;
+                if (_problems.Count < 20)
+                {
+                    _problems.Add(line.Length > 300 ? line[..300] : line);
+                }
+            }
             _output.AppendLine(line);
             if (_output.Length > 64_000)
             {

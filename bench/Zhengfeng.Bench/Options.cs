@@ -28,7 +28,10 @@ public sealed record Options(int Cases, int Concurrency, int Dispatches, int Sca
           --warmup       creates before the timed ones (not counted): on two busy cores the tiered JIT needs about 15,000 to settle
           --concurrency  requests in flight during the create and dispatch phases
           --dispatch     cases dispatched through POST /api/v1/cases/{id}/dispatch
-          --scale        total cases in the database before the query phase (bulk-loaded with raw SQL; SQLite INSERT, PostgreSQL binary COPY)
+          --scale        total cases in the database before the query phase, each bulk-loaded with its timeline (~5 events), audit entries
+                         (~5, a valid chain), ratings (~70 % of replied cases, some 不满意 with rework), 退单 (~8 %) and 延期 (~5 %) requests;
+                         SQLite prepared INSERTs, PostgreSQL binary COPY, in chunks of 10,000 cases. Then PRAGMA optimize / ANALYZE, and
+                         the unit's lists and inbox, search, ranking, dashboard and ranking export timed; database size and app memory
           --queries      repetitions of each timed query
           --synchronous  the app's SQLite synchronous mode (Database:Synchronous): FULL (the app's default), NORMAL or EXTRA
           --workstation-gc  run the app with workstation GC instead of the server GC it ships with

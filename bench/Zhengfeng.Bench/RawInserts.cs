@@ -117,6 +117,13 @@ public static class Sqlite
         cmd.ExecuteNonQuery();
     }
 
+    public static string Text(SqliteConnection conn, string sql)
+    {
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = sql;
+        return Convert.ToString(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) ?? "";
+    }
+
     public static long Scalar(SqliteConnection conn, string sql)
     {
         using var cmd = conn.CreateCommand();
