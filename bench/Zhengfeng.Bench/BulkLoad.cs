@@ -206,7 +206,7 @@ public static class BulkLoad
             {
                 await using var tx = await conn.BeginTransactionAsync();
                 // The lock the app's AuditSequencer takes before it numbers entries: no instance appends while this chunk is chained.
-                await using (var lockCmd = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({AuditLockKey})", conn, tx))
+                await using (var lockCmd = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({Zhengfeng.Features.Audit.AuditSequencer.LockKey})", conn, tx))
                 {
                     await lockCmd.ExecuteNonQueryAsync();
                 }
@@ -312,9 +312,6 @@ public static class BulkLoad
             progress($"  ... {result.Cases:N0} cases, {result.Rows:N0} rows, {wall.Elapsed.TotalSeconds:F0} s ({result.Rows / wall.Elapsed.TotalSeconds:N0} rows/s)");
         }
     }
-
-    /// <summary>The advisory lock key of the app's audit sequencer (AuditSequencer.LockKey, private there).</summary>
-    private const long AuditLockKey = 0x5A46_4155_4449_54;
 
     private static (long Seq, string Hash) SqliteHead(SqliteConnection conn, SqliteTransaction tx)
     {

@@ -15,7 +15,8 @@ namespace Zhengfeng.Features.Audit;
 /// </summary>
 public sealed class AuditSequencer : IDisposable
 {
-    private const long LockKey = 0x5A46_4155_4449_54;
+    /// <summary>The advisory lock that numbers the log; whatever else appends to it (the benchmark's bulk load) takes it too.</summary>
+    public const long LockKey = 0x5A46_4155_4449_54;
     private const int BatchRows = 500;
     private static readonly ConcurrentDictionary<string, AuditSequencer> Sequencers = new();
 
