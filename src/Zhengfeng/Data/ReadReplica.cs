@@ -37,6 +37,9 @@ public sealed class ReplicaReads : IDisposable
     private readonly ILogger<ReplicaReads> _log;
     private readonly SemaphoreSlim _checking = new(1, 1);
 
+    /// <summary>PostgreSQL's WAL page size as built by default (XLOG_BLCKSZ).</summary>
+    private const double WalPage = 8192;
+
     public ReplicaReads(string primary, string replica, IConfiguration config, TimeProvider clock, ILogger<ReplicaReads> log)
     {
         _primary = primary;
@@ -102,7 +105,8 @@ public sealed class ReplicaReads : IDisposable
             await using (var primary = new NpgsqlConnection(_primary))
             {
                 await primary.OpenAsync(ct);
-                await using var cmd = new NpgsqlCommand("SELECT pg_current_wal_lsn()::text", primary);
+                // The insert position, not the written one: with synchronous_commit off a commit returns before its record is written.
+                await using var cmd = new NpgsqlCommand("SELECT pg_current_wal_insert_lsn()::text", primary);
                 position = (string)(await cmd.ExecuteScalarAsync(ct))!;
             }
             await using var db = _contexts.CreateDbContext();
@@ -111,7 +115,8 @@ public sealed class ReplicaReads : IDisposable
             await using var probe = new NpgsqlCommand("""
                 SELECT pg_is_in_recovery(),
                        pg_wal_lsn_diff(@position::pg_lsn, pg_last_wal_replay_lsn())::float8,
-                       EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp())::float8
+                       EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp())::float8,
+                       pg_wal_lsn_diff(pg_last_wal_replay_lsn(), '0/0')::float8
                 """, connection);
             probe.Parameters.AddWithValue("position", position);
             await using var reader = await probe.ExecuteReaderAsync(ct);
@@ -121,7 +126,9 @@ public sealed class ReplicaReads : IDisposable
                 return new ReplicaState(false, null, now, "所配置的只读副本不是备库");
             }
             var behindBytes = reader.IsDBNull(1) ? double.MaxValue : reader.GetDouble(1);
-            var lag = behindBytes <= 0 ? 0 : reader.IsDBNull(2) ? double.MaxValue : Math.Max(0, reader.GetDouble(2));
+            // An insert position on a page boundary points past the next page's header (24 or 40 bytes) that no record fills yet.
+            var atPageEnd = !reader.IsDBNull(3) && reader.GetDouble(3) % WalPage == 0 && behindBytes <= 40;
+            var lag = behindBytes <= 0 || atPageEnd ? 0 : reader.IsDBNull(2) ? double.MaxValue : Math.Max(0, reader.GetDouble(2));
             return lag <= MaxLag.TotalSeconds
                 ? new ReplicaState(true, lag, now, null)
                 : new ReplicaState(false, lag, now, lag == double.MaxValue ? "只读副本尚未回放任何数据" : $"落后主库约 {Math.Ceiling(lag):0} 秒，超过 {MaxLag.TotalSeconds:0} 秒");
