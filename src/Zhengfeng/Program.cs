@@ -145,6 +145,7 @@ builder.Services.AddSingleton<AuditCheckpointJob>();
 builder.Services.AddSingleton<DailyDigest>();
 builder.Services.AddSingleton<SuggestionRetraining>();
 builder.Services.AddSingleton<DatabaseOptimize>();
+builder.Services.AddSingleton<FigureCompaction>();
 if (builder.Configuration["jobs"] != "off")
 {
     builder.Services.AddHostedService(sp => sp.GetRequiredService<AuditCheckpointJob>());
@@ -154,6 +155,7 @@ if (builder.Configuration["jobs"] != "off")
     builder.Services.AddHostedService(sp => sp.GetRequiredService<DailyDigest>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<SuggestionRetraining>());
     builder.Services.AddHostedService(sp => sp.GetRequiredService<DatabaseOptimize>());
+    builder.Services.AddHostedService(sp => sp.GetRequiredService<FigureCompaction>());
 }
 
 var app = builder.Build();

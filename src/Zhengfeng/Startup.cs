@@ -5,6 +5,7 @@ using Zhengfeng.Features.Accounts;
 using Zhengfeng.Features.Audit;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Features.Demo;
+using Zhengfeng.Features.Figures;
 using Zhengfeng.Features.Scores;
 using Zhengfeng.Web;
 
@@ -28,6 +29,10 @@ public static class Startup
         else
         {
             Console.WriteLine($"数据库：SQLite，synchronous={Database.Synchronous(config)}");
+        }
+        if (await FigureRecount.EnsureBuiltAsync(db, ct) is { } built)
+        {
+            Console.WriteLine($"已按现有记录生成统计数：{built.Months} 个月、{built.Figures} 项（用时 {built.Seconds:0.#} 秒）");
         }
         await sp.GetRequiredService<CalendarImport>().LoadShippedAsync(ct);
         await services.GetRequiredService<TokenKeys>().LoadAsync(db, config, ct);

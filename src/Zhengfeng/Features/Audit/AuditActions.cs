@@ -49,6 +49,7 @@ public static class AuditActions
         ["demo.load"] = "载入演示数据",
         ["audit.checkpoint"] = "签发审计检查点",
         ["job.take-over"] = "接管后台任务",
+        ["figures.rebuild"] = "重算统计数",
 
         ["campaign.create"] = "制定专项整治方案",
         ["campaign.revise"] = "修订专项整治方案",
@@ -289,6 +290,7 @@ public static class AuditActions
         ["DataProtectionKey"] = "数据保护密钥",
         ["AuditCheckpoint"] = "审计检查点",
         ["JobLease"] = "后台任务",
+        ["MonthlyFigure"] = "统计数",
     };
 
     // "case.create" is written by a save of a Case without a named action: the code is the lower-cased type name.

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Figures;
 
 namespace Zhengfeng.Features.Audit;
 
@@ -30,12 +31,13 @@ public static class AuditTrail
     {
         var changes = db.ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Where(e => e.Entity is not AuditEntry and not StagedAuditEntry and not DataProtectionKey)
+            .Where(e => e.Entity is not AuditEntry and not StagedAuditEntry and not DataProtectionKey and not FigureDelta and not MonthlyFigure)
             .ToList();
         if (changes.Count == 0 && db.PendingEvents.Count == 0)
         {
             return await save(acceptAllChangesOnSuccess);
         }
+        RunningFigures.Track(db, changes); // the counts change in the same transaction as what they count
 
         // Snapshots are taken before the lock: only numbering, chaining and the write itself are serialised.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(db.Clock.GetUtcNow().ToUnixTimeMilliseconds()); // stored at ms precision

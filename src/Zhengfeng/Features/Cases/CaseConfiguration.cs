@@ -91,6 +91,8 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
         b.Property(x => x.AppealDecisionNote).HasMaxLength(1000);
         b.Property(x => x.AppealDecision).HasConversion<string>().HasMaxLength(20);
         b.HasIndex(x => new { x.CaseId, x.Round }).IsUnique(); // rated once per handling round
+        b.HasIndex(x => x.At); // the month's ratings: the dashboard's drill-down and the recount of the running counts
+        b.HasIndex(x => new { x.UnitId, x.At }); // a unit's ratings in a month: the ranking's drill-down
         b.HasOne<Case>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

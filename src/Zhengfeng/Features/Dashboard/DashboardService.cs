@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Cases;
 using Zhengfeng.Features.Clues;
+using Zhengfeng.Features.Figures;
 using Zhengfeng.Features.Rankings;
 using Zhengfeng.Features.Rectification;
 using Zhengfeng.Web;
@@ -31,7 +32,8 @@ public sealed record DrillRecord(string Id, string Label, string Url);
 /// <summary>
 /// 领导驾驶舱: monthly trends, the latest month's unit ranking, problem kinds by unit, rectification progress, and
 /// accountability with exemptions and typical cases (<c>DashboardService.Accountability.cs</c>).
-/// Every figure is computed by the same query its drill-down lists, so the number and the list cannot disagree.
+/// The monthly trend and the ranking come from the running counts (<see cref="RunningFigures"/>), kept by the same rules as
+/// the drill-down queries and checked against them; every other figure is computed by the very query its drill-down lists.
 /// </summary>
 public sealed partial class DashboardService(ReadDb read, RankingService rankings, TimeProvider clock)
 {
@@ -53,13 +55,15 @@ public sealed partial class DashboardService(ReadDb read, RankingService ranking
         from = string.IsNullOrWhiteSpace(from) ? defaultFrom : from;
         to = string.IsNullOrWhiteSpace(to) ? defaultTo : to;
         var months = Months(from, to);
+        var figures = await RunningFigures.ReadAsync(_db, months, ct);
+        var now = clock.GetUtcNow();
         var trend = new List<MonthTrend>();
         foreach (var month in months)
         {
-            var registered = await CasesFor("registered", month).CountAsync(ct);
-            var overdue = await CasesFor("overdue", month).CountAsync(ct);
-            var rated = await RatingsFor("rated", month).CountAsync(ct);
-            var satisfied = await RatingsFor("satisfied", month).CountAsync(ct);
+            var registered = figures.Total(FigureMetric.Registered, month);
+            var overdue = figures.Total(FigureMetric.Overdue, month) - await RunningFigures.OverdueAheadAsync(_db, month, now, ct);
+            var rated = figures.Total(FigureMetric.Rated, month);
+            var satisfied = figures.Total(FigureMetric.Satisfied, month);
             trend.Add(new MonthTrend(month,
                 new Figure(registered, DrillPage("registered", month), Drill("registered", month)),
                 new Figure(overdue, DrillPage("overdue", month), Drill("overdue", month)),

@@ -1,4 +1,5 @@
 using Zhengfeng.Data;
+using Zhengfeng.Features.Figures;
 using Zhengfeng.Jobs;
 using Zhengfeng.Web;
 
@@ -20,6 +21,7 @@ public sealed record OperationsStatus(string Instance, string Database, ReplicaV
         ["report-reminders"] = "定期报送提醒",
         ["daily-digest"] = "每日待办消息",
         ["database-optimize"] = "数据库统计信息更新",
+        ["figure-compaction"] = "统计数归并",
     };
 
     public static async Task<OperationsStatus> ReadAsync(AppDb db, JobLeases leases, TimeProvider clock, ReplicaReads? replica, CancellationToken ct)
@@ -39,7 +41,12 @@ public sealed record OperationsStatus(string Instance, string Database, ReplicaV
 public static class OperationsApi
 {
     public static void MapOperations(this IEndpointRouteBuilder app)
-        => app.MapGet("/api/v1/operations/status", async (AppDb db, JobLeases leases, TimeProvider clock, IServiceProvider services, CancellationToken ct)
-                => TypedResults.Ok(await OperationsStatus.ReadAsync(db, leases, clock, services.GetService<ReplicaReads>(), ct)))
-            .RequireAuthorization(Policies.Admin).WithTags("运行状态");
+    {
+        var ops = app.MapGroup("/api/v1/operations").RequireAuthorization(Policies.Admin).WithTags("运行状态");
+        ops.MapGet("/status", async (AppDb db, JobLeases leases, TimeProvider clock, IServiceProvider services, CancellationToken ct)
+            => TypedResults.Ok(await OperationsStatus.ReadAsync(db, leases, clock, services.GetService<ReplicaReads>(), ct)));
+        // The running counts behind the dashboard and the ranking: compare with a recount of the records, or rebuild from them.
+        ops.MapPost("/figures/check", async (AppDb db, CancellationToken ct) => TypedResults.Ok(await FigureRecount.CheckAsync(db, ct)));
+        ops.MapPost("/figures/rebuild", async (AppDb db, CancellationToken ct) => TypedResults.Ok(await FigureRecount.RebuildAsync(db, ct)));
+    }
 }

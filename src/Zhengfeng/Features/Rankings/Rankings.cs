@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Cases;
+using Zhengfeng.Features.Figures;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Rankings;
@@ -34,38 +35,25 @@ public sealed class RankingService(ReadDb read, IOptions<CaseRules> options)
         return (ChinaTime.At(first, TimeOnly.MinValue), ChinaTime.At(first.AddMonths(1), TimeOnly.MinValue));
     }
 
+    /// <summary>The month's ranking, from the running counts (<see cref="RunningFigures"/>), which follow the drill-down's rules.</summary>
     public async Task<IReadOnlyList<UnitRanking>> UnitsAsync(string period, CancellationToken ct)
     {
-        var (start, end) = Month(period);
-        var dispatched = await _db.Set<Case>().AsNoTracking()
-            .Where(c => c.FirstDispatchedAt >= start && c.FirstDispatchedAt < end && c.LeadUnitId != null)
-            .GroupBy(c => c.LeadUnitId!)
-            .Select(g => new { UnitId = g.Key, Count = g.Count(), InTime = g.Count(c => c.SignedInTime == true) })
-            .ToListAsync(ct);
-        var ratings = await _db.Set<Rating>().AsNoTracking()
-            .Where(r => r.At >= start && r.At < end && !r.Excluded && r.UnitId != null)
-            .GroupBy(r => r.UnitId!)
-            .Select(g => new { UnitId = g.Key, Count = g.Count(), Resolved = g.Count(r => r.Resolved), Satisfied = g.Count(r => r.Level >= 3) })
-            .ToListAsync(ct);
-        var returns = await _db.Set<ReturnRequest>().AsNoTracking()
-            .Where(r => r.RequestedAt >= start && r.RequestedAt < end)
-            .GroupBy(r => r.UnitId)
-            .Select(g => new { UnitId = g.Key, Count = g.Count() })
-            .ToListAsync(ct);
-        var unitIds = dispatched.Select(d => d.UnitId).Union(ratings.Select(r => r.UnitId)).ToHashSet();
+        _ = Month(period); // validates the period
+        var figures = await RunningFigures.ReadAsync(_db, [period], ct);
+        var unitIds = figures.Units(FigureMetric.Dispatched, period).Union(figures.Units(FigureMetric.Rated, period)).ToHashSet();
         var names = await _db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var rules = options.Value;
         var rows = unitIds.Select(id =>
         {
-            var d = dispatched.FirstOrDefault(x => x.UnitId == id);
-            var r = ratings.FirstOrDefault(x => x.UnitId == id);
-            var ret = returns.FirstOrDefault(x => x.UnitId == id)?.Count ?? 0;
-            var response = Rate(d?.InTime ?? 0, d?.Count ?? 0);
-            var resolution = Rate(r?.Resolved ?? 0, r?.Count ?? 0);
-            var satisfaction = Rate(r?.Satisfied ?? 0, r?.Count ?? 0);
+            int Get(string metric) => figures.Get(metric, period, id);
+            var (dispatched, inTime, rated) = (Get(FigureMetric.Dispatched), Get(FigureMetric.InTime), Get(FigureMetric.Rated));
+            var (resolved, satisfied) = (Get(FigureMetric.Resolved), Get(FigureMetric.Satisfied));
+            var response = Rate(inTime, dispatched);
+            var resolution = Rate(resolved, rated);
+            var satisfaction = Rate(satisfied, rated);
             var score = Math.Round(100 * (rules.ResponseWeight * response + rules.ResolutionWeight * resolution + rules.SatisfactionWeight * satisfaction), 2);
-            return new UnitRanking(id, names.GetValueOrDefault(id, id), d?.Count ?? 0, d?.InTime ?? 0, response,
-                r?.Count ?? 0, r?.Resolved ?? 0, resolution, r?.Satisfied ?? 0, satisfaction, ret, score, 0);
+            return new UnitRanking(id, names.GetValueOrDefault(id, id), dispatched, inTime, response,
+                rated, resolved, resolution, satisfied, satisfaction, Get(FigureMetric.Returns), score, 0);
         }).OrderByDescending(x => x.Score).ThenBy(x => x.ReturnCount).ThenBy(x => x.UnitName, StringComparer.Ordinal).ToList();
         return rows.Select(x => x with { Rank = 1 + rows.Count(o => o.Score > x.Score) }).ToList();
     }

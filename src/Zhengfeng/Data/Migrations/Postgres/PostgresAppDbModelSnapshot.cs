@@ -2146,8 +2146,12 @@ namespace Zhengfeng.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("CaseId", "Round")
                         .IsUnique();
+
+                    b.HasIndex("UnitId", "At");
 
                     b.ToTable("Rating");
                 });
@@ -2670,6 +2674,61 @@ namespace Zhengfeng.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("EvaluationResults", (string)null);
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Figures.FigureDelta", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Change")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("FigureDelta", (string)null);
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Figures.MonthlyFigure", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Month", "Metric", "UnitId");
+
+                    b.ToTable("MonthlyFigure", (string)null);
                 });
 
             modelBuilder.Entity("Zhengfeng.Features.Honours.Honour", b =>

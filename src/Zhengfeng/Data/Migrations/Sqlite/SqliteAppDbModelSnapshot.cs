@@ -2137,8 +2137,12 @@ namespace Zhengfeng.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("CaseId", "Round")
                         .IsUnique();
+
+                    b.HasIndex("UnitId", "At");
 
                     b.ToTable("Rating");
                 });
@@ -2661,6 +2665,59 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("EvaluationResults", (string)null);
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Figures.FigureDelta", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Change")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Month")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("FigureDelta", (string)null);
+                });
+
+            modelBuilder.Entity("Zhengfeng.Features.Figures.MonthlyFigure", b =>
+                {
+                    b.Property<string>("Month")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Metric")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "Metric", "UnitId");
+
+                    b.ToTable("MonthlyFigure", (string)null);
                 });
 
             modelBuilder.Entity("Zhengfeng.Features.Honours.Honour", b =>
