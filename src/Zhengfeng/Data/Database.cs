@@ -64,7 +64,9 @@ public static class Database
 
     private static void AddPooled<TDb>(this IServiceCollection services, Action<DbContextOptionsBuilder> configure) where TDb : AppDb
     {
-        services.AddPooledDbContextFactory<TDb>(configure);
+        // The only entities loaded with several collections are campaigns and assignments with their owned lists (phases,
+        // leaders, units, milestones): a few rows each, so one query is right and EF Core need not warn about it.
+        services.AddPooledDbContextFactory<TDb>(o => configure(o.ConfigureWarnings(w => w.Ignore(RelationalEventId.MultipleCollectionIncludeWarning))));
         services.AddScoped<AppDb>(sp => sp.GetRequiredService<IDbContextFactory<TDb>>().CreateDbContext()
             .Lease(sp.GetRequiredService<AuditActor>(), sp.GetRequiredService<TimeProvider>()));
     }

@@ -125,13 +125,17 @@ public sealed class ReplicaReads : IDisposable
             {
                 return new ReplicaState(false, null, now, "所配置的只读副本不是备库");
             }
-            var behindBytes = reader.IsDBNull(1) ? double.MaxValue : reader.GetDouble(1);
+            var behindBytes = reader.IsDBNull(1) ? (double?)null : reader.GetDouble(1);
             // An insert position on a page boundary points past the next page's header (24 or 40 bytes) that no record fills yet.
-            var atPageEnd = !reader.IsDBNull(3) && reader.GetDouble(3) % WalPage == 0 && behindBytes <= 40;
-            var lag = behindBytes <= 0 || atPageEnd ? 0 : reader.IsDBNull(2) ? double.MaxValue : Math.Max(0, reader.GetDouble(2));
+            var caughtUp = behindBytes <= 0 || (behindBytes <= 40 && !reader.IsDBNull(3) && reader.GetDouble(3) % WalPage == 0);
+            if (!caughtUp && (behindBytes is null || reader.IsDBNull(2)))
+            {
+                return new ReplicaState(false, null, now, "只读副本尚未回放任何数据");
+            }
+            var lag = caughtUp ? 0 : Math.Max(0, reader.GetDouble(2));
             return lag <= MaxLag.TotalSeconds
                 ? new ReplicaState(true, lag, now, null)
-                : new ReplicaState(false, lag, now, lag == double.MaxValue ? "只读副本尚未回放任何数据" : $"落后主库约 {Math.Ceiling(lag):0} 秒，超过 {MaxLag.TotalSeconds:0} 秒");
+                : new ReplicaState(false, lag, now, $"落后主库约 {Math.Ceiling(lag):0} 秒，超过 {MaxLag.TotalSeconds:0} 秒");
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
         {

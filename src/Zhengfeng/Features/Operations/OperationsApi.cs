@@ -32,7 +32,7 @@ public sealed record OperationsStatus(string Instance, string Database, ReplicaV
         var state = replica?.State;
         var replicaView = replica is null
             ? new ReplicaView(false, false, null, null, null, null)
-            : new ReplicaView(true, state!.Usable, state.LagSeconds is { } lag && lag < double.MaxValue ? lag : null, replica.MaxLag.TotalSeconds, state.CheckedAt,
+            : new ReplicaView(true, state!.Usable, state.LagSeconds, replica.MaxLag.TotalSeconds, state.CheckedAt,
                 state.Problem);
         return new OperationsStatus(leases.Holder, db.IsPostgres ? "PostgreSQL" : "SQLite", replicaView, jobs);
     }

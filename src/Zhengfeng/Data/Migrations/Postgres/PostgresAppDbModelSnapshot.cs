@@ -1710,6 +1710,8 @@ namespace Zhengfeng.Data.Migrations.Postgres
 
                     b.HasIndex("LeadUnitId", "RegisteredAt");
 
+                    b.HasIndex("LeadUnitId", "RepliedAt");
+
                     b.HasIndex("Status", "HandleDueAt");
 
                     b.HasIndex("FirstDispatchedAt", "LeadUnitId", "SignedInTime");

@@ -1701,6 +1701,8 @@ namespace Zhengfeng.Data.Migrations.Sqlite
 
                     b.HasIndex("LeadUnitId", "RegisteredAt");
 
+                    b.HasIndex("LeadUnitId", "RepliedAt");
+
                     b.HasIndex("Status", "HandleDueAt");
 
                     b.HasIndex("FirstDispatchedAt", "LeadUnitId", "SignedInTime");

@@ -1,0 +1,27 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Zhengfeng.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DoneBoxIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "IX_Case_LeadUnitId_RepliedAt",
+                table: "Case",
+                columns: new[] { "LeadUnitId", "RepliedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Case_LeadUnitId_RepliedAt",
+                table: "Case");
+        }
+    }
+}
