@@ -55,7 +55,7 @@ public sealed class RankingService(ReadDb read, IOptions<CaseRules> options)
             return new UnitRanking(id, names.GetValueOrDefault(id, id), dispatched, inTime, response,
                 rated, resolved, resolution, satisfied, satisfaction, Get(FigureMetric.Returns), score, 0);
         }).OrderByDescending(x => x.Score).ThenBy(x => x.ReturnCount).ThenBy(x => x.UnitName, StringComparer.Ordinal).ToList();
-        return rows.Select(x => x with { Rank = 1 + rows.Count(o => o.Score > x.Score) }).ToList();
+        return CompetitionRank.Assign(rows, r => r.Score, (r, rank) => r with { Rank = rank });
     }
 
     /// <summary>The cases behind one figure of one unit's row.</summary>

@@ -131,7 +131,7 @@ public sealed partial class Scoring(AppDb db, TimeProvider clock, RankingService
                 return new UnitScore(u.Id, u.Name, u.Kind, baseScore + minus + plus, 0, minus, plus, items);
             })
             .OrderByDescending(s => s.Score).ThenBy(s => s.UnitName, StringComparer.Ordinal).ToList();
-        var ranked = scored.Select(s => s with { Rank = 1 + scored.Count(o => o.Score > s.Score) }).ToList();
+        var ranked = CompetitionRank.Assign(scored, s => s.Score, (s, rank) => s with { Rank = rank });
         return new ScoreBoard(year, baseScore, now, ranked);
     }
 
