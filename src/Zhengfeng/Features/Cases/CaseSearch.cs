@@ -297,11 +297,21 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
         {
             mine = mine.Where(c => c.AssigneeId == assigneeId);
         }
-        var counts = new Dictionary<Box, int>();
-        foreach (var box in Enum.GetValues<Box>())
+        // Every box's count in one pass over the unit's index entries: per status, with the deadline's side of now.
+        var byStatus = await mine.GroupBy(c => c.Status)
+            .Select(g => new { Status = g.Key, All = g.Count(), Overdue = g.Count(c => c.HandleDueAt < now), Soon = g.Count(c => c.HandleDueAt >= now && c.HandleDueAt < soon) })
+            .ToListAsync(ct);
+        var open = byStatus.Where(b => OpenStatuses.Contains(b.Status)).ToList();
+        int Of(params CaseStatus[] statuses) => byStatus.Where(b => statuses.Contains(b.Status)).Sum(b => b.All);
+        var counts = new Dictionary<Box, int>
         {
-            counts[box] = await InBox(mine, box, now, soon).CountAsync(ct);
-        }
+            [Box.ToSign] = Of(CaseStatus.Dispatched),
+            [Box.Handling] = Of(CaseStatus.Handling, CaseStatus.Reopened),
+            [Box.DueSoon] = open.Sum(b => b.Soon),
+            [Box.Overdue] = open.Sum(b => b.Overdue),
+            [Box.Returning] = Of(CaseStatus.ReturnRequested),
+            [Box.Done] = Of(CaseStatus.Replied, CaseStatus.Closed),
+        };
         var list = InBox(mine, selected, now, soon);
         list = selected == Box.Done ? list.OrderByDescending(c => c.RepliedAt) : list.OrderBy(c => c.HandleDueAt);
         return new Inbox(unitId, counts, selected, await list.Take(Math.Clamp(take, 1, 200)).ToListAsync(ct));
