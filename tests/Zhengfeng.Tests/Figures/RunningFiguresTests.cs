@@ -103,6 +103,45 @@ public sealed class RunningFiguresTests
         await AssertMatchesRecountAsync(await restarted.AdminAsync());
     }
 
+    [Fact]
+    public async Task Counts_stay_exact_while_two_instances_save_and_fold_at_once()
+    {
+        await using var a = await AppFactory.StartAsync();
+        var s = await CaseScenario.CreateAsync(a);
+        await using var b = await AppFactory.StartAnotherInstanceAsync(a);
+        var root = await s.Admin.RootUnitIdAsync();
+        var adminB = await b.AdminAsync();
+        var (operatorB, dispatcherB) = (await adminB.UserAsync(b, root, "operator"), await adminB.UserAsync(b, root, "dispatcher"));
+        async Task CreateAndDispatchAsync(HttpClient op, HttpClient dispatcher)
+        {
+            var c = await op.PostOkAsync("/api/v1/cases", new { kind = "complaint", categoryCode = "roads", title = "路灯不亮", content = "幸福路路灯不亮。", channel = "hotline" },
+                HttpStatusCode.Created);
+            await dispatcher.PostOkAsync($"/api/v1/cases/{c.Id()}/dispatch", new { leadUnitId = s.LeadUnit });
+        }
+
+        // Saves on both instances at once, while both fold the deltas over and over (no lease: the worst case).
+        using var stop = new CancellationTokenSource();
+        async Task FoldAsync(AppFactory app)
+        {
+            var job = app.Services.GetRequiredService<FigureCompaction>();
+            while (!stop.IsCancellationRequested)
+            {
+                await job.RunOnceAsync(CancellationToken.None);
+                await Task.Delay(20, CancellationToken.None);
+            }
+        }
+        var folding = Task.WhenAll(FoldAsync(a), FoldAsync(b));
+        await Task.WhenAll(Enumerable.Range(0, 12).SelectMany(_ => new[]
+        {
+            CreateAndDispatchAsync(s.Operator, s.Dispatcher), CreateAndDispatchAsync(operatorB, dispatcherB),
+        }));
+        await stop.CancelAsync();
+        await folding;
+
+        Assert.Equal(24, (await RowAsync(s.Dispatcher, s.LeadUnit)).GetProperty("dispatched").GetInt32());
+        await AssertMatchesRecountAsync(s.Admin);
+    }
+
     private static async Task AssertMatchesRecountAsync(HttpClient admin)
     {
         var check = await admin.PostOkAsync("/api/v1/operations/figures/check", new { });

@@ -91,7 +91,7 @@ public sealed class JobLeaseTests
     }
 
     private static readonly Type[] SharedJobs =
-        [typeof(OverdueSweep), typeof(AssignmentSweep), typeof(ReportReminders), typeof(DailyDigest), typeof(DatabaseOptimize)];
+        [typeof(OverdueSweep), typeof(AssignmentSweep), typeof(ReportReminders), typeof(DailyDigest), typeof(DatabaseOptimize), typeof(FigureCompaction)];
 
     private static RecurringJob Job(AppFactory app, Type job) => (RecurringJob)app.Services.GetRequiredService(job);
 
