@@ -301,31 +301,35 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
         var byStatus = await mine.GroupBy(c => c.Status)
             .Select(g => new { Status = g.Key, All = g.Count(), Overdue = g.Count(c => c.HandleDueAt < now), Soon = g.Count(c => c.HandleDueAt >= now && c.HandleDueAt < soon) })
             .ToListAsync(ct);
-        var open = byStatus.Where(b => OpenStatuses.Contains(b.Status)).ToList();
-        int Of(params CaseStatus[] statuses) => byStatus.Where(b => statuses.Contains(b.Status)).Sum(b => b.All);
-        var counts = new Dictionary<Box, int>
-        {
-            [Box.ToSign] = Of(CaseStatus.Dispatched),
-            [Box.Handling] = Of(CaseStatus.Handling, CaseStatus.Reopened),
-            [Box.DueSoon] = open.Sum(b => b.Soon),
-            [Box.Overdue] = open.Sum(b => b.Overdue),
-            [Box.Returning] = Of(CaseStatus.ReturnRequested),
-            [Box.Done] = Of(CaseStatus.Replied, CaseStatus.Closed),
-        };
+        var counts = BoxStatuses.ToDictionary(b => b.Key, b => byStatus.Where(x => b.Value.Contains(x.Status))
+            .Sum(x => b.Key switch { Box.DueSoon => x.Soon, Box.Overdue => x.Overdue, _ => x.All }));
         var list = InBox(mine, selected, now, soon);
         list = selected == Box.Done ? list.OrderByDescending(c => c.RepliedAt) : list.OrderBy(c => c.HandleDueAt);
         return new Inbox(unitId, counts, selected, await list.Take(Math.Clamp(take, 1, 200)).ToListAsync(ct));
     }
 
-    private static IQueryable<Case> InBox(IQueryable<Case> q, Box box, DateTimeOffset now, DateTimeOffset soon) => box switch
+    /// <summary>The statuses each box holds; 即将超期 and 已超期 also look at the deadline (<see cref="InBox"/>).</summary>
+    private static readonly Dictionary<Box, CaseStatus[]> BoxStatuses = new()
     {
-        Box.ToSign => q.Where(c => c.Status == CaseStatus.Dispatched),
-        Box.Handling => q.Where(c => c.Status == CaseStatus.Handling || c.Status == CaseStatus.Reopened),
-        Box.DueSoon => q.Where(c => OpenStatuses.Contains(c.Status) && c.HandleDueAt >= now && c.HandleDueAt < soon),
-        Box.Overdue => q.Where(c => OpenStatuses.Contains(c.Status) && c.HandleDueAt < now),
-        Box.Returning => q.Where(c => c.Status == CaseStatus.ReturnRequested),
-        _ => q.Where(c => c.Status == CaseStatus.Replied || c.Status == CaseStatus.Closed),
+        [Box.ToSign] = [CaseStatus.Dispatched],
+        [Box.Handling] = [CaseStatus.Handling, CaseStatus.Reopened],
+        [Box.DueSoon] = OpenStatuses,
+        [Box.Overdue] = OpenStatuses,
+        [Box.Returning] = [CaseStatus.ReturnRequested],
+        [Box.Done] = [CaseStatus.Replied, CaseStatus.Closed],
     };
+
+    private static IQueryable<Case> InBox(IQueryable<Case> q, Box box, DateTimeOffset now, DateTimeOffset soon)
+    {
+        var statuses = BoxStatuses[box];
+        q = q.Where(c => statuses.Contains(c.Status));
+        return box switch
+        {
+            Box.DueSoon => q.Where(c => c.HandleDueAt >= now && c.HandleDueAt < soon),
+            Box.Overdue => q.Where(c => c.HandleDueAt < now),
+            _ => q,
+        };
+    }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\+?[0-9][0-9 -]{6,18}$")]
     private static partial System.Text.RegularExpressions.Regex PhoneLike();

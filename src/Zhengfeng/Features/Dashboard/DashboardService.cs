@@ -148,8 +148,7 @@ public sealed partial class DashboardService(ReadDb read, RankingService ranking
         return metric == "registered"
             ? cases.Where(c => c.RegisteredAt >= start && c.RegisteredAt < end)
             // passed the handling deadline while open: flagged by the sweep, or still open with the deadline gone
-            : cases.Where(c => c.HandleDueAt >= start && c.HandleDueAt < end && c.HandleDueAt < now
-                && (c.WasOverdue || CaseSearch.OpenStatuses.Contains(c.Status)));
+            : cases.Where(c => c.HandleDueAt >= start && c.HandleDueAt < end && c.HandleDueAt < now).Where(FigureMetric.CountsAsOverdue);
     }
 
     private IQueryable<Rating> RatingsFor(string metric, string month)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -76,6 +77,9 @@ public static class FigureMetric
     public const string Satisfied = "satisfied";
     /// <summary>退单 requests by request month, per requesting unit.</summary>
     public const string Returns = "returns";
+
+    /// <summary>The overdue rule in SQL form, for the dashboard's drill-down, the recount and the part of a month still ahead.</summary>
+    public static readonly Expression<Func<Case, bool>> CountsAsOverdue = c => c.WasOverdue || CaseSearch.OpenStatuses.Contains(c.Status);
 
     public static string MonthOf(DateTimeOffset instant) => instant.ToCst().ToString("yyyy-MM", CultureInfo.InvariantCulture);
 

@@ -106,8 +106,8 @@ public static class RunningFigures
         }
         var from = now > start ? now : start;
         return db.Set<Case>().AsNoTracking()
-            .Where(c => AllStatuses.Contains(c.Status) && c.HandleDueAt >= from && c.HandleDueAt < end
-                && (c.WasOverdue || CaseSearch.OpenStatuses.Contains(c.Status)))
+            .Where(c => AllStatuses.Contains(c.Status) && c.HandleDueAt >= from && c.HandleDueAt < end)
+            .Where(FigureMetric.CountsAsOverdue)
             .CountAsync(ct);
     }
 
@@ -258,8 +258,7 @@ public static class FigureRecount
         }
         var cases = db.Set<Case>().AsNoTracking();
         Put(FigureMetric.Registered, "", await cases.CountAsync(c => c.RegisteredAt >= start && c.RegisteredAt < end, ct));
-        Put(FigureMetric.Overdue, "", await cases.CountAsync(c => c.HandleDueAt >= start && c.HandleDueAt < end
-            && (c.WasOverdue || CaseSearch.OpenStatuses.Contains(c.Status)), ct));
+        Put(FigureMetric.Overdue, "", await cases.Where(c => c.HandleDueAt >= start && c.HandleDueAt < end).Where(FigureMetric.CountsAsOverdue).CountAsync(ct));
         var dispatched = await cases.Where(c => c.FirstDispatchedAt >= start && c.FirstDispatchedAt < end && c.LeadUnitId != null)
             .GroupBy(c => c.LeadUnitId!)
             .Select(g => new { UnitId = g.Key, Count = g.Count(), InTime = g.Count(c => c.SignedInTime == true) })
