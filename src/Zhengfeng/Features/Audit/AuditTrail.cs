@@ -29,15 +29,15 @@ public static class AuditTrail
     /// <param name="save">EF Core's own save, told whether to accept the changes once they are written.</param>
     internal static async Task<int> SaveWithAuditAsync(AppDb db, Func<bool, Task<int>> save, bool acceptAllChangesOnSuccess, CancellationToken ct)
     {
-        var changes = db.ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        var touched = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        var changes = touched
             .Where(e => e.Entity is not AuditEntry and not StagedAuditEntry and not DataProtectionKey and not FigureDelta and not MonthlyFigure)
             .ToList();
         if (changes.Count == 0 && db.PendingEvents.Count == 0)
         {
             return await save(acceptAllChangesOnSuccess);
         }
-        RunningFigures.Track(db, changes); // the counts change in the same transaction as what they count
+        var deltas = RunningFigures.Track(db, touched, changes); // the counts change in the same transaction as what they count
 
         // Snapshots are taken before the lock: only numbering, chaining and the write itself are serialised.
         var now = DateTimeOffset.FromUnixTimeMilliseconds(db.Clock.GetUtcNow().ToUnixTimeMilliseconds()); // stored at ms precision
@@ -45,7 +45,8 @@ public static class AuditTrail
         db.PendingEvents.Clear();
         if (GroupCommit.Accepts(db))
         {
-            return await GroupCommit.For(db).SaveAsync(db, pending, now, save, acceptAllChangesOnSuccess, ct);
+            var rows = NewRows.Collect(touched.Concat(deltas)); // new rows only: written without EF Core's batches
+            return await GroupCommit.For(db).SaveAsync(db, pending, now, save, rows, acceptAllChangesOnSuccess, ct);
         }
         if (db.IsPostgres)
         {

@@ -27,6 +27,6 @@ internal sealed class GroupedBatchExecutor(ICurrentDbContext current) : IBatchEx
 
     public Task<int> ExecuteAsync(IEnumerable<ModificationCommandBatch> commandBatches, IRelationalConnection connection, CancellationToken cancellationToken = default)
         => current.Context is AppDb { GroupTurn: { } turn } db
-            ? turn.WriteAsync(db, commandBatches.ToList())
+            ? turn.WriteAsync(db, commandBatches.ToList(), [])
             : Inner.ExecuteAsync(commandBatches, connection, cancellationToken);
 }

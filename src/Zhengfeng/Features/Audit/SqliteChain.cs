@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 
 namespace Zhengfeng.Features.Audit;
 
@@ -6,7 +7,8 @@ namespace Zhengfeng.Features.Audit;
 /// The SQLite end of the audit chain: reads the chain's head and appends sealed entries with prepared statements, on the
 /// connection and inside the transaction of the save they belong to. The entries are not tracked by EF Core: one writer
 /// writes at a time on SQLite (<see cref="GroupCommit"/>), so everything it does not have to do under that turn is left
-/// out of it. One instance serves one transaction; savepoints let each save of a batch roll back alone.
+/// out of it. The same holds for a save of new rows only (<see cref="NewRows"/>), inserted here with one prepared statement
+/// per table. One instance serves one transaction; savepoints let each save of a batch roll back alone.
 /// </summary>
 internal sealed class SqliteChain : IAsyncDisposable
 {
@@ -14,6 +16,7 @@ internal sealed class SqliteChain : IAsyncDisposable
     private readonly DbTransaction _transaction;
     private DbCommand? _insert;
     private readonly Dictionary<string, DbCommand> _statements = [];
+    private readonly Dictionary<NewRows.Plan, DbCommand> _inserts = [];
 
     public SqliteChain(DbConnection connection, DbTransaction transaction) => (_connection, _transaction) = (connection, transaction);
 
@@ -43,6 +46,32 @@ internal sealed class SqliteChain : IAsyncDisposable
             p[9].Value = e.PrevHash;
             p[10].Value = e.Hash;
             await _insert.ExecuteNonQueryAsync();
+        }
+    }
+
+    /// <summary>Inserts a save's new rows; a failure reads as EF Core's would (a <see cref="DbUpdateException"/>, e.g. for a unique index).</summary>
+    public async Task InsertAsync(IReadOnlyList<NewRows.Row> rows)
+    {
+        try
+        {
+            foreach (var row in rows)
+            {
+                if (!_inserts.TryGetValue(row.Plan, out var insert))
+                {
+                    _inserts[row.Plan] = insert = Command(row.Plan.Sql);
+                }
+                insert.Parameters.Clear();
+                for (var i = 0; i < row.Values.Length; i++)
+                {
+                    insert.Parameters.Add(row.Plan.Mappings[i].CreateParameter(insert, "$p" + i, row.Values[i], row.Plan.Properties[i].IsNullable));
+                }
+                await insert.ExecuteNonQueryAsync();
+            }
+        }
+        catch (DbException e)
+        {
+            throw new DbUpdateException("An error occurred while saving the entity changes. See the inner exception for details.", e,
+                [.. rows.Select(r => r.Entry)]);
         }
     }
 
@@ -95,7 +124,7 @@ internal sealed class SqliteChain : IAsyncDisposable
         {
             await _insert.DisposeAsync();
         }
-        foreach (var command in _statements.Values)
+        foreach (var command in _statements.Values.Concat(_inserts.Values))
         {
             await command.DisposeAsync();
         }

@@ -43,9 +43,12 @@ public sealed record FigureCheck(int Months, int Figures, IReadOnlyList<FigureMi
 public static class RunningFigures
 {
     /// <summary>Adds this save's changes to the counts as delta rows (dropping those of an earlier failed attempt of the same save).</summary>
-    internal static void Track(AppDb db, IReadOnlyList<EntityEntry> changes)
+    /// <param name="touched">Every entry the save writes, the deltas of an earlier attempt among them.</param>
+    /// <param name="changes">The records among them.</param>
+    /// <returns>The entries of the delta rows added.</returns>
+    internal static List<EntityEntry> Track(AppDb db, IReadOnlyList<EntityEntry> touched, IReadOnlyList<EntityEntry> changes)
     {
-        foreach (var stale in db.ChangeTracker.Entries<FigureDelta>().Where(e => e.State == EntityState.Added).ToList())
+        foreach (var stale in touched.Where(e => e is { Entity: FigureDelta, State: EntityState.Added }))
         {
             stale.State = EntityState.Detached;
         }
@@ -73,13 +76,15 @@ public static class RunningFigures
                 }
             }
         }
+        var added = new List<EntityEntry>();
         foreach (var ((metric, month, unit), change) in deltas ?? [])
         {
             if (change != 0)
             {
-                db.Add(new FigureDelta { Metric = metric, Month = month, UnitId = unit, Change = change });
+                added.Add(db.Add(new FigureDelta { Metric = metric, Month = month, UnitId = unit, Change = change }));
             }
         }
+        return added;
     }
 
     public static async Task<FigureSet> ReadAsync(AppDb db, IReadOnlyCollection<string> months, CancellationToken ct)

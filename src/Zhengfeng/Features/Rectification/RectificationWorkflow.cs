@@ -207,9 +207,10 @@ public sealed class RelapseWatch(AppDb db, TimeProvider clock, IOptions<Rectific
     public async Task CheckClueAsync(Clue clue, CancellationToken ct)
     {
         var since = clock.GetUtcNow().AddDays(-options.Value.RelapseWindowDays);
-        var sameKind = db.Set<Clue>().Where(c => c.ProblemType == clue.ProblemType && c.Id != clue.Id).Select(c => c.Id);
+        // From the unit's signed-off items to each one's clue by its key: the clues (or cases) are never scanned as a whole.
         var items = await db.Set<RectificationItem>()
-            .Where(i => i.UnitId == clue.UnitId && i.Status == RectificationStatus.Closed && i.ClosedAt >= since && sameKind.Contains(i.ClueId))
+            .Where(i => i.UnitId == clue.UnitId && i.Status == RectificationStatus.Closed && i.ClosedAt >= since
+                && db.Set<Clue>().Any(k => k.Id == i.ClueId && k.ProblemType == clue.ProblemType && k.Id != clue.Id))
             .ToListAsync(ct);
         foreach (var item in items)
         {
@@ -226,10 +227,10 @@ public sealed class RelapseWatch(AppDb db, TimeProvider clock, IOptions<Rectific
             return;
         }
         var since = clock.GetUtcNow().AddDays(-options.Value.RelapseWindowDays);
-        var samePlace = db.Set<Cases.Case>().Where(x => x.Id != c.Id && x.CategoryCode == c.CategoryCode && x.Address == place).Select(x => x.Id);
-        var clues = db.Set<Clue>().Where(x => x.CaseId != null && samePlace.Contains(x.CaseId)).Select(x => x.Id);
         var items = await db.Set<RectificationItem>()
-            .Where(i => i.UnitId == c.LeadUnitId && i.Status == RectificationStatus.Closed && i.ClosedAt >= since && clues.Contains(i.ClueId))
+            .Where(i => i.UnitId == c.LeadUnitId && i.Status == RectificationStatus.Closed && i.ClosedAt >= since
+                && db.Set<Clue>().Any(k => k.Id == i.ClueId && db.Set<Cases.Case>()
+                    .Any(x => x.Id == k.CaseId && x.Id != c.Id && x.CategoryCode == c.CategoryCode && x.Address == place)))
             .ToListAsync(ct);
         foreach (var item in items)
         {
