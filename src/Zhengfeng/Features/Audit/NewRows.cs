@@ -68,7 +68,7 @@ internal static class NewRows
     {
         if (type.IsOwned() || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) || type.GetComplexProperties().Any()
             || type.GetTableName() is not { } table || type.GetTableMappings().Single().Table.EntityTypeMappings.Count() != 1
-            || Rank(type, []) is not { } rank)
+            || Rank(type) is not { } rank)
         {
             return null;
         }
@@ -96,24 +96,29 @@ internal static class NewRows
             type.GetForeignKeys().Any(fk => fk.PrincipalEntityType == type));
     }
 
-    /// <summary>One more than the highest rank among the types its foreign keys point at (0 for none); null within a cycle of types.</summary>
-    private static int? Rank(IEntityType type, HashSet<IEntityType> path)
+    /// <summary>
+    /// How many other types the type's foreign keys reach, directly or through others: a type always reaches more than any type
+    /// it points at, unless the two are in a cycle (a unit's head is a cadre of the unit), which gives null.
+    /// </summary>
+    private static int? Rank(IEntityType type)
     {
-        if (!path.Add(type))
+        var reached = new HashSet<IEntityType>();
+        var next = new Queue<IEntityType>([type]);
+        while (next.TryDequeue(out var from))
         {
-            return null;
-        }
-        var rank = 0;
-        foreach (var principal in type.GetForeignKeys().Select(fk => fk.PrincipalEntityType).Where(p => p != type).Distinct())
-        {
-            if (Rank(principal, path) is not { } below)
+            foreach (var principal in from.GetForeignKeys().Select(fk => fk.PrincipalEntityType).Where(p => p != from))
             {
-                return null;
+                if (principal == type)
+                {
+                    return null;
+                }
+                if (reached.Add(principal))
+                {
+                    next.Enqueue(principal);
+                }
             }
-            rank = Math.Max(rank, below + 1);
         }
-        path.Remove(type);
-        return rank;
+        return reached.Count;
     }
 
     private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
