@@ -142,6 +142,35 @@ public sealed class RunningFiguresTests
         await AssertMatchesRecountAsync(s.Admin);
     }
 
+    [Fact]
+    public async Task Saves_made_while_the_counts_are_rebuilt_are_counted_once()
+    {
+        await using var app = await AppFactory.StartAsync();
+        var s = await CaseScenario.CreateAsync(app);
+        await s.DispatchedCaseAsync();
+
+        // Rebuilds one after another while cases are registered and dispatched: on SQLite the recount reads a snapshot while the
+        // saves go on, and the deltas saved after it must survive the rebuild's write.
+        using var stop = new CancellationTokenSource();
+        var rebuilds = 0;
+        async Task RebuildAsync()
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                await s.Admin.PostOkAsync("/api/v1/operations/figures/rebuild", new { });
+                rebuilds++;
+            }
+        }
+        var rebuilding = RebuildAsync();
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => s.DispatchedCaseAsync()));
+        await stop.CancelAsync();
+        await rebuilding;
+
+        Assert.True(rebuilds > 0);
+        Assert.Equal(17, (await RowAsync(s.Dispatcher, s.LeadUnit)).GetProperty("dispatched").GetInt32());
+        await AssertMatchesRecountAsync(s.Admin);
+    }
+
     private static async Task AssertMatchesRecountAsync(HttpClient admin)
     {
         var check = await admin.PostOkAsync("/api/v1/operations/figures/check", new { });

@@ -118,6 +118,12 @@ public static class RunningFigures
 
     private static readonly CaseStatus[] AllStatuses = Enum.GetValues<CaseStatus>();
 
+    /// <summary>
+    /// Held by a compaction and by a SQLite rebuild: the rebuild relies on no delta row being deleted between its recount and
+    /// its write (it checks that too, for a compaction in another process on the same file).
+    /// </summary>
+    internal static readonly SemaphoreSlim Folding = new(1, 1);
+
     /// <summary>Folds the delta rows into the monthly counts; returns how many delta rows it folded.</summary>
     public static async Task<int> CompactAsync(AppDb db, CancellationToken ct)
     {
@@ -125,6 +131,19 @@ public static class RunningFigures
         {
             return 0; // a quiet minute: no write transaction at all
         }
+        await Folding.WaitAsync(ct);
+        try
+        {
+            return await FoldAsync(db, ct);
+        }
+        finally
+        {
+            Folding.Release();
+        }
+    }
+
+    private static async Task<int> FoldAsync(AppDb db, CancellationToken ct)
+    {
         if (db.IsPostgres)
         {
             // One statement: the rows it deletes are exactly the rows it adds up, whatever commits meanwhile.
@@ -159,14 +178,71 @@ public static class FigureRecount
     public sealed record Rebuilt(int Months, int Figures, double Seconds);
 
     /// <summary>
-    /// Recounts every month that has records and replaces the running counts in one transaction. Saves wait meanwhile: on
-    /// PostgreSQL for the lock on the delta table, on SQLite for the write lock (a save that waits past SQLite's busy timeout
-    /// fails and is not written), so no save can be counted in neither the recount nor a delta. About 12 s at 1,000,000 cases.
+    /// Recounts every month that has records and replaces the running counts, so that no save is counted twice or not at all.
+    /// On SQLite the recount reads one snapshot without the write lock, so saves go on meanwhile (at 10,000,000 cases the
+    /// recount takes minutes); a short write then keeps the delta rows saved after the snapshot (their numbers are higher: the
+    /// table never reuses one) and replaces the rest with the recount, unless a compaction folded deltas in between, when it
+    /// recounts under the lock after all. On PostgreSQL, whose numbers do not follow commit order, saves wait for the lock on
+    /// the delta table during the recount (about 10 s at 1,000,000 cases).
     /// </summary>
     public static async Task<Rebuilt> RebuildAsync(AppDb db, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var figures = 0;
+        var (months, figures) = !db.IsPostgres && await RebuildFromSnapshotAsync(db, ct) is { } done ? done : await RebuildLockedAsync(db, ct);
+        var rebuilt = new Rebuilt(months, figures, Math.Round(clock.Elapsed.TotalSeconds, 2));
+        db.RecordEvent("figures.rebuild", "MonthlyFigure", "all", JsonSerializer.Serialize(rebuilt));
+        await db.SaveChangesAsync(ct);
+        return rebuilt;
+    }
+
+    /// <returns>Null when a compaction in another process folded deltas between the recount and the write.</returns>
+    private static async Task<(int Months, int Figures)?> RebuildFromSnapshotAsync(AppDb db, CancellationToken ct)
+    {
+        await RunningFigures.Folding.WaitAsync(ct);
+        try
+        {
+            long counted, before; // the last number the snapshot saw (its change and every earlier one are in the records), and its rows
+            var counts = new List<(string Month, string Metric, string Unit, long Count)>();
+            List<string> months;
+            await using (await SnapshotAsync(db, ct))
+            {
+                counted = await LastDeltaNumberAsync(db, ct);
+                before = await db.Set<FigureDelta>().LongCountAsync(ct);
+                months = await MonthsWithRecordsAsync(db, ct);
+                foreach (var month in months)
+                {
+                    counts.AddRange((await CountAsync(db, month, ct)).Select(c => (month, c.Key.Metric, c.Key.UnitId, c.Value)));
+                }
+            }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Nothing deleted since the snapshot: its rows are all there, and every number handed out after it is in the table.
+            var kept = await db.Set<FigureDelta>().LongCountAsync(d => d.Id <= counted, ct);
+            var since = await db.Set<FigureDelta>().LongCountAsync(d => d.Id > counted, ct);
+            if (kept != before || since != await LastDeltaNumberAsync(db, ct) - counted)
+            {
+                return null;
+            }
+            await db.Database.ExecuteSqlInterpolatedAsync($"""DELETE FROM "FigureDelta" WHERE "Id" <= {counted}""", ct);
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "MonthlyFigure" """, ct);
+            await InsertAsync(db, counts, ct);
+            await tx.CommitAsync(ct);
+            return (months.Count, counts.Count);
+        }
+        finally
+        {
+            RunningFigures.Folding.Release();
+        }
+    }
+
+    /// <summary>The last number the delta table handed out (SQLite's AUTOINCREMENT counter, which never goes back).</summary>
+    private static async Task<long> LastDeltaNumberAsync(AppDb db, CancellationToken ct)
+        => (await db.Database.SqlQueryRaw<long>("""SELECT "seq" AS "Value" FROM sqlite_sequence WHERE "name" = 'FigureDelta'""").ToListAsync(ct))
+            .FirstOrDefault();
+
+    /// <summary>Recounts and replaces in one transaction, with saves waiting (on SQLite for the write lock it takes as it begins).</summary>
+    private static async Task<(int Months, int Figures)> RebuildLockedAsync(AppDb db, CancellationToken ct)
+    {
+        var counts = new List<(string Month, string Metric, string Unit, long Count)>();
         List<string> months;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
@@ -179,19 +255,21 @@ public static class FigureRecount
             months = await MonthsWithRecordsAsync(db, ct);
             foreach (var month in months)
             {
-                foreach (var ((metric, _, unit), count) in await CountAsync(db, month, ct))
-                {
-                    await db.Database.ExecuteSqlInterpolatedAsync(
-                        $"""INSERT INTO "MonthlyFigure" ("Month", "Metric", "UnitId", "Count") VALUES ({month}, {metric}, {unit}, {count})""", ct);
-                    figures++;
-                }
+                counts.AddRange((await CountAsync(db, month, ct)).Select(c => (month, c.Key.Metric, c.Key.UnitId, c.Value)));
             }
+            await InsertAsync(db, counts, ct);
             await tx.CommitAsync(ct);
         }
-        var rebuilt = new Rebuilt(months.Count, figures, Math.Round(clock.Elapsed.TotalSeconds, 2));
-        db.RecordEvent("figures.rebuild", "MonthlyFigure", "all", JsonSerializer.Serialize(rebuilt));
-        await db.SaveChangesAsync(ct);
-        return rebuilt;
+        return (months.Count, counts.Count);
+    }
+
+    private static async Task InsertAsync(AppDb db, List<(string Month, string Metric, string Unit, long Count)> counts, CancellationToken ct)
+    {
+        foreach (var (month, metric, unit, count) in counts)
+        {
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"""INSERT INTO "MonthlyFigure" ("Month", "Metric", "UnitId", "Count") VALUES ({month}, {metric}, {unit}, {count})""", ct);
+        }
     }
 
     /// <summary>Builds the counts on a database that has cases but none yet (the first start after the upgrade that added them).</summary>
