@@ -161,7 +161,7 @@ internal sealed class GroupCommit
         {
             return ready.GetAwaiter().GetResult();
         }
-        var task = ready.AsTask();
+        using var task = ready.AsTask(); // disposed once done, which closes its wait handle at once
         ((IAsyncResult)task).AsyncWaitHandle.WaitOne();
         return task.GetAwaiter().GetResult();
     }

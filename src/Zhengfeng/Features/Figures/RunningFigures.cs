@@ -202,17 +202,12 @@ public static class FigureRecount
         try
         {
             long counted, before; // the last number the snapshot saw (its change and every earlier one are in the records), and its rows
-            var counts = new List<(string Month, string Metric, string Unit, long Count)>();
-            List<string> months;
+            (List<string> Months, List<Count> Counts) recount;
             await using (await SnapshotAsync(db, ct))
             {
                 counted = await LastDeltaNumberAsync(db, ct);
                 before = await db.Set<FigureDelta>().LongCountAsync(ct);
-                months = await MonthsWithRecordsAsync(db, ct);
-                foreach (var month in months)
-                {
-                    counts.AddRange((await CountAsync(db, month, ct)).Select(c => (month, c.Key.Metric, c.Key.UnitId, c.Value)));
-                }
+                recount = await RecountAsync(db, ct);
             }
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // Nothing deleted since the snapshot: its rows are all there, and every number handed out after it is in the table.
@@ -224,9 +219,9 @@ public static class FigureRecount
             }
             await db.Database.ExecuteSqlInterpolatedAsync($"""DELETE FROM "FigureDelta" WHERE "Id" <= {counted}""", ct);
             await db.Database.ExecuteSqlRawAsync("""DELETE FROM "MonthlyFigure" """, ct);
-            await InsertAsync(db, counts, ct);
+            await InsertAsync(db, recount.Counts, ct);
             await tx.CommitAsync(ct);
-            return (months.Count, counts.Count);
+            return (recount.Months.Count, recount.Counts.Count);
         }
         finally
         {
@@ -242,8 +237,7 @@ public static class FigureRecount
     /// <summary>Recounts and replaces in one transaction, with saves waiting (on SQLite for the write lock it takes as it begins).</summary>
     private static async Task<(int Months, int Figures)> RebuildLockedAsync(AppDb db, CancellationToken ct)
     {
-        var counts = new List<(string Month, string Metric, string Unit, long Count)>();
-        List<string> months;
+        (List<string> Months, List<Count> Counts) recount;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             if (db.IsPostgres)
@@ -252,18 +246,28 @@ public static class FigureRecount
             }
             await db.Database.ExecuteSqlRawAsync("""DELETE FROM "FigureDelta" """, ct);
             await db.Database.ExecuteSqlRawAsync("""DELETE FROM "MonthlyFigure" """, ct);
-            months = await MonthsWithRecordsAsync(db, ct);
-            foreach (var month in months)
-            {
-                counts.AddRange((await CountAsync(db, month, ct)).Select(c => (month, c.Key.Metric, c.Key.UnitId, c.Value)));
-            }
-            await InsertAsync(db, counts, ct);
+            recount = await RecountAsync(db, ct);
+            await InsertAsync(db, recount.Counts, ct);
             await tx.CommitAsync(ct);
         }
-        return (months.Count, counts.Count);
+        return (recount.Months.Count, recount.Counts.Count);
     }
 
-    private static async Task InsertAsync(AppDb db, List<(string Month, string Metric, string Unit, long Count)> counts, CancellationToken ct)
+    private sealed record Count(string Month, string Metric, string Unit, long Value);
+
+    /// <summary>Every month that has records, and its counts.</summary>
+    private static async Task<(List<string> Months, List<Count> Counts)> RecountAsync(AppDb db, CancellationToken ct)
+    {
+        var months = await MonthsWithRecordsAsync(db, ct);
+        var counts = new List<Count>();
+        foreach (var month in months)
+        {
+            counts.AddRange((await CountAsync(db, month, ct)).Select(c => new Count(month, c.Key.Metric, c.Key.UnitId, c.Value)));
+        }
+        return (months, counts);
+    }
+
+    private static async Task InsertAsync(AppDb db, List<Count> counts, CancellationToken ct)
     {
         foreach (var (month, metric, unit, count) in counts)
         {
