@@ -17,6 +17,9 @@ public sealed class IndexModel(AppDb db, JobLeases leases, TimeProvider clock, I
 {
     public OperationsStatus Status { get; private set; } = null!;
 
+    /// <summary>PostgreSQL holds saves during a rebuild; SQLite recounts from a snapshot while they go on.</summary>
+    public bool SavesWaitDuringRebuild => db.IsPostgres;
+
     /// <summary>The result of 核对统计数, shown once after the check.</summary>
     public FigureCheck? Check { get; private set; }
 
