@@ -72,7 +72,10 @@ public sealed partial class CaseWorkflow(
         var deadlines = Deadlines(c, category, Now);
         c.Dispatch(Me, Now, lead.Id, lead.Name, assists, deadlines, r.Note);
         notifier.Notify(lead.Id, "dispatch", $"新派单：{c.Title}（{c.Number}），请于{ChinaTime.Format(deadlines.Response.DueAt)}前签收", c.Id);
-        await assistDuties.AddForCaseAsync(c, r.AssistParts, ct); // each assist unit's duty for this round, told to the unit
+        if (wasDispatched || assists.Count > 0) // a first dispatch without assist units has no duties to add or withdraw
+        {
+            await assistDuties.AddForCaseAsync(c, r.AssistParts, ct); // each assist unit's duty for this round, told to the unit
+        }
         await relapses.CheckCaseAsync(c, ct);
         await EscalateRepeatsAsync(c, lead, ct);
         db.PendingAction = wasDispatched ? "case.redispatch" : "case.dispatch";
@@ -207,8 +210,11 @@ public sealed partial class CaseWorkflow(
             return;
         }
         var since = Now.AddDays(-Rules.RepeatWindowDays);
-        var earlier = await db.Set<Case>().CountAsync(x => x.Id != c.Id && x.ReporterPhoneHash == c.ReporterPhoneHash && x.CategoryCode == c.CategoryCode
-            && x.LeadUnitId == lead.Id && x.RegisteredAt >= since, ct);
+        // Only the phone is asked of the database, so its index is the one used: with the unit in the query too, SQLite without
+        // statistics (a fresh database) reads the unit's index instead, every case the unit got in the window.
+        var earlier = (await db.Set<Case>().Where(x => x.ReporterPhoneHash == c.ReporterPhoneHash && x.Id != c.Id)
+                .Select(x => new { x.CategoryCode, x.LeadUnitId, x.RegisteredAt }).ToListAsync(ct))
+            .Count(x => x.CategoryCode == c.CategoryCode && x.LeadUnitId == lead.Id && x.RegisteredAt >= since);
         if (earlier + 1 == Rules.RepeatThreshold)
         {
             clues.AddSystemClue(ClueSource.Case, lead.Id, "shirking",
