@@ -83,6 +83,7 @@ public sealed class RankingTests
         Assert.Equal(("名次", "单位", "综合得分"), (sheet.Cell(1, 1).GetString(), sheet.Cell(1, 2).GetString(), sheet.Cell(1, 12).GetString()));
         Assert.Equal(3, sheet.LastRowUsed()!.RowNumber());
         Assert.Equal((1, "交通运输局", 70.0), (sheet.Cell(2, 1).GetValue<int>(), sheet.Cell(2, 2).GetString(), sheet.Cell(2, 12).GetDouble()));
+        Assert.Equal(("部门", "平台工单"), (sheet.Cell(2, 13).GetString(), sheet.Cell(2, 14).GetString()));
         Assert.Equal((2, "城市管理局", 53.33), (sheet.Cell(3, 1).GetValue<int>(), sheet.Cell(3, 2).GetString(), sheet.Cell(3, 12).GetDouble()));
     }
 

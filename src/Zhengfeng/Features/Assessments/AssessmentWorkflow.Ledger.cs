@@ -12,7 +12,7 @@ public sealed partial class AssessmentWorkflow
     public async Task<IQueryable<Unit>> LedgerUnitsAsync(string? words, CancellationToken ct)
     {
         var visible = await user.VisibleUnitsAsync(ct);
-        var query = db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County);
+        var query = db.Units.AsNoTracking().Where(u => u.IsActive).Where(Unit.TakesWork);
         if (visible is not null)
         {
             query = query.Where(u => visible.Contains(u.Id));

@@ -37,7 +37,7 @@ public sealed class IndexModel(AssignmentWorkflow flow, AppDb db, CurrentUser me
         var visible = await me.VisibleUnitsAsync(ct);
         var all = await db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
         UnitNames = all.ToDictionary(u => u.Id, u => u.Name);
-        Units = all.Where(u => u.IsActive && u.Kind != UnitKind.County && (visible is null || visible.Contains(u.Id))).ToList();
+        Units = all.Where(u => u.IsActive && !Unit.IsArea(u.Kind) && (visible is null || visible.Contains(u.Id))).ToList();
         Campaigns = await db.Set<Campaign>().AsNoTracking().OrderByDescending(c => c.StartsOn).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
     }
 

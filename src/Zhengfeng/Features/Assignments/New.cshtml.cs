@@ -105,7 +105,7 @@ public sealed class NewModel(AssignmentWorkflow flow, AppDb db) : WorkflowPage
         Campaigns = await db.Set<Campaign>().AsNoTracking().Where(c => c.Status == CampaignStatus.Running).OrderByDescending(c => c.StartsOn).ToListAsync(ct);
         Campaign = string.IsNullOrWhiteSpace(campaignId) ? null
             : Campaigns.FirstOrDefault(c => c.Id == campaignId) ?? await db.Set<Campaign>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
-        Units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+        Units = await db.Units.WorkUnitsAsync(ct);
         LeadUnits = Campaign is { } c ? Units.Where(u => c.IsParticipant(u.Id)).ToList() : Units;
         while (Input.Milestones.Count < MilestoneRows)
         {

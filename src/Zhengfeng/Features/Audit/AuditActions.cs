@@ -136,6 +136,8 @@ public static class AuditActions
         ["inspection.sheet-photo"] = "上传暗访照片",
         ["inspection.clue"] = "暗访发现转为问题线索",
         ["clue.register"] = "登记问题线索",
+        ["ranking.report-import"] = "导入区县填报排名数据",
+        ["ranking.report-delete"] = "撤回区县填报排名数据",
         ["clue.register-batch"] = "批量登记问题线索",
         ["clue.verify"] = "核查问题线索",
         ["clue.name-person"] = "认定涉及干部",

@@ -85,7 +85,7 @@ public static class CampaignPages
 {
     /// <summary>Active units a campaign may take in, grouped by kind (部门、乡镇街道、科室、办公室), the county itself left out.</summary>
     public static async Task<IReadOnlyList<IGrouping<UnitKind, Unit>>> UnitGroupsAsync(AppDb db, CancellationToken ct)
-        => [.. (await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct))
+        => [.. (await db.Units.WorkUnitsAsync(ct))
             .GroupBy(u => u.Kind).OrderBy(g => g.Key)];
 
     public static string Tag(CampaignStatus s) => s == CampaignStatus.Running ? "tag ok" : "tag";

@@ -167,7 +167,7 @@ public sealed class DetailModel(
         CategoryName = await db.Set<Category>().AsNoTracking().Where(x => x.Code == C.CategoryCode).Select(x => x.Name).FirstOrDefaultAsync(ct) ?? C.CategoryCode;
         var all = await db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
         UnitNames = all.ToDictionary(u => u.Id, u => u.Name);
-        Units = all.Where(u => u.IsActive && u.Kind != UnitKind.County).ToList();
+        Units = all.Where(u => u.IsActive && !Unit.IsArea(u.Kind)).ToList();
 
         var lead = await flow.IsLeadStaffAsync(C, ct);
         var dispatcher = await MayAsync(Policies.Dispatch);

@@ -45,7 +45,7 @@ public sealed class DispatchChoices(AppDb db, UnitTree tree, TimeProvider clock,
     public async Task<List<Choice>> AllAsync(CancellationToken ct)
     {
         var nodes = await tree.GetAsync(db, ct);
-        var units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County)
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive).Where(Unit.TakesWork)
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         // each group in its top unit's place, the top unit first, then the units below it in their order
         var described = units.Select((u, i) => (Choice: Describe(nodes, u.Id, u.Name), Index: i)).ToList();
@@ -58,7 +58,7 @@ public sealed class DispatchChoices(AppDb db, UnitTree tree, TimeProvider clock,
     private static Choice Describe(IReadOnlyDictionary<string, UnitTree.Node> nodes, string id, string name)
     {
         var chain = new List<string>();
-        for (var node = nodes.GetValueOrDefault(id); node is not null && node.Kind != UnitKind.County; node = node.ParentId is null ? null : nodes.GetValueOrDefault(node.ParentId))
+        for (var node = nodes.GetValueOrDefault(id); node is not null && !Unit.IsArea(node.Kind); node = node.ParentId is null ? null : nodes.GetValueOrDefault(node.ParentId))
         {
             chain.Insert(0, node.Name);
         }

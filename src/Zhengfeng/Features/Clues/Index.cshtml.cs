@@ -78,7 +78,7 @@ public sealed class IndexModel(ClueWorkflow flow, TourImport tour, AppDb db, Uni
         CanRegister = await MayAsync(Policies.Inspect);
         CanSelfReport = me.IsIn(Roles.Unit);
         var visible = await me.VisibleUnitsAsync(ct);
-        Units = all.Where(u => u.Kind != UnitKind.County && (visible is null || visible.Contains(u.Id))).ToList();
+        Units = all.Where(u => !Unit.IsArea(u.Kind) && (visible is null || visible.Contains(u.Id))).ToList();
         if (CanSelfReport)
         {
             var own = UnitTree.Subtree(await tree.GetAsync(db, ct), me.UnitId);

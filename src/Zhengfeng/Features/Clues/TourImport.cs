@@ -12,10 +12,7 @@ public sealed record TourImportResult(string BatchId, int Imported);
 
 /// <summary>The batch was refused: every wrong row and missing column, and nothing was imported.</summary>
 public sealed class TourImportRejected(IReadOnlyList<RowError> errors)
-    : RuleException("clue.import_rejected", $"导入文件有{errors.Count}处问题，未导入任何线索，请改正后重新上传", 400)
-{
-    public IReadOnlyList<RowError> Errors { get; } = errors;
-}
+    : SheetRejected("clue.import_rejected", $"导入文件有{errors.Count}处问题，未导入任何线索，请改正后重新上传", errors);
 
 /// <summary>
 /// 巡察反馈 batch import: a sheet with fixed Chinese columns, .xlsx or CSV told by content (<see cref="SheetReader"/>).
@@ -162,7 +159,7 @@ public sealed class TourImport(AppDb db, ClueWorkflow flow, TimeProvider clock)
     public async Task<byte[]> TemplateAsync(CancellationToken ct)
     {
         var types = await db.Set<ProblemType>().AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
-        var units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+        var units = await db.Units.WorkUnitsAsync(ct);
         using var workbook = new XLWorkbook();
         var sheet = workbook.AddWorksheet("巡察反馈问题");
         string[] header = [UnitCode, UnitName, Type, Description, Place, FoundOn];

@@ -285,7 +285,7 @@ public sealed partial class DemoHistory
         var year = now.CstDate().Year - 1;
         var at = ChinaTime.At(new DateOnly(year + 1, 1, 12), new TimeOnly(10, 0));
         at = at < now ? at : now.AddHours(-1);
-        var unitIds = cast.Units.Values.Where(u => u.Kind != UnitKind.County).Select(u => u.Id).ToList();
+        var unitIds = cast.Units.Values.Where(u => !Unit.IsArea(u.Kind)).Select(u => u.Id).ToList();
         var cadres = await db.Cadres.AsNoTracking().Where(c => c.IsActive && unitIds.Contains(c.UnitId)).ToListAsync(ct);
         var touched = (await db.Set<AccountabilityCase>().AsNoTracking().Select(c => new { c.CadreId, c.HeadId, c.DeputyId }).ToListAsync(ct))
             .SelectMany(x => new[] { x.CadreId, x.HeadId, x.DeputyId }).OfType<string>().ToHashSet();

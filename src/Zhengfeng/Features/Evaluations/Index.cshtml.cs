@@ -40,6 +40,6 @@ public sealed class IndexModel(EvaluationWorkflow flow, AppDb db, CurrentUser me
     protected internal override async Task LoadAsync(CancellationToken ct)
     {
         Campaigns = await flow.ListAsync(ct);
-        Units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+        Units = await db.Units.WorkUnitsAsync(ct);
     }
 }

@@ -28,6 +28,7 @@ public static partial class LedgerExports
         exports.MapGet("/clues.xlsx", Clues);
         exports.MapGet("/rectifications.xlsx", Rectifications);
         exports.MapGet("/rankings.xlsx", Rankings);
+        exports.MapGet("/reported-figures.xlsx", ReportedFigureSheet).RequireAuthorization(Policies.Supervise);
         exports.MapGet("/outbox.xlsx", Outbox).RequireAuthorization(Policies.Admin);
         MapRecordExports(exports);
     }
@@ -110,12 +111,14 @@ public static partial class LedgerExports
             Col<RectificationItem>("建立时间", 17, i => i.CreatedAt)));
     }
 
-    private static async Task<FileContentHttpResult> Rankings(string? period, RankingService rankings, TimeProvider clock, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Rankings(string? period, string? group, RankingService rankings, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        period = string.IsNullOrWhiteSpace(period) ? now.ToCst().ToString("yyyy-MM", CultureInfo.InvariantCulture) : period.Trim();
-        var rows = await rankings.UnitsAsync(period, ct);
-        return File($"单位排名-{period}", now, Sheet($"{period}排名", rows,
+        period = string.IsNullOrWhiteSpace(period) ? RankingsApi.ThisMonth(clock) : period.Trim();
+        var kind = WireEnum.ParseOptional<RankingGroup>(group, "group");
+        var rows = await rankings.UnitsAsync(period, kind, ct);
+        var name = kind is { } g ? $"{RankingGroups.Label(g)}排名" : "单位排名";
+        return File($"{name}-{period}", now, Sheet($"{period}{name}", rows,
             Col<UnitRanking>("名次", 8, r => r.Rank),
             Col<UnitRanking>("单位", 24, r => r.UnitName),
             Col<UnitRanking>("派单", 10, r => r.Dispatched),
@@ -127,7 +130,26 @@ public static partial class LedgerExports
             Col<UnitRanking>("满意", 10, r => r.Satisfied),
             Col<UnitRanking>("满意率", 10, r => new Percent(r.SatisfactionRate)),
             Col<UnitRanking>("退单", 10, r => r.ReturnCount),
-            Col<UnitRanking>("综合得分", 12, r => r.Score)));
+            Col<UnitRanking>("综合得分", 12, r => r.Score),
+            Col<UnitRanking>("类别", 10, r => r.GroupLabel),
+            Col<UnitRanking>("数据来源", 10, r => r.Reported ? "区县填报" : "平台工单")));
+    }
+
+    private static async Task<FileContentHttpResult> ReportedFigureSheet(string? period, ReportedFigures figures, TimeProvider clock, CancellationToken ct)
+    {
+        var rows = (await figures.ListAsync(period, 1, Paging.MaxPageSize, ct, all: true)).Items;
+        return File("区县填报排名数据", clock.GetUtcNow(), Sheet("区县填报", rows,
+            Col<ReportedFigureView>("区县", 20, f => f.UnitName),
+            Col<ReportedFigureView>("月份", 10, f => f.Period),
+            Col<ReportedFigureView>("派单", 10, f => f.Dispatched),
+            Col<ReportedFigureView>("按时签收", 10, f => f.RespondedInTime),
+            Col<ReportedFigureView>("评价", 10, f => f.Rated),
+            Col<ReportedFigureView>("解决", 10, f => f.Resolved),
+            Col<ReportedFigureView>("满意", 10, f => f.Satisfied),
+            Col<ReportedFigureView>("退单", 10, f => f.Returns),
+            Col<ReportedFigureView>("来源文件", 24, f => f.Source),
+            Col<ReportedFigureView>("导入人", 12, f => f.ImportedByName),
+            Col<ReportedFigureView>("导入时间", 17, f => f.ImportedAt)));
     }
 
     private static async Task<FileContentHttpResult> Outbox(string? status, OutboxService outbox, AppDb db, TimeProvider clock, CancellationToken ct)

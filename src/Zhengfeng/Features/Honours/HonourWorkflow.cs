@@ -79,7 +79,7 @@ public sealed class HonourWorkflow(AppDb db, TimeProvider clock, CurrentUser use
         var title = TitleOf(r.Title);
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == r.UnitId, ct)
             ?? throw new RuleException("honour.unknown_unit", "所选单位不存在", StatusCodes.Status400BadRequest);
-        if (!unit.IsActive || unit.Kind == UnitKind.County)
+        if (!unit.IsActive || Unit.IsArea(unit.Kind))
         {
             throw new RuleException("honour.unit_not_eligible", $"{unit.Name}不参加综合考核，不能提名表彰", StatusCodes.Status400BadRequest);
         }

@@ -1,3 +1,4 @@
+using Zhengfeng.Web;
 using System.ComponentModel.DataAnnotations;
 
 namespace Zhengfeng.Features.Import;
@@ -119,5 +120,14 @@ public sealed record MappingView(
 
 /// <summary>One refused row: the row number as a spreadsheet shows it (the header is row 1) and the column's header name.</summary>
 public sealed record RowError(int Row, string Column, string Message);
+
+/// <summary>A sheet's wrong rows under a caption, for the shared table that shows them (<c>_RowErrors</c>).</summary>
+public sealed record RowErrorList(string Caption, IReadOnlyList<RowError> Errors);
+
+/// <summary>An all-or-nothing sheet was refused: every wrong row and missing column, and nothing was imported.</summary>
+public class SheetRejected(string code, string message, IReadOnlyList<RowError> errors) : RuleException(code, message, 400)
+{
+    public IReadOnlyList<RowError> Errors { get; } = errors;
+}
 
 public sealed record ImportResult(int Imported, int Skipped, int Failed, IReadOnlyList<RowError> Errors, long ElapsedMs);

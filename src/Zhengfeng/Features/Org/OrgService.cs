@@ -209,9 +209,9 @@ public sealed class OrgService(AppDb db, TimeProvider clock, UnitTree tree, Curr
         parentId = parentId.TrimToNull();
         if (parentId is null)
         {
-            if (kind != UnitKind.County)
+            if (!Unit.IsArea(kind))
             {
-                throw new RuleException("unit.parent_required", "除县（区）外，单位必须有上级单位", 400);
+                throw new RuleException("unit.parent_required", "除省、市、县（区）外，单位必须有上级单位", 400);
             }
             return;
         }

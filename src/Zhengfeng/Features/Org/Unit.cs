@@ -1,12 +1,14 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Zhengfeng.Features.Org;
 
-// 单位 Unit (kind: 县 County / 部门 Department / 乡镇街道 Township / 科室 Section / 办公室 Office)
+// 单位 Unit (kind: 省 Province / 市 City / 县（区）County / 部门 Department / 乡镇街道 Township / 国有企业 Enterprise / 科室 Section /
+// 办公室 Office); 省、市、县（区）are areas (levels of government), the others take work
 // 干部 Cadre; 领导干部 (副科级以上) IsLeadingCadre; 一把手 Head; 分管领导 Deputy
 
-public enum UnitKind { County, Department, Township, Section, Office }
+public enum UnitKind { County, Department, Township, Section, Office, Province, City, Enterprise }
 
 public sealed class Unit
 {
@@ -23,12 +25,25 @@ public sealed class Unit
 
     public static string KindLabel(UnitKind kind) => kind switch
     {
+        UnitKind.Province => "省",
+        UnitKind.City => "市",
         UnitKind.County => "县（区）",
         UnitKind.Department => "部门",
         UnitKind.Township => "乡镇街道",
+        UnitKind.Enterprise => "国有企业",
         UnitKind.Section => "科室",
         _ => "办公室",
     };
+
+    /// <summary>The kinds in the order a picker lists them: the levels of government from the top, then the units below.</summary>
+    public static readonly IReadOnlyList<UnitKind> Kinds =
+        [UnitKind.Province, UnitKind.City, UnitKind.County, UnitKind.Department, UnitKind.Township, UnitKind.Enterprise, UnitKind.Section, UnitKind.Office];
+
+    /// <summary>省、市、县（区）: a level of government, the root of its area; it does not handle cases, assignments or rectification itself.</summary>
+    public static bool IsArea(UnitKind kind) => kind is UnitKind.Province or UnitKind.City or UnitKind.County;
+
+    /// <summary>The units that take work (every kind but the areas), for a query.</summary>
+    public static readonly Expression<Func<Unit, bool>> TakesWork = u => u.Kind != UnitKind.Province && u.Kind != UnitKind.City && u.Kind != UnitKind.County;
 }
 
 public sealed class Cadre
@@ -99,4 +114,11 @@ internal sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
         b.HasIndex(x => new { x.UnitId, x.Name });
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
+}
+
+public static class UnitQueries
+{
+    /// <summary>The active units that take work, in the organisation's order: what every unit picker lists.</summary>
+    public static Task<List<Unit>> WorkUnitsAsync(this IQueryable<Unit> units, CancellationToken ct)
+        => units.AsNoTracking().Where(u => u.IsActive).Where(Unit.TakesWork).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
 }

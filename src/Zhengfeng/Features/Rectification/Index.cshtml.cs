@@ -31,7 +31,7 @@ public sealed class IndexModel(RectificationWorkflow flow, AppDb db, CurrentUser
         var visible = await me.VisibleUnitsAsync(ct);
         var all = await db.Units.AsNoTracking().OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
         UnitNames = all.ToDictionary(u => u.Id, u => u.Name);
-        Units = all.Where(u => u.IsActive && u.Kind != UnitKind.County && (visible is null || visible.Contains(u.Id))).ToList();
+        Units = all.Where(u => u.IsActive && !Unit.IsArea(u.Kind) && (visible is null || visible.Contains(u.Id))).ToList();
     }
 
     public bool IsOverdue(RectificationItem i) => i.Status is RectificationStatus.Open or RectificationStatus.Reported && i.DueDate < Today;

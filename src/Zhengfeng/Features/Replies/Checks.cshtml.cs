@@ -26,7 +26,7 @@ public sealed class ChecksModel(ReplyChecker checker, AppDb db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Units = await db.Units.AsNoTracking().Where(u => u.Kind != UnitKind.County).OrderBy(u => u.SortOrder).ThenBy(u => u.Name).ToListAsync(ct);
+        Units = await db.Units.AsNoTracking().Where(Unit.TakesWork).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
         Result = await checker.SearchAsync(ReplyFlagFilter.Parse(Code, UnitId, From, To), PageNumber, PageSize, ct);
     }
 

@@ -71,7 +71,7 @@ public sealed partial class Scoring(AppDb db, TimeProvider clock, RankingService
     private async Task<ScoreBoard> ComputeAsync(int year, DateTimeOffset now, CancellationToken ct)
     {
         var rules = (await db.Set<ScoreRule>().AsNoTracking().ToListAsync(ct)).Where(r => r.Enabled).ToDictionary(r => r.Kind);
-        var units = await db.Units.AsNoTracking().Where(u => u.IsActive && u.Kind != UnitKind.County).ToDictionaryAsync(u => u.Id, ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive).Where(Unit.TakesWork).ToDictionaryAsync(u => u.Id, ct);
         var span = new YearSpan(year, now);
         var hits = new List<Hit>();
         bool On(params ScoreKind[] kinds) => kinds.Any(rules.ContainsKey);
