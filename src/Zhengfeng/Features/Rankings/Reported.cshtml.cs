@@ -12,7 +12,7 @@ namespace Zhengfeng.Features.Rankings;
 public sealed class ReportedModel(ReportedFigures figures) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string? Period { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public Page<ReportedFigureView> Result { get; private set; } = new([], 0, 1, PageSize);
     public IReadOnlyList<RowError> ImportErrors => (Refusal as SheetRejected)?.Errors ?? [];
 
@@ -42,7 +42,7 @@ public sealed class ReportedModel(ReportedFigures figures) : WorkflowPage
     protected internal override async Task LoadAsync(CancellationToken ct)
         => Result = await figures.ListAsync(Period, Math.Max(1, PageNumber), PageSize, ct);
 
-    public string PageLink(int n) => $"/rankings/reported?page={n}{(string.IsNullOrWhiteSpace(Period) ? "" : "&period=" + Uri.EscapeDataString(Period))}";
+    public string PageLink(int n) => $"/rankings/reported?p={n}{(string.IsNullOrWhiteSpace(Period) ? "" : "&period=" + Uri.EscapeDataString(Period))}";
 
     public string ExportLink => ExportLinks.Xlsx("/api/v1/exports/reported-figures.xlsx", ("period", Period));
 }
