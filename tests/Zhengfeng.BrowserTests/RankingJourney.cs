@@ -1,5 +1,4 @@
 using System.Net;
-using ClosedXML.Excel;
 using Microsoft.Playwright;
 using Zhengfeng.Tests;
 
@@ -63,19 +62,8 @@ public sealed class RankingJourney(BrowserApp app) : IClassFixture<BrowserApp>
 
         // Supervision uploads the district's October, as its office filled the template in.
         var sheetPath = Path.Combine(Path.GetTempPath(), app.Unique("reported") + ".xlsx");
-        using (var book = new XLWorkbook())
-        {
-            var sheet = book.AddWorksheet("区县填报");
-            string[][] rows = [["区县名称", "月份", "派单", "按时签收", "评价", "解决", "满意", "退单"], [district, "2026-10", "120", "108", "90", "72", "81", "2"]];
-            for (var r = 0; r < rows.Length; r++)
-            {
-                for (var c = 0; c < rows[r].Length; c++)
-                {
-                    sheet.Cell(r + 1, c + 1).SetValue(rows[r][c]).DataType = XLDataType.Text;
-                }
-            }
-            book.SaveAs(sheetPath);
-        }
+        await File.WriteAllBytesAsync(sheetPath, TestSheets.Xlsx("区县填报",
+            ["区县名称", "月份", "派单", "按时签收", "评价", "解决", "满意", "退单"], [district, "2026-10", "120", "108", "90", "72", "81", "2"]));
         try
         {
             var office = await app.NewPageAsync();

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
-using ClosedXML.Excel;
 using Microsoft.Playwright;
 using Zhengfeng.Tests;
 
@@ -166,24 +165,13 @@ public sealed partial class RectificationJourney(BrowserApp app) : IClassFixture
     /// <summary>The tour's feedback as the tour sends it; the second row's unit code is <paramref name="secondCode"/>.</summary>
     private static byte[] Tour(string code, string secondCode)
     {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.AddWorksheet("反馈问题");
         string[][] rows =
         [
             ["单位编码", "问题类型", "问题描述", "地点", "发现日期"],
             [code, "推诿扯皮、敷衍塞责", "便民服务中心窗口推诿群众办理低保", "清河镇便民服务中心", "2026-10-20"],
             [secondCode, "拖沓延误、办事效率低", "宅基地审批材料积压两个月未办理", "清河镇国土所", "2026-10-21"],
         ];
-        for (var r = 0; r < rows.Length; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                sheet.Cell(r + 1, c + 1).SetValue(rows[r][c]).DataType = XLDataType.Text;
-            }
-        }
-        using var buffer = new MemoryStream();
-        workbook.SaveAs(buffer);
-        return buffer.ToArray();
+        return TestSheets.Xlsx("反馈问题", rows);
     }
 
     private async Task<string> AccountAsync(HttpClient admin, string unitId, string role, string displayName)

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using ClosedXML.Excel;
 using Zhengfeng.Tests.Cases;
 
 namespace Zhengfeng.Tests.Rankings;
@@ -149,21 +148,7 @@ public sealed class RankingGroupTests
 
     private static string UnitOf(JsonElement row) => row.GetProperty("unitId").GetString()!;
 
-    private static byte[] Sheet(params string[][] rows)
-    {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.AddWorksheet("区县填报");
-        for (var r = 0; r < rows.Length; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                sheet.Cell(r + 1, c + 1).SetValue(rows[r][c]).DataType = XLDataType.Text;
-            }
-        }
-        using var buffer = new MemoryStream();
-        workbook.SaveAs(buffer);
-        return buffer.ToArray();
-    }
+    private static byte[] Sheet(params string[][] rows) => TestSheets.Xlsx("区县填报", rows);
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes)
     {

@@ -22,21 +22,7 @@ public sealed class TourImportTests(AppFactory app) : IClassFixture<AppFactory>
         return new Scene(await admin.UserAsync(app, office, "supervisor"), await admin.UserAsync(app, unit.Id(), "unit"), unit.Id(), code);
     }
 
-    private static byte[] Xlsx(params string[][] rows)
-    {
-        using var workbook = new XLWorkbook();
-        var sheet = workbook.AddWorksheet("巡察反馈");
-        for (var r = 0; r < rows.Length; r++)
-        {
-            for (var c = 0; c < rows[r].Length; c++)
-            {
-                sheet.Cell(r + 1, c + 1).SetValue(rows[r][c]).DataType = XLDataType.Text;
-            }
-        }
-        using var buffer = new MemoryStream();
-        workbook.SaveAs(buffer);
-        return buffer.ToArray();
-    }
+    private static byte[] Xlsx(params string[][] rows) => TestSheets.Xlsx("巡察反馈", rows);
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, byte[] bytes, string name = "巡察反馈.xlsx")
     {
