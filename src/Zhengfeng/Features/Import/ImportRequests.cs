@@ -1,5 +1,5 @@
-using Zhengfeng.Web;
 using System.ComponentModel.DataAnnotations;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Import;
 
