@@ -5,8 +5,9 @@ using Zhengfeng.Features.Org;
 namespace Zhengfeng.Web;
 
 /// <summary>
-/// The signed-in user of this request, and the one place where unit scope is decided: county-wide roles see
-/// every unit; everyone else sees their own unit and the units below it.
+/// The signed-in user of this request, and the one place where unit scope is decided: the area-wide roles (the hotline,
+/// supervision, discipline, leaders, admin) see their whole area, the nearest 省、市 or 县（区）at or above their unit, and at the
+/// top of the organisation every unit; everyone else sees their own unit and the units below it.
 /// </summary>
 public sealed class CurrentUser(IHttpContextAccessor http, UnitTree tree, AppDb db)
 {
@@ -33,21 +34,43 @@ public sealed class CurrentUser(IHttpContextAccessor http, UnitTree tree, AppDb 
     /// <summary>One of the government's own roles (not only an outside 暗访员).</summary>
     public bool IsStaff => Roles.Any(Web.Roles.Staff.Contains);
 
-    public bool IsCountyWide => Roles.Any(Web.Roles.CountyWide.Contains);
+    public bool IsAreaWide => Roles.Any(Web.Roles.AreaWide.Contains);
 
     /// <summary>Who may file 容错免责 or read a cadre's record: supervision, discipline, leaders, admin, and units for their own people (not the hotline).</summary>
-    public bool MayActOnCadres => IsIn(Web.Roles.Inspector, Web.Roles.Supervisor, Web.Roles.Leader, Web.Roles.Admin) || !IsCountyWide;
+    public bool MayActOnCadres => IsIn(Web.Roles.Inspector, Web.Roles.Supervisor, Web.Roles.Leader, Web.Roles.Admin) || !IsAreaWide;
 
-    private HashSet<string>? _scope;
+    private sealed record Scope(HashSet<string>? Units, string? Area, HashSet<string>? AreaUnits);
 
-    /// <summary>Units this user may see; null means all of them.</summary>
-    public async Task<HashSet<string>?> VisibleUnitsAsync(CancellationToken ct)
+    private Scope? _scope;
+
+    /// <summary>Units this user may see; null means all of them (an area-wide role at the top of the organisation).</summary>
+    public async Task<HashSet<string>?> VisibleUnitsAsync(CancellationToken ct) => (await ScopeAsync(ct)).Units;
+
+    /// <summary>The area this user's unit belongs to (the nearest 省、市 or 县（区）at or above it); null when there is none.</summary>
+    public async Task<string?> AreaIdAsync(CancellationToken ct) => (await ScopeAsync(ct)).Area;
+
+    /// <summary>
+    /// The units of this user's area, whatever the role: what a ranking ranks them among (a district's units against each
+    /// other). Null at the top of the organisation.
+    /// </summary>
+    public async Task<HashSet<string>?> AreaUnitsAsync(CancellationToken ct) => (await ScopeAsync(ct)).AreaUnits;
+
+    /// <summary>
+    /// What an area-wide role below the top may pick and act on: its area's units. Null for the top of the organisation,
+    /// for unit staff (their pickers are not narrowed here) and for the public.
+    /// </summary>
+    public async Task<HashSet<string>?> AreaScopeAsync(CancellationToken ct) => IsAuthenticated && IsAreaWide ? await AreaUnitsAsync(ct) : null;
+
+    private async Task<Scope> ScopeAsync(CancellationToken ct)
     {
-        if (IsCountyWide)
+        if (_scope is null)
         {
-            return null;
+            var nodes = await tree.GetAsync(db, ct);
+            var area = UnitTree.AreaOf(nodes, UnitId);
+            var areaUnits = area is null || nodes[area].ParentId is null ? null : UnitTree.Subtree(nodes, area);
+            _scope = new Scope(IsAreaWide ? areaUnits : UnitTree.Subtree(nodes, UnitId), area, areaUnits);
         }
-        return _scope ??= UnitTree.Subtree(await tree.GetAsync(db, ct), UnitId);
+        return _scope;
     }
 
     public async Task<bool> CanSeeUnitAsync(string unitId, CancellationToken ct)

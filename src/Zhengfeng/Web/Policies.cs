@@ -34,8 +34,8 @@ public static class Roles
         _ => role,
     };
 
-    /// <summary>Roles that see across all units (the others see only their own unit and its sub-units).</summary>
-    public static readonly IReadOnlySet<string> CountyWide = new HashSet<string> { Admin, Operator, Dispatcher, Supervisor, Inspector, Leader };
+    /// <summary>Roles that see across their whole area (省、市 or 县（区）): the others see only their own unit and its sub-units.</summary>
+    public static readonly IReadOnlySet<string> AreaWide = new HashSet<string> { Admin, Operator, Dispatcher, Supervisor, Inspector, Leader };
 }
 
 /// <summary>One policy per duty; resource rules (e.g. "only the lead unit may reply") live in the workflows.</summary>

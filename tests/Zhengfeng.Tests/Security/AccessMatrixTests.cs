@@ -141,7 +141,7 @@ public sealed class AccessMatrixTests(AppFactory app, ITestOutputHelper output) 
         // The workflows' role rules are checked on reads; a state change with a malformed body stops at binding, before them.
         var admitted = rule.Admits(role) && (!op.IsSafe || !WorkflowRoles.TryGetValue(op.Path, out var only) || (role is not null && only.Contains(role))
             || (role == Roles.Unit && scope != Scope.Foreign && LeadUnitReads.Contains(op.Path)));
-        var outsideUnit = role is not null && !Roles.CountyWide.Contains(role) && scope != Scope.Own && UnitScoped.Any(p => op.Path.StartsWith(p, StringComparison.Ordinal));
+        var outsideUnit = role is not null && !Roles.AreaWide.Contains(role) && scope != Scope.Own && UnitScoped.Any(p => op.Path.StartsWith(p, StringComparison.Ordinal));
         var missing = false;
         string Real(string name, string before)
         {

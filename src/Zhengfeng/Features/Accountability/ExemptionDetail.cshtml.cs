@@ -48,7 +48,7 @@ public sealed class ExemptionDetailModel(AccountabilityWorkflow flow, AppDb db, 
     }
 
     /// <summary>County-wide roles need the integrity-file duty; a unit's own staff see their unit's applications (scope is checked on load).</summary>
-    private async Task<bool> MayReadAsync() => (await auth.AuthorizeAsync(User, Policies.ReadIntegrity)).Succeeded || !me.IsCountyWide;
+    private async Task<bool> MayReadAsync() => (await auth.AuthorizeAsync(User, Policies.ReadIntegrity)).Succeeded || !me.IsAreaWide;
 
     protected internal override async Task LoadAsync(CancellationToken ct)
     {

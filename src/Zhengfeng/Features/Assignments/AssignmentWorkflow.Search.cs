@@ -22,13 +22,12 @@ public sealed partial class AssignmentWorkflow
     {
         var q = db.Set<Assignment>().AsNoTracking();
         var onAssignments = db.Set<AssistDuty>().Where(d => d.OwnerType == AssistOwner.Assignment);
-        if (!user.IsIn(Readers))
+        if (!user.IsIn(Readers) && !user.IsIn(Roles.Unit))
         {
-            var visible = user.IsIn(Roles.Unit) ? await user.VisibleUnitsAsync(ct) : null;
-            if (visible is null)
-            {
-                throw new ForbiddenException("无权查看交办事项");
-            }
+            throw new ForbiddenException("无权查看交办事项");
+        }
+        if (await user.VisibleUnitsAsync(ct) is { } visible) // unit staff their own; supervision below the top its area
+        {
             var ids = visible.ToList();
             var assisted = onAssignments.Where(d => ids.Contains(d.UnitId)).Select(d => d.OwnerId);
             q = q.Where(a => ids.Contains(a.LeadUnitId) || assisted.Contains(a.Id));

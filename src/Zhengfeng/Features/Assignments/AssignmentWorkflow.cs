@@ -92,12 +92,12 @@ public sealed partial class AssignmentWorkflow(
     public async Task<Assignment> LoadAsync(string id, CancellationToken ct)
     {
         var a = await db.Set<Assignment>().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("交办事项");
-        if (user.IsIn(Readers))
+        var visible = await user.VisibleUnitsAsync(ct);
+        if (user.IsIn(Readers) && visible is null)
         {
             return a;
         }
-        var visible = await user.VisibleUnitsAsync(ct);
-        if (user.IsIn(Roles.Unit) && visible is not null)
+        if ((user.IsIn(Readers) || user.IsIn(Roles.Unit)) && visible is not null)
         {
             var assistUnits = await AssistUnitIdsAsync(a.Id, ct);
             if (visible.Contains(a.LeadUnitId) || assistUnits.Any(visible.Contains))

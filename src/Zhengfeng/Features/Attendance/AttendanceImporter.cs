@@ -159,7 +159,7 @@ public sealed class AttendanceImporter(AppDb db, TimeProvider clock, CurrentUser
     /// <summary>The unit whose records are imported: a unit account imports for its own unit (or a section below it), supervision for any.</summary>
     private async Task<string> TargetUnitAsync(string? unitId, CancellationToken ct)
     {
-        var id = string.IsNullOrWhiteSpace(unitId) ? (user.IsCountyWide ? null : user.UnitId) : unitId.Trim();
+        var id = string.IsNullOrWhiteSpace(unitId) ? (user.IsAreaWide ? null : user.UnitId) : unitId.Trim();
         if (id is null)
         {
             throw new RuleException("attendance.unit_required", "请选择考勤记录所属单位", 400);

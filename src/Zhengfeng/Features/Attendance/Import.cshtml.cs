@@ -39,6 +39,6 @@ public sealed class ImportModel(AttendanceImporter importer, DispatchChoices cho
     {
         Units = await AttendancePages.UnitChoicesAsync(choices, user, ct);
         Terminals = await terminals.ListAsync(ct);
-        UnitId ??= user.IsCountyWide ? null : user.UnitId;
+        UnitId ??= user.IsAreaWide ? null : user.UnitId;
     }
 }

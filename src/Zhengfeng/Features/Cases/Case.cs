@@ -53,6 +53,12 @@ public sealed class Case
     public string AssistUnitIds { get; private set; } = "";
     /// <summary>首接负责: the first unit the case was dispatched to stays on record through transfers.</summary>
     public string? FirstReceiverUnitId { get; private set; }
+    /// <summary>
+    /// The area (县（区）, 市 or 省) whose hotline holds the case: set at intake from the operator's area and moved to the lead
+    /// unit's area by each dispatch, so a district's dispatchers and supervisors see the cases waiting there. Null: the top of
+    /// the organisation (the public channels, and cases from before there were levels).
+    /// </summary>
+    public string? AreaId { get; private set; }
     public string? MergedIntoId { get; private set; }
     /// <summary>承办人: the person of the lead unit its head gave the case to (cleared when the case moves to another unit).</summary>
     public string? AssigneeId { get; private set; }
@@ -98,6 +104,9 @@ public sealed class Case
     public IReadOnlyList<string> AssistUnits => AssistUnitIds.Split(',', StringSplitOptions.RemoveEmptyEntries);
 
     public bool IsOpen => CaseTransitions.IsOpen(Status);
+
+    /// <summary>Puts the case in an area's hands (see <see cref="AreaId"/>).</summary>
+    public void PlaceIn(string? areaId) => AreaId = areaId;
 
     /// <summary>受理: the first line of the timeline, written once when the case is taken in.</summary>
     public void Register(Actor actor, DateTimeOffset now, string note)

@@ -24,6 +24,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.Property(x => x.Channel).HasMaxLength(20);
         b.Property(x => x.ExternalId).HasMaxLength(100);
         b.Property(x => x.AssigneeId).HasMaxLength(32);
+        b.Property(x => x.AreaId).HasMaxLength(32); // no index: the cases waiting for dispatch are few, found by status first
         b.Property(x => x.AssigneeName).HasMaxLength(50);
         b.Property(x => x.Version).IsConcurrencyToken();
         b.Ignore(x => x.AssistUnits);

@@ -152,7 +152,9 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
         if (visible is not null)
         {
             var ids = visible.ToList();
-            q = q.Where(c => c.LeadUnitId != null && ids.Contains(c.LeadUnitId));
+            q = user.IsAreaWide
+                ? q.Where(c => (c.LeadUnitId != null && ids.Contains(c.LeadUnitId)) || (c.AreaId != null && ids.Contains(c.AreaId)))
+                : q.Where(c => c.LeadUnitId != null && ids.Contains(c.LeadUnitId));
         }
         return q;
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
+using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Cases;
@@ -48,6 +49,7 @@ public sealed partial class CaseWorkflow
             request.NewLeadUnitId = lead.Id;
             var deadlines = Deadlines(c, category, Now);
             c.ApproveReturn(Me, Now, lead.Id, lead.Name, deadlines, r.Note);
+            c.PlaceIn(UnitTree.AreaOf(await tree.GetAsync(db, ct), lead.Id));
             notifier.Notify(lead.Id, "dispatch", $"改派工单：{c.Title}（{c.Number}），请于{ChinaTime.Format(deadlines.Response.DueAt)}前签收", c.Id);
             await assistDuties.AddForCaseAsync(c, null, ct);
         }

@@ -50,6 +50,7 @@ public sealed partial class CaseWorkflow(
             ReporterPhoneHash = anonymous ? null : identity.PhoneHash(r.Reporter!.Phone),
             ExternalId = externalId, RegisteredAt = registeredAt ?? Now,
         };
+        c.PlaceIn(user.IsAuthenticated ? await user.AreaIdAsync(ct) : null);
         c.Register(Me, Now, $"{ChannelLabel(channel)}受理，{Case.KindLabel(kind)}，{category.Name}{(r.Urgent ? "，紧急" : "")}");
         db.Add(c);
         db.PendingAction = "case.register";
@@ -71,6 +72,7 @@ public sealed partial class CaseWorkflow(
         var wasDispatched = c.LeadUnitId is not null;
         var deadlines = Deadlines(c, category, Now);
         c.Dispatch(Me, Now, lead.Id, lead.Name, assists, deadlines, r.Note);
+        c.PlaceIn(UnitTree.AreaOf(await tree.GetAsync(db, ct), lead.Id));
         notifier.Notify(lead.Id, "dispatch", $"新派单：{c.Title}（{c.Number}），请于{ChinaTime.Format(deadlines.Response.DueAt)}前签收", c.Id);
         if (wasDispatched || assists.Count > 0) // a first dispatch without assist units has no duties to add or withdraw
         {
@@ -247,13 +249,17 @@ public sealed partial class CaseWorkflow(
         return c;
     }
 
-    /// <summary>County-wide roles see every case; unit staff see the cases their unit (or a unit below it) leads or assists.</summary>
+    /// <summary>
+    /// Area-wide roles see the cases of their area (every case at the top), a case waiting for dispatch included; unit staff
+    /// see the cases their unit (or a unit below it) leads or assists.
+    /// </summary>
     public async Task<bool> CanSeeAsync(Case c, CancellationToken ct)
     {
         var visible = await user.VisibleUnitsAsync(ct);
         return visible is null
             || (c.LeadUnitId is not null && visible.Contains(c.LeadUnitId))
-            || c.AssistUnits.Any(visible.Contains);
+            || c.AssistUnits.Any(visible.Contains)
+            || (user.IsAreaWide && c.AreaId is not null && visible.Contains(c.AreaId));
     }
 
     private async Task EnsureLeadUnitAsync(Case c, CancellationToken ct)
@@ -277,9 +283,17 @@ public sealed partial class CaseWorkflow(
         => await categories.FindActiveAsync(db, code, ct)
             ?? throw new RuleException("case.unknown_category", $"诉求分类“{code}”不存在", 400);
 
+    /// <summary>An active unit the case may go to: in a district, one of the district's own (the city's dispatcher sends anywhere).</summary>
     private async Task<Unit> UnitAsync(string id, string label, CancellationToken ct)
-        => await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.IsActive, ct)
+    {
+        var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.IsActive, ct)
             ?? throw new RuleException("case.unknown_unit", $"{label}不存在", 400);
+        if (await user.AreaScopeAsync(ct) is { } area && !area.Contains(unit.Id))
+        {
+            throw new RuleException("case.outside_area", $"{label}不在本辖区内：跨区县派单由上级热线办理", 400);
+        }
+        return unit;
+    }
 
     public static readonly IReadOnlyList<string> Channels = ["hotline", "web", "letter", "visit", "mailbox", "open311", "import", "inspection", "api", "wechat"];
 

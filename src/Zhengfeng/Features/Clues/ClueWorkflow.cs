@@ -133,7 +133,7 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
     /// </summary>
     /// <summary>Whether <paramref name="me"/> may read the clue's text: county-wide roles, and a unit only its own self-inspection findings.</summary>
     public static async Task<bool> MayReadAsync(CurrentUser me, Clue clue, CancellationToken ct)
-        => !me.IsIn(Roles.Unit) || me.IsCountyWide || (clue.Source == ClueSource.Self && await me.CanSeeUnitAsync(clue.UnitId, ct));
+        => !me.IsIn(Roles.Unit) || me.IsAreaWide || (clue.Source == ClueSource.Self && await me.CanSeeUnitAsync(clue.UnitId, ct));
 
     public Clue AddSystemClue(ClueSource source, string unitId, string problemType, string content, string? caseId)
     {
@@ -236,7 +236,7 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
 
     private async Task EnsureCanSeeAsync(Clue clue, CancellationToken ct)
     {
-        if (user.IsIn(Roles.Unit) && !user.IsCountyWide && (clue.Source != ClueSource.Self || !await user.CanSeeUnitAsync(clue.UnitId, ct)))
+        if (user.IsIn(Roles.Unit) && !user.IsAreaWide && (clue.Source != ClueSource.Self || !await user.CanSeeUnitAsync(clue.UnitId, ct)))
         {
             throw new ForbiddenException("无权查看此线索");
         }

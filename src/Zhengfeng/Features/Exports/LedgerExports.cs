@@ -66,7 +66,7 @@ public static partial class LedgerExports
         ClueWorkflow flow, CurrentUser user, AppDb db, TimeProvider clock, CancellationToken ct)
     {
         var query = await flow.QueryAsync(WireEnum.ParseOptional<ClueStatus>(status, "status"), unitId, WireEnum.ParseOptional<ClueSource>(source, "source"), ct);
-        if (!user.IsCountyWide)
+        if (!user.IsAreaWide)
         {
             query = query.Where(c => c.Source == ClueSource.Self); // a unit reads only its own self-inspection findings, as on the clue page
         }
@@ -111,12 +111,13 @@ public static partial class LedgerExports
             Col<RectificationItem>("建立时间", 17, i => i.CreatedAt)));
     }
 
-    private static async Task<FileContentHttpResult> Rankings(string? period, string? group, RankingService rankings, TimeProvider clock, CancellationToken ct)
+    private static async Task<FileContentHttpResult> Rankings(string? period, string? group, RankingService rankings, CurrentUser user, TimeProvider clock,
+        CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         period = string.IsNullOrWhiteSpace(period) ? RankingsApi.ThisMonth(clock) : period.Trim();
         var kind = WireEnum.ParseOptional<RankingGroup>(group, "group");
-        var rows = await rankings.UnitsAsync(period, kind, ct);
+        var rows = await rankings.UnitsAsync(period, kind, ct, await user.AreaUnitsAsync(ct));
         var name = kind is { } g ? $"{RankingGroups.Label(g)}排名" : "单位排名";
         return File($"{name}-{period}", now, Sheet($"{period}{name}", rows,
             Col<UnitRanking>("名次", 8, r => r.Rank),

@@ -48,6 +48,20 @@ public sealed class UnitTree(IMemoryCache cache)
         return result;
     }
 
+    /// <summary>The area (省、市 or 县（区）) a unit belongs to: the nearest area at or above it; null when there is none.</summary>
+    public static string? AreaOf(IReadOnlyDictionary<string, Node> nodes, string? unitId)
+    {
+        var seen = 0;
+        for (var at = unitId; at is not null && nodes.TryGetValue(at, out var n) && seen++ < 50; at = n.ParentId)
+        {
+            if (Unit.IsArea(n.Kind))
+            {
+                return n.Id;
+            }
+        }
+        return null;
+    }
+
     /// <summary>True when making <paramref name="parentId"/> the parent of <paramref name="unitId"/> would close a loop.</summary>
     public static bool WouldCycle(IReadOnlyDictionary<string, Node> nodes, string unitId, string parentId)
     {

@@ -28,7 +28,7 @@ public sealed class IndexModel(RankingService rankings, CurrentUser me, TimeProv
         Period = string.IsNullOrWhiteSpace(Period) ? RankingsApi.ThisMonth(clock) : Period.Trim();
         Selected = WireEnum.ParseOptional<RankingGroup>(Group, "group");
         Span = RankingService.Period(Period);
-        Rows = await rankings.UnitsAsync(Period, Selected, ct);
+        Rows = await rankings.UnitsAsync(Period, Selected, ct, await me.AreaUnitsAsync(ct));
         _visible = await me.VisibleUnitsAsync(ct);
         MayImport = (await auth.AuthorizeAsync(User, Policies.Supervise)).Succeeded;
     }

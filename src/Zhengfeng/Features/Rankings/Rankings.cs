@@ -84,18 +84,19 @@ public sealed class RankingService(ReadDb read, UnitTree tree, IOptions<CaseRule
     /// The period's ranking from the running counts (<see cref="RunningFigures"/>), which follow the drill-down's rules: of
     /// one group, ranked within it, or of every lead unit when no group is given.
     /// </summary>
-    public async Task<IReadOnlyList<UnitRanking>> UnitsAsync(string period, RankingGroup? group, CancellationToken ct)
+    /// <param name="within">A district's units: its ranking ranks them against each other only (null: every unit).</param>
+    public async Task<IReadOnlyList<UnitRanking>> UnitsAsync(string period, RankingGroup? group, CancellationToken ct, IReadOnlySet<string>? within = null)
     {
         var span = Period(period);
         if (group == RankingGroup.Districts)
         {
-            return await DistrictsAsync(span, ct);
+            return await DistrictsAsync(span, within, ct);
         }
         var figures = await RunningFigures.ReadAsync(_db, span.Months, ct);
         var nodes = await tree.GetAsync(_db, ct);
         var unitIds = span.Months.SelectMany(m => figures.Units(FigureMetric.Dispatched, m).Union(figures.Units(FigureMetric.Rated, m))).ToHashSet();
         var rows = unitIds.Select(id => (Id: id, Group: RankingGroups.Of(nodes, id)))
-            .Where(u => group is null || u.Group == group)
+            .Where(u => (group is null || u.Group == group) && (within is null || within.Contains(u.Id)))
             .Select(u => Row(u.Id, nodes.GetValueOrDefault(u.Id)?.Name ?? u.Id, Counts(figures, span.Months, [u.Id])) with { Group = u.Group });
         return Rank(rows);
     }
@@ -104,14 +105,14 @@ public sealed class RankingService(ReadDb read, UnitTree tree, IOptions<CaseRule
     /// 区县排名: each district (a 县（区）unit) on the cases of its whole subtree, its own included; a month a district reported
     /// (<see cref="ReportedFigure"/>) counts as reported instead.
     /// </summary>
-    private async Task<IReadOnlyList<UnitRanking>> DistrictsAsync(RankingPeriod span, CancellationToken ct)
+    private async Task<IReadOnlyList<UnitRanking>> DistrictsAsync(RankingPeriod span, IReadOnlySet<string>? within, CancellationToken ct)
     {
         var figures = await RunningFigures.ReadAsync(_db, span.Months, ct);
         var nodes = await tree.GetAsync(_db, ct);
         var reported = (await _db.Set<ReportedFigure>().AsNoTracking().Where(r => span.Months.Contains(r.Period)).ToListAsync(ct))
             .ToDictionary(r => (r.UnitId, r.Period));
         var rows = new List<UnitRanking>();
-        foreach (var district in nodes.Values.Where(n => n.Kind == UnitKind.County))
+        foreach (var district in nodes.Values.Where(n => n.Kind == UnitKind.County && (within is null || within.Contains(n.Id))))
         {
             var subtree = UnitTree.Subtree(nodes, district.Id);
             var total = default(RankingCounts);
@@ -198,8 +199,9 @@ public static class RankingsApi
     public static void MapRankings(this IEndpointRouteBuilder app)
     {
         var rankings = app.MapGroup("/api/v1/rankings").RequireAuthorization().WithTags("排名");
-        rankings.MapGet("/units", async (string? period, string? group, RankingService service, TimeProvider clock, CancellationToken ct)
-            => TypedResults.Ok(await service.UnitsAsync(period ?? ThisMonth(clock), WireEnum.ParseOptional<RankingGroup>(group, "group"), ct)));
+        rankings.MapGet("/units", async (string? period, string? group, RankingService service, CurrentUser user, TimeProvider clock, CancellationToken ct)
+            => TypedResults.Ok(await service.UnitsAsync(period ?? ThisMonth(clock), WireEnum.ParseOptional<RankingGroup>(group, "group"), ct,
+                await user.AreaUnitsAsync(ct))));
         rankings.MapGet("/units/{unitId}/cases", DrillDown);
         rankings.MapReportedFigures();
     }

@@ -16,7 +16,7 @@ public sealed class IndexModel(ServiceWorkflow flow, DispatchChoices choices, Cu
     public List<ServiceItem> Items { get; private set; } = [];
     public Dictionary<string, string> UnitNames { get; private set; } = [];
     public List<DispatchChoices.Choice> Units { get; private set; } = [];
-    public bool CountyWide => me.IsCountyWide;
+    public bool AreaWide => me.IsAreaWide;
     public bool MayEdit => me.IsIn(Roles.Unit, Roles.Supervisor, Roles.Admin);
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
@@ -27,6 +27,6 @@ public sealed class IndexModel(ServiceWorkflow flow, DispatchChoices choices, Cu
     {
         Items = await flow.ItemsAsync(UnitId, Q, ct);
         UnitNames = await flow.UnitNamesAsync(ct);
-        Units = CountyWide ? await choices.AllAsync(ct) : [];
+        Units = AreaWide ? await choices.AllAsync(ct) : [];
     }
 }

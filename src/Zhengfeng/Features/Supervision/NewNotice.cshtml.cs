@@ -103,7 +103,7 @@ public sealed class NewNoticeModel(SupervisionWorkflow notices, AssignmentLadder
 
     protected internal override async Task LoadAsync(CancellationToken ct)
     {
-        Units = await db.Units.WorkUnitsAsync(ct);
+        Units = await notices.TargetsAsync(ct);
         Campaigns = await db.Set<Campaign>().AsNoTracking().OrderByDescending(c => c.StartsOn).Take(100).ToListAsync(ct);
         Assignment = AssignmentId.TrimToNull() is { } id ? await db.Set<Assignment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) : null;
         Subject = Assignment is { } a ? ($"交办事项{a.Number}“{a.Title}”", $"/assignments/{a.Id}")

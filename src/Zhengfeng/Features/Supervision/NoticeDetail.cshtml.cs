@@ -8,7 +8,7 @@ using Zhengfeng.Web;
 namespace Zhengfeng.Features.Supervision;
 
 /// <summary>One supervision notice: the unit replies, a supervisor outside the unit accepts or sends it back.</summary>
-public sealed class NoticeDetailModel(SupervisionWorkflow notices, AppDb db, CurrentUser me, UnitTree tree) : WorkflowPage
+public sealed class NoticeDetailModel(SupervisionWorkflow notices, AppDb db) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     public SupervisionNotice Notice { get; private set; } = null!;
@@ -40,8 +40,7 @@ public sealed class NoticeDetailModel(SupervisionWorkflow notices, AppDb db, Cur
     {
         Notice = await notices.LoadAsync(Id, ct);
         UnitName = await db.Units.AsNoTracking().Where(u => u.Id == Notice.UnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
-        var inUnit = UnitTree.Subtree(await tree.GetAsync(db, ct), Notice.UnitId).Contains(me.UnitId);
-        CanReply = inUnit && me.IsIn(Roles.Unit) && Notice.Status == NoticeStatus.Issued;
-        CanJudge = !inUnit && me.IsIn(Roles.Supervisor, Roles.Admin) && Notice.Status == NoticeStatus.Replied;
+        CanReply = Notice.Status == NoticeStatus.Issued && await notices.MayReplyAsync(Notice, ct);
+        CanJudge = Notice.Status == NoticeStatus.Replied && await notices.MayJudgeAsync(Notice, ct);
     }
 }

@@ -73,6 +73,10 @@ public sealed class SupervisionWorkflow(
         {
             throw new RuleException("supervision.unknown_unit", "督办对象单位不存在", 400);
         }
+        if (await user.AreaScopeAsync(ct) is { } area && !area.Contains(r.UnitId))
+        {
+            throw new RuleException("supervision.outside_area", "督办对象单位不在本辖区内", 400);
+        }
         var caseId = r.CaseId.TrimToNull();
         var rectificationId = r.RectificationId.TrimToNull();
         var clueId = r.ClueId.TrimToNull();
@@ -111,7 +115,7 @@ public sealed class SupervisionWorkflow(
     public async Task<SupervisionNotice> ReplyAsync(string id, NoticeReplyRequest r, CancellationToken ct)
     {
         var notice = await LoadAsync(id, ct);
-        if (!user.IsIn(Roles.Unit) || !await InUnitAsync(notice, ct))
+        if (!await MayReplyAsync(notice, ct))
         {
             throw new ForbiddenException("只有被督办单位的人员可以回复督办单");
         }
@@ -128,7 +132,7 @@ public sealed class SupervisionWorkflow(
         {
             throw new ForbiddenException("只有督查人员可以审核督办单回复");
         }
-        if (await InUnitAsync(notice, ct))
+        if (!await MayJudgeAsync(notice, ct))
         {
             throw new ForbiddenException("被督办单位的人员不能审核本单位的回复");
         }
@@ -263,8 +267,39 @@ public sealed class SupervisionWorkflow(
         return (assignmentId, await CampaignWorkflow.JoinableAsync(db, campaignId, ct));
     }
 
-    private async Task<bool> InUnitAsync(SupervisionNotice notice, CancellationToken ct)
-        => UnitTree.Subtree(await tree.GetAsync(db, ct), notice.UnitId).Contains(user.UnitId);
+    /// <summary>
+    /// Who answers a notice: the target unit's staff; a notice to a district (县（区）) from above is answered by the district's
+    /// own supervision or leaders, not by the staff of a bureau in it.
+    /// </summary>
+    public async Task<bool> MayReplyAsync(SupervisionNotice notice, CancellationToken ct)
+    {
+        var nodes = await tree.GetAsync(db, ct);
+        if (!UnitTree.Subtree(nodes, notice.UnitId).Contains(user.UnitId))
+        {
+            return false;
+        }
+        return nodes.TryGetValue(notice.UnitId, out var target) && Unit.IsArea(target.Kind)
+            ? user.IsIn(Roles.Supervisor, Roles.Leader)
+            : user.IsIn(Roles.Unit);
+    }
+
+    /// <summary>A supervisor outside the target unit judges the reply: nobody judges their own unit's (or district's) answer.</summary>
+    public async Task<bool> MayJudgeAsync(SupervisionNotice notice, CancellationToken ct)
+        => user.IsIn(Roles.Supervisor, Roles.Admin) && !UnitTree.Subtree(await tree.GetAsync(db, ct), notice.UnitId).Contains(user.UnitId);
+
+    /// <summary>
+    /// Whom the user may send a notice to: the units of their area, and the districts below it (a city's supervision sends to a
+    /// district as a whole; the district's own area is not a target of its own supervision).
+    /// </summary>
+    public async Task<List<Unit>> TargetsAsync(CancellationToken ct)
+    {
+        var scope = await user.AreaScopeAsync(ct);
+        var own = await user.AreaIdAsync(ct);
+        var units = await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+        return units.Where(u => scope is null || scope.Contains(u.Id))
+            .Where(u => !Unit.IsArea(u.Kind) || (u.ParentId is not null && u.Id != own))
+            .OrderBy(u => Unit.IsArea(u.Kind) ? 0 : 1).ToList();
+    }
 
 
     internal static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";

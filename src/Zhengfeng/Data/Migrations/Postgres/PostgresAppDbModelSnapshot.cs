@@ -1524,6 +1524,10 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     b.Property<bool>("Anonymous")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("AreaId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
                     b.Property<string>("AssigneeId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");

@@ -1515,6 +1515,10 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                     b.Property<bool>("Anonymous")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AreaId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AssigneeId")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
