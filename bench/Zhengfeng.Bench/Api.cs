@@ -39,11 +39,18 @@ public sealed class Api(Uri baseAddress, int connections)
     public static async Task<string> RootUnitIdAsync(HttpClient admin)
     {
         var units = await admin.GetFromJsonAsync<JsonElement>("/api/v1/units");
-        return units.EnumerateArray().First(u => u.GetProperty("kind").GetString() == "county").GetProperty("id").GetString()!;
+        return units.EnumerateArray().First(u => u.GetProperty("parentId").ValueKind == JsonValueKind.Null).GetProperty("id").GetString()!;
     }
 
-    public static async Task<string> CreateUnitAsync(HttpClient admin, string parentId, string code, string name)
-        => (await PostAsync(admin, "/api/v1/units", new { name, code, parentId, kind = "department" }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+    public static async Task<string> CreateUnitAsync(HttpClient admin, string parentId, string code, string name, string kind = "department")
+        => (await PostAsync(admin, "/api/v1/units", new { name, code, parentId, kind }, HttpStatusCode.Created)).GetProperty("id").GetString()!;
+
+    /// <summary>Makes the root (the first start's 县（区）) a city.</summary>
+    public static async Task MakeCityAsync(HttpClient admin, string rootId)
+    {
+        using var response = await admin.PutAsJsonAsync($"/api/v1/units/{rootId}", new { name = "压测市", code = "BENCHCITY", kind = "city" });
+        response.EnsureSuccessStatusCode();
+    }
 
     public static async Task CreateUserAsync(HttpClient admin, string unitId, string username, params string[] roles)
         => await PostAsync(admin, "/api/v1/users", new { username, password = Password, displayName = username, unitId, roles }, HttpStatusCode.Created);

@@ -2,10 +2,10 @@ namespace Zhengfeng.Bench;
 
 /// <summary>
 /// Command-line options: --db sqlite|postgres|CONNECTION --instances N --cases N --warmup N --concurrency C --dispatch N --scale N --queries N
-/// --synchronous MODE --workstation-gc --quick.
+/// --districts N --synchronous MODE --workstation-gc --quick.
 /// </summary>
 public sealed record Options(int Cases, int Concurrency, int Dispatches, int Scale, int Queries, int Units, string Synchronous, int Warmup, bool ServerGc,
-    int Similar = 0, bool SmartCn = false, string Db = "sqlite", int? Instances = null)
+    int Similar = 0, bool SmartCn = false, string Db = "sqlite", int? Instances = null, int Districts = 0)
 {
     /// <summary>The app runs on PostgreSQL: a throw-away cluster (--db postgres) or a server named by a connection string.</summary>
     public bool IsPostgres => Db != "sqlite";
@@ -15,7 +15,7 @@ public sealed record Options(int Cases, int Concurrency, int Dispatches, int Sca
 
     public const string Usage = """
         Zhengfeng.Bench [--db sqlite|postgres|CONNECTION] [--instances N] [--cases 20000] [--warmup 15000] [--concurrency 16] [--dispatch 2000]
-                        [--scale 1000000] [--queries 20] [--synchronous FULL] [--workstation-gc] [--quick]
+                        [--scale 1000000] [--queries 20] [--districts N] [--synchronous FULL] [--workstation-gc] [--quick]
                         [--similar N [--smartcn]]
 
           --db           sqlite (the default: one app process on a file in a temp folder);
@@ -33,6 +33,8 @@ public sealed record Options(int Cases, int Concurrency, int Dispatches, int Sca
                          SQLite prepared INSERTs, PostgreSQL binary COPY, in chunks of 10,000 cases. Then PRAGMA optimize / ANALYZE, and
                          the unit's lists and inbox, search, ranking, dashboard and ranking export timed; database size and app memory
           --queries      repetitions of each timed query
+          --districts N  a city: the root becomes a 市 with N districts (县（区）), the units spread over them; the accounts stay at the
+                         city, and the city's ranking of its districts is timed too
           --synchronous  the app's SQLite synchronous mode (Database:Synchronous): FULL (the app's default), NORMAL or EXTRA
           --workstation-gc  run the app with workstation GC instead of the server GC it ships with
           --quick        smoke run: 2,000 cases, 500 dispatches, 50,000 scale
@@ -88,6 +90,10 @@ public sealed record Options(int Cases, int Concurrency, int Dispatches, int Sca
                     break;
                 case "--scale" when int.TryParse(value, out var n):
                     o = o with { Scale = n };
+                    i++;
+                    break;
+                case "--districts" when int.TryParse(value, out var n) && n is > 0 and <= 100:
+                    o = o with { Districts = n };
                     i++;
                     break;
                 case "--queries" when int.TryParse(value, out var n):

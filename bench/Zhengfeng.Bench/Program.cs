@@ -178,10 +178,19 @@ public static class Program
         var api = new Api(app.BaseAddress, o.Concurrency);
         using var admin = await api.LoginAsync("admin", AppProcess.AdminPassword);
         var root = await Api.RootUnitIdAsync(admin);
+        var districts = new List<string>();
+        if (o.Districts > 0)
+        {
+            await Api.MakeCityAsync(admin, root);
+            for (var d = 0; d < o.Districts; d++)
+            {
+                districts.Add(await Api.CreateUnitAsync(admin, root, $"BENCHD{d:D2}", $"压测区{d:D2}", "county"));
+            }
+        }
         var units = new List<string>();
         for (var i = 0; i < o.Units; i++)
         {
-            units.Add(await Api.CreateUnitAsync(admin, root, $"BENCH{i:D3}", $"压测单位{i:D3}"));
+            units.Add(await Api.CreateUnitAsync(admin, districts.Count > 0 ? districts[i % districts.Count] : root, $"BENCH{i:D3}", $"压测单位{i:D3}"));
         }
         await Api.CreateUserAsync(admin, root, "bench-operator", "operator");
         await Api.CreateUserAsync(admin, root, "bench-dispatcher", "dispatcher");
@@ -334,11 +343,15 @@ public static class Program
             ("unit: GET /api/v1/inbox?box=returning", staff, "/api/v1/inbox?box=returning"),
             ("unit: GET /api/v1/inbox?box=done", staff, "/api/v1/inbox?box=done"),
         };
-        var heavy = new (string Name, HttpClient Client, string Url)[]
-        {
+        (string Name, HttpClient Client, string Url)[] city = o.Districts > 0
+            ? [($"city: GET /api/v1/rankings/units?group=districts ({o.Districts} districts)", dispatcher, $"/api/v1/rankings/units?period={period}&group=districts")]
+            : [];
+        (string Name, HttpClient Client, string Url)[] heavy =
+        [
             ("dispatcher: GET /api/v1/rankings/units", dispatcher, $"/api/v1/rankings/units?period={period}"),
             ("leader: GET /api/v1/dashboard", leader, "/api/v1/dashboard"),
-        };
+            .. city,
+        ];
         const string searchWord = "井盖";
         var search = ("dispatcher: GET /api/v1/cases?q=" + searchWord, dispatcher, "/api/v1/cases?q=" + Uri.EscapeDataString(searchWord));
         var export = ("dispatcher: GET /api/v1/exports/rankings.xlsx", dispatcher, $"/api/v1/exports/rankings.xlsx?period={period}");
@@ -509,7 +522,8 @@ public static class Program
         }
         var db = o.IsPostgres ? $"PostgreSQL, app instances {string.Join(" then ", o.InstanceRuns)}" : $"SQLite synchronous {o.Synchronous}";
         Console.WriteLine($"options: {db}, cases {o.Cases:N0} after {o.Warmup:N0} warm-up creates, concurrency {o.Concurrency}, "
-            + $"dispatches {o.Dispatches:N0}, scale {o.Scale:N0}, queries {o.Queries}, app GC {(o.ServerGc ? "server (as shipped)" : "workstation")}");
+            + $"dispatches {o.Dispatches:N0}, scale {o.Scale:N0}, queries {o.Queries}, app GC {(o.ServerGc ? "server (as shipped)" : "workstation")}"
+            + (o.Districts > 0 ? $", a city of {o.Districts} districts with {o.Units} units spread over them" : ""));
         Console.WriteLine("client and server share the machine: the app runs as a separate process on 127.0.0.1, HttpClient over loopback");
     }
 }

@@ -76,6 +76,18 @@ public sealed class CurrentUser(IHttpContextAccessor http, UnitTree tree, AppDb 
     public async Task<bool> CanSeeUnitAsync(string unitId, CancellationToken ct)
         => (await VisibleUnitsAsync(ct))?.Contains(unitId) ?? true;
 
+    /// <summary>
+    /// Refuses a unit outside an area-wide role's area as the target of its action (a district dispatches, supervises and
+    /// assigns work within the district; the city anywhere below it).
+    /// </summary>
+    public async Task EnsureInAreaAsync(string unitId, string what, CancellationToken ct)
+    {
+        if (await AreaScopeAsync(ct) is { } area && !area.Contains(unitId))
+        {
+            throw new ForbiddenException($"{what}不在本辖区内");
+        }
+    }
+
     public async Task EnsureCanSeeUnitAsync(string unitId, CancellationToken ct)
     {
         if (!await CanSeeUnitAsync(unitId, ct))

@@ -56,7 +56,7 @@ public sealed class CityAndDistrictTests
 
         // The east's dispatcher cannot send it into the west; the city's dispatcher can, and then it is the west's.
         var refused = await east.Dispatcher.PostAsJsonAsync($"/api/v1/cases/{id}/dispatch", new { leadUnitId = west.Bureau });
-        Assert.Contains("不在本辖区内", await refused.ProblemAsync(HttpStatusCode.BadRequest));
+        Assert.Contains("不在本辖区内", await refused.ProblemAsync(HttpStatusCode.Forbidden));
         await s.Dispatcher.PostOkAsync($"/api/v1/cases/{id}/dispatch", new { leadUnitId = west.Bureau });
         await west.Supervisor.GetOkAsync($"/api/v1/cases/{id}");
         await west.BureauStaff.PostOkAsync($"/api/v1/cases/{id}/sign", new { });
@@ -104,9 +104,32 @@ public sealed class CityAndDistrictTests
 
         // A district's supervision sends notices inside its district only.
         var outside = await east.Supervisor.PostAsJsonAsync("/api/v1/supervision-notices", new { unitId = west.Bureau, level = "reminder", reason = "请加快办理" });
-        Assert.Contains("不在本辖区内", await outside.ProblemAsync(HttpStatusCode.BadRequest));
+        Assert.Contains("不在本辖区内", await outside.ProblemAsync(HttpStatusCode.Forbidden));
         await east.Supervisor.PostOkAsync("/api/v1/supervision-notices", new { unitId = east.Bureau, level = "reminder", reason = "请加快办理" }, HttpStatusCode.Created);
         Assert.Equal(0, (await west.Supervisor.GetOkAsync("/api/v1/supervision-notices")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_districts_clues_and_assigned_work_stay_in_the_district_while_the_city_follows_both()
+    {
+        await using var app = await AppFactory.StartAsync();
+        var (_, citySupervisor, east, west) = await CityAsync(app);
+
+        var clue = (await east.Supervisor.PostOkAsync("/api/v1/clues",
+            new { source = "tour", unitId = east.Bureau, problemType = "shirking", content = "巡察发现东区城管局推诿群众诉求" }, HttpStatusCode.Created)).Id();
+        Assert.Equal(HttpStatusCode.Forbidden, (await west.Supervisor.GetAsync($"/api/v1/clues/{clue}")).StatusCode);
+        Assert.Equal(0, (await west.Supervisor.GetOkAsync("/api/v1/clues")).GetProperty("total").GetInt32());
+        Assert.Contains(clue, (await citySupervisor.GetOkAsync("/api/v1/clues")).GetProperty("items").EnumerateArray().Select(c => c.Id()));
+        var outside = await east.Supervisor.PostAsJsonAsync("/api/v1/clues",
+            new { source = "tour", unitId = west.Bureau, problemType = "shirking", content = "东区越界登记西区的线索" });
+        Assert.Equal(HttpStatusCode.Forbidden, outside.StatusCode);
+
+        var task = (await citySupervisor.PostOkAsync("/api/v1/tasks",
+            new { title = "背街小巷路灯全覆盖", leadUnitId = west.Bureau, dueOn = "2026-12-31", source = "superior" }, HttpStatusCode.Created)).Id();
+        await west.Supervisor.GetOkAsync($"/api/v1/tasks/{task}");
+        Assert.Equal(HttpStatusCode.Forbidden, (await east.Supervisor.GetAsync($"/api/v1/tasks/{task}")).StatusCode);
+        Assert.Equal(0, (await east.Supervisor.GetOkAsync("/api/v1/tasks")).GetProperty("total").GetInt32());
+        Assert.Equal(1, (await citySupervisor.GetOkAsync("/api/v1/tasks")).GetProperty("total").GetInt32());
     }
 
     private static string UnitOf(JsonElement row) => row.GetProperty("unitId").GetString()!;

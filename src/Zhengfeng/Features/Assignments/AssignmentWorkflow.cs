@@ -45,6 +45,11 @@ public sealed partial class AssignmentWorkflow(
         {
             throw Bad("task.unknown_assist_unit", "配合单位不存在");
         }
+        await user.EnsureInAreaAsync(leadUnitId, "牵头单位", ct);
+        foreach (var part in partIds)
+        {
+            await user.EnsureInAreaAsync(part, "配合单位", ct);
+        }
         var due = DueOn(r, today);
         var campaignId = r.CampaignId.TrimToNull();
         var source = r.Source ?? (campaignId is not null ? AssignmentSource.Campaign

@@ -288,10 +288,7 @@ public sealed partial class CaseWorkflow(
     {
         var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id && u.IsActive, ct)
             ?? throw new RuleException("case.unknown_unit", $"{label}不存在", 400);
-        if (await user.AreaScopeAsync(ct) is { } area && !area.Contains(unit.Id))
-        {
-            throw new RuleException("case.outside_area", $"{label}不在本辖区内：跨区县派单由上级热线办理", 400);
-        }
+        await user.EnsureInAreaAsync(unit.Id, label, ct); // across districts only the city's hotline dispatches
         return unit;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Zhengfeng.Data;
 using Zhengfeng.Features.Org;
 using Zhengfeng.Features.Suggestions;
+using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Cases;
 
@@ -9,11 +10,15 @@ namespace Zhengfeng.Features.Cases;
 /// What the dispatcher picks from: every active unit named with its parents (twelve "党政综合办公室" are told apart by their
 /// township), grouped under the unit below the county they belong to, and first the units that usually handle the category.
 /// </summary>
-public sealed class DispatchChoices(AppDb db, UnitTree tree, TimeProvider clock, DispatchSuggester suggester)
+public sealed class DispatchChoices(AppDb db, UnitTree tree, TimeProvider clock, DispatchSuggester suggester, CurrentUser user)
 {
     public const int UsualCount = 5;
 
-    public sealed record Choice(string Id, string Name, string Path, string Group);
+    public sealed record Choice(string Id, string Name, string Path, string Group)
+    {
+        /// <summary>The unit its group is named after (a department or township, not a section below one).</summary>
+        public bool IsTop => !Path.Contains(" / ", StringComparison.Ordinal);
+    }
 
     /// <summary>A unit the suggestion model proposes for this case's text, with its probability.</summary>
     public sealed record Suggested(Choice Unit, double Score);
@@ -41,24 +46,33 @@ public sealed class DispatchChoices(AppDb db, UnitTree tree, TimeProvider clock,
             suggested, suggested.Count > 0 ? suggestion.UnitReasons : []);
     }
 
-    /// <summary>Every active unit below the county, named with its parents and grouped under its top unit, in the organisation's order.</summary>
+    /// <summary>
+    /// Every active unit that takes work (in a district's hands, the district's own), named with its parents and grouped under
+    /// its top unit, in the organisation's order.
+    /// </summary>
     public async Task<List<Choice>> AllAsync(CancellationToken ct)
     {
         var nodes = await tree.GetAsync(db, ct);
-        var units = await db.Units.AsNoTracking().Where(u => u.IsActive).Where(Unit.TakesWork)
-            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
+        var area = await user.AreaScopeAsync(ct);
+        var units = (await db.Units.AsNoTracking().Where(u => u.IsActive).Where(Unit.TakesWork)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Name).Select(u => new { u.Id, u.Name }).ToListAsync(ct))
+            .Where(u => area is null || area.Contains(u.Id)).ToList();
         // each group in its top unit's place, the top unit first, then the units below it in their order
-        var described = units.Select((u, i) => (Choice: Describe(nodes, u.Id, u.Name), Index: i)).ToList();
-        var tops = described.Where(x => x.Choice.Path == x.Choice.Group).GroupBy(x => x.Choice.Group).ToDictionary(g => g.Key, g => g.First().Index);
-        return described.OrderBy(x => tops.GetValueOrDefault(x.Choice.Group, x.Index)).ThenBy(x => x.Choice.Path == x.Choice.Group ? 0 : 1).ThenBy(x => x.Index)
+        var described = units.Select((u, i) => (Choice: Describe(nodes, u.Id, u.Name, districts: area is null), Index: i)).ToList();
+        var tops = described.Where(x => x.Choice.IsTop).GroupBy(x => x.Choice.Group).ToDictionary(g => g.Key, g => g.First().Index);
+        return described.OrderBy(x => tops.GetValueOrDefault(x.Choice.Group, x.Index)).ThenBy(x => x.Choice.IsTop ? 0 : 1).ThenBy(x => x.Index)
             .Select(x => x.Choice).ToList();
     }
 
-    /// <summary>A unit's path below the county ("城关镇 / 党政综合办公室") and the top unit it is grouped under.</summary>
-    private static Choice Describe(IReadOnlyDictionary<string, UnitTree.Node> nodes, string id, string name)
+    /// <summary>
+    /// A unit's path below its area ("城关镇 / 党政综合办公室") and the top unit it is grouped under; at the top of a city, a
+    /// district's units are grouped under the district too ("东城区 / 城市管理局").
+    /// </summary>
+    private static Choice Describe(IReadOnlyDictionary<string, UnitTree.Node> nodes, string id, string name, bool districts)
     {
         var chain = new List<string>();
-        for (var node = nodes.GetValueOrDefault(id); node is not null && !Unit.IsArea(node.Kind); node = node.ParentId is null ? null : nodes.GetValueOrDefault(node.ParentId))
+        var node = nodes.GetValueOrDefault(id);
+        for (; node is not null && !Unit.IsArea(node.Kind); node = node.ParentId is null ? null : nodes.GetValueOrDefault(node.ParentId))
         {
             chain.Insert(0, node.Name);
         }
@@ -66,6 +80,7 @@ public sealed class DispatchChoices(AppDb db, UnitTree tree, TimeProvider clock,
         {
             chain.Add(name);
         }
-        return new Choice(id, name, string.Join(" / ", chain), chain[0]);
+        var group = districts && node is { ParentId: not null } district ? $"{district.Name} / {chain[0]}" : chain[0];
+        return new Choice(id, name, string.Join(" / ", chain), group);
     }
 }

@@ -111,6 +111,7 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
         {
             throw new RuleException("clue.unknown_unit", "涉及单位不存在", 400);
         }
+        await user.EnsureInAreaAsync(r.UnitId, "涉及单位", ct);
         if (!string.IsNullOrEmpty(r.PersonId) && !await db.Cadres.AnyAsync(c => c.Id == r.PersonId, ct))
         {
             throw new RuleException("clue.unknown_person", "涉及干部不存在", 400);
@@ -239,6 +240,10 @@ public sealed class ClueWorkflow(AppDb db, TimeProvider clock, CurrentUser user,
         if (user.IsIn(Roles.Unit) && !user.IsAreaWide && (clue.Source != ClueSource.Self || !await user.CanSeeUnitAsync(clue.UnitId, ct)))
         {
             throw new ForbiddenException("无权查看此线索");
+        }
+        if (user.IsAreaWide && !await user.CanSeeUnitAsync(clue.UnitId, ct))
+        {
+            throw new ForbiddenException("无权查看其他区县的线索");
         }
     }
 

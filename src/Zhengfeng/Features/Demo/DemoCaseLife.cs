@@ -368,6 +368,7 @@ public sealed class DemoCaseLife(WorkCalendar calendar, CaseRules rules, Supervi
             Id = Ids.New(), TrackingCode = CaseWorkflow.NewTrackingCode(), Kind = c.Kind, CategoryCode = c.CategoryCode, Title = c.Title,
             Content = "再次反映：" + c.Content, Channel = "hotline", Address = c.Address, Anonymous = true, RegisteredAt = registered,
         };
+        repeat.PlaceIn(c.AreaId);
         repeat.Register(cast.Operator, registered, $"{CaseWorkflow.ChannelLabel("hotline")}受理，{Case.KindLabel(c.Kind)}，{cast.Categories[c.CategoryCode].Name}");
         if (!Step(r, mergeAt))
         {

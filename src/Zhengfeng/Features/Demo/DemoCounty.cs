@@ -14,7 +14,8 @@ public sealed record DemoAccounts(string Password, IReadOnlyList<(string Usernam
 
     public string Describe()
     {
-        var text = new StringBuilder($"演示县：{DemoNames.CountyName}（演示账号密码均为 {Password}；管理员 admin 仍用首次启动时的密码）\n");
+        var text = new StringBuilder($"演示市：{DemoNames.CityName}，辖{DemoNames.CountyName}（全部演示数据）和{DemoNames.EastName}"
+            + $"（演示账号密码均为 {Password}；管理员 admin 在市级，仍用首次启动时的密码）\n");
         var units = Accounts.Where(a => a.Role == Roles.Unit).ToList();
         foreach (var a in Accounts.Where(a => a.Role != Roles.Unit).Concat(units.Take(UnitAccountsShown)))
         {
@@ -30,14 +31,31 @@ public sealed record DemoAccounts(string Password, IReadOnlyList<(string Usernam
 
 /// <summary>
 /// Loads the fictional demo county: about 40 departments, 12 townships and streets, their sections, some 400
-/// cadres and an account for every role. Deterministic: the seed fixes every name and rank (ids are fresh).
-/// Idempotent: a database that already holds the demo units is left alone.
+/// cadres and an account for every role; above it a small city with a second district, so that the levels show (the
+/// city's hotline, supervision and leader; the district's hotline, supervision and two units). Deterministic: the seed
+/// fixes every name and rank (ids are fresh). Idempotent: a database that already holds the demo units is left alone.
 /// </summary>
 public sealed class DemoCounty(AppDb db, TimeProvider clock, UnitTree tree)
 {
     public const string Password = "Demo@2026";
     private const int Seed = 20261123;
     private const string CountyCode = "county";
+    private const string CityCode = "city";
+    private const string EastCode = "east";
+
+    /// <summary>The units of the levels around the county: the city's own offices and the second district's.</summary>
+    private sealed record LevelUnit(string Code, string Name, UnitKind Kind, string Parent, string HeadPost);
+
+    private static readonly IReadOnlyList<LevelUnit> Levels =
+    [
+        new("c-hotline", $"{DemoNames.CityName}12345政务服务便民热线", UnitKind.Department, CityCode, "主任"),
+        new("c-conduct", $"{DemoNames.CityName}作风效能建设办公室", UnitKind.Department, CityCode, "主任"),
+        new(EastCode, DemoNames.EastName, UnitKind.County, CityCode, "区长"),
+        new("e-hotline", $"{DemoNames.EastName}12345热线分中心", UnitKind.Department, EastCode, "主任"),
+        new("e-conduct", $"{DemoNames.EastName}作风效能建设办公室", UnitKind.Department, EastCode, "主任"),
+        new("e-urban", $"{DemoNames.EastName}城市管理局", UnitKind.Department, EastCode, "局长"),
+        new("e-donghua", $"{DemoNames.EastName}东华街道办事处", UnitKind.Township, EastCode, "主任"),
+    ];
 
     private enum Who { Deputy, Chief, Staff }
 
@@ -78,6 +96,34 @@ public sealed class DemoCounty(AppDb db, TimeProvider clock, UnitTree tree)
         }
         county.Name = DemoNames.CountyName;
         units[CountyCode] = county;
+        // The county becomes a district of the city; the administrator of the first start moves up with the top.
+        var city = await db.Units.FirstOrDefaultAsync(u => u.Code == CityCode, ct);
+        if (city is null)
+        {
+            city = AddUnit(CityCode, DemoNames.CityName, UnitKind.City, null, 0);
+        }
+        units[CityCode] = city;
+        if (county.ParentId is null)
+        {
+            county.ParentId = city.Id;
+            foreach (var admin in await db.Users.Where(u => u.UnitId == county.Id && u.Roles == Roles.Admin).ToListAsync(ct))
+            {
+                admin.UnitId = city.Id;
+            }
+        }
+        var levelOrder = 0;
+        foreach (var spec in Levels)
+        {
+            var unit = AddUnit(spec.Code, spec.Name, spec.Kind, units[spec.Parent].Id, ++levelOrder);
+            var head = AddCadre(unit, spec.HeadPost, spec.Kind == UnitKind.County ? CadreRank.Division : CadreRank.Section);
+            var deputy = AddCadre(unit, "副" + spec.HeadPost, spec.Kind == UnitKind.County ? CadreRank.DeputyDivision : CadreRank.DeputySection);
+            leaders.Add((unit, head, deputy));
+            people[spec.Code] = new UnitPeople { Leaders = { head, deputy } };
+        }
+        var cityPeople = people[CityCode] = new UnitPeople();
+        cityPeople.Leaders.Add(AddCadre(city, "市长", CadreRank.Division));
+        cityPeople.Leaders.Add(AddCadre(city, "副市长", CadreRank.DeputyDivision));
+        leaders.Add((city, cityPeople.Leaders[0], cityPeople.Leaders[1]));
         var countyPeople = people[CountyCode] = new UnitPeople();
         foreach (var (post, rank) in DemoNames.CountyLeaders)
         {
@@ -148,7 +194,7 @@ public sealed class DemoCounty(AppDb db, TimeProvider clock, UnitTree tree)
         tree.Invalidate();
         return result;
 
-        Unit AddUnit(string code, string name, UnitKind kind, string parentId, int sortOrder)
+        Unit AddUnit(string code, string name, UnitKind kind, string? parentId, int sortOrder)
         {
             var unit = new Unit { Id = Ids.New(), Code = code, Name = name, Kind = kind, ParentId = parentId, SortOrder = sortOrder, CreatedAt = now };
             db.Units.Add(unit);
@@ -189,6 +235,15 @@ public sealed class DemoCounty(AppDb db, TimeProvider clock, UnitTree tree)
             new("leader", Roles.Leader, CountyCode, Who.Deputy),
             // an outside visitor (特邀监督员) of the 暗访 plans, seated in the office that runs them
             new("visitor", Roles.Visitor, $"{DemoNames.Conduct}-s2", Who.Staff),
+            // the city above the county: its hotline dispatches across districts, its supervision sends 督办 to a district
+            new("city-dispatcher", Roles.Dispatcher, "c-hotline", Who.Deputy),
+            new("city-supervisor", Roles.Supervisor, "c-conduct", Who.Deputy),
+            new("city-leader", Roles.Leader, CityCode, Who.Deputy),
+            // the second district sees only itself
+            new("east-dispatcher", Roles.Dispatcher, "e-hotline", Who.Deputy),
+            new("east-supervisor", Roles.Supervisor, "e-conduct", Who.Deputy),
+            new("e-urban", Roles.Unit, "e-urban", Who.Deputy),
+            new("e-donghua", Roles.Unit, "e-donghua", Who.Deputy),
         ];
         var unitCodes = Showcase.Concat(SectionAccounts).Concat(AllUnits.Select(u => u.Code).Except(Showcase));
         specs.AddRange(unitCodes.Select(code => new AccountSpec(code, Roles.Unit, code, SectionAccounts.Contains(code) ? Who.Chief : Who.Deputy)));
@@ -201,6 +256,14 @@ public sealed class DemoCounty(AppDb db, TimeProvider clock, UnitTree tree)
         if (code == CountyCode)
         {
             return DemoNames.CountyName;
+        }
+        if (code == CityCode)
+        {
+            return DemoNames.CityName;
+        }
+        if (Levels.FirstOrDefault(l => l.Code == code) is { } level)
+        {
+            return level.Name;
         }
         foreach (var spec in AllUnits)
         {

@@ -61,7 +61,7 @@ public sealed partial class DemoHistory
         var cited = clues.Where(c => c.VerifiedAt < issuedAt && c.VerifiedAt >= issuedAt.AddDays(-120)).TakeLast(4).ToList();
         var period = issuedOn.AddMonths(-1).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         var body = await composer.ComposeAsync(BulletinKind.Criticism, cited, [], period, ct);
-        var head = await letterhead.GetAsync(ct);
+        var head = await letterhead.GetAsync(cast.Units["county"].Id, ct); // the county's own 发文字号, not the city's
         var bulletin = new Bulletin
         {
             Id = Ids.New(), Kind = BulletinKind.Criticism, OrganName = head.OrganName, Prefix = head.Prefix, PrintedBy = head.PrintedBy,

@@ -214,6 +214,7 @@ public sealed partial class DemoHistory(AppDb db, TimeProvider clock, WorkCalend
             "inspection" => cast.Supervisor,
             _ => cast.Operator,
         };
+        c.PlaceIn(cast.Units["county"].Id); // the county's hotline took it in
         c.Register(registrar, at, $"{CaseWorkflow.ChannelLabel(channel)}受理，{Case.KindLabel(kind)}，{cast.Categories[plan.Code].Name}{(urgent ? "，紧急" : "")}");
         return (c, lead);
     }

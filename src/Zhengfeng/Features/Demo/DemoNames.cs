@@ -19,6 +19,10 @@ public static class DemoNames
 {
     public const string CountyName = "青岚县";
 
+    /// <summary>The city above the county, and the city's second district (a few units only: enough to see the levels).</summary>
+    public const string CityName = "云岭市";
+    public const string EastName = "东城区";
+
     public const string Hotline = "d-hotline";
     public const string Conduct = "d-conduct";
     public const string Discipline = "d-discipline";

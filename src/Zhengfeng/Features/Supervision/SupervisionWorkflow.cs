@@ -73,10 +73,7 @@ public sealed class SupervisionWorkflow(
         {
             throw new RuleException("supervision.unknown_unit", "督办对象单位不存在", 400);
         }
-        if (await user.AreaScopeAsync(ct) is { } area && !area.Contains(r.UnitId))
-        {
-            throw new RuleException("supervision.outside_area", "督办对象单位不在本辖区内", 400);
-        }
+        await user.EnsureInAreaAsync(r.UnitId, "督办对象单位", ct);
         var caseId = r.CaseId.TrimToNull();
         var rectificationId = r.RectificationId.TrimToNull();
         var clueId = r.ClueId.TrimToNull();
