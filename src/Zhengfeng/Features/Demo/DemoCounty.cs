@@ -19,7 +19,7 @@ public sealed record DemoAccounts(string Password, IReadOnlyList<(string Usernam
         var units = Accounts.Where(a => a.Role == Roles.Unit).ToList();
         foreach (var a in Accounts.Where(a => a.Role != Roles.Unit).Concat(units.Take(UnitAccountsShown)))
         {
-            text.Append($"  {a.Username,-14} {Roles.Label(a.Role).PadRight(4, '\u3000')}  {a.Unit}\n");
+            text.Append($"  {a.Username,-16} {Roles.Label(a.Role).PadRight(4, '\u3000')}  {a.Unit}\n");
         }
         if (units.Count > UnitAccountsShown)
         {

@@ -53,9 +53,14 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
         }
         var now = clock.GetUtcNow();
         var today = now.CstDate();
+        // The oversight tiles count within the user's area: a district's own records, everything at the top.
+        var area = me.IsAreaWide ? visible?.ToList() : null;
+        var inArea = area is null ? db.Set<Case>() : db.Set<Case>()
+            .Where(c => (c.LeadUnitId != null && area.Contains(c.LeadUnitId)) || (c.AreaId != null && area.Contains(c.AreaId)));
+        var cadresInArea = area is null ? db.Cadres : db.Cadres.Where(c => area.Contains(c.UnitId));
         if (me.IsIn(Roles.Operator, Roles.Dispatcher))
         {
-            Tiles.Add(new("待派单", await db.Set<Case>().CountAsync(c => c.Status == CaseStatus.Registered, ct), "/cases?status=registered", "件已登记未派出"));
+            Tiles.Add(new("待派单", await inArea.CountAsync(c => c.Status == CaseStatus.Registered, ct), "/cases?status=registered", "件已登记未派出"));
         }
         if (me.IsIn(Roles.Operator))
         {
@@ -63,15 +68,16 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
         }
         if (me.IsIn(Roles.Dispatcher))
         {
-            Tiles.Add(new("退单待裁定", await db.Set<Case>().CountAsync(c => c.Status == CaseStatus.ReturnRequested, ct), "/cases?status=return_requested", "件待派单员裁定"));
+            Tiles.Add(new("退单待裁定", await inArea.CountAsync(c => c.Status == CaseStatus.ReturnRequested, ct), "/cases?status=return_requested", "件待派单员裁定"));
         }
         if (me.IsIn(Roles.Dispatcher, Roles.Leader))
         {
-            Tiles.Add(new("延期待审批", await db.Set<ExtensionRequest>().CountAsync(e => e.Decision == RequestDecision.Pending, ct), "/cases?status=handling", "件延期申请"));
+            Tiles.Add(new("延期待审批", await db.Set<ExtensionRequest>()
+                .CountAsync(e => e.Decision == RequestDecision.Pending && (area == null || area.Contains(e.UnitId)), ct), "/cases?status=handling", "件延期申请"));
         }
         if (me.IsIn(Roles.Dispatcher, Roles.Supervisor, Roles.Leader))
         {
-            Tiles.Add(new("已超期工单", await db.Set<Case>().CountAsync(c => CaseSearch.OpenStatuses.Contains(c.Status) && c.HandleDueAt < now, ct), "/cases?overdue=true", "件超过办理时限"));
+            Tiles.Add(new("已超期工单", await inArea.CountAsync(c => CaseSearch.OpenStatuses.Contains(c.Status) && c.HandleDueAt < now, ct), "/cases?overdue=true", "件超过办理时限"));
         }
         if (me.IsIn(Roles.Supervisor, Roles.Dispatcher))
         {
@@ -80,25 +86,32 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
         }
         if (me.IsIn(Roles.Supervisor, Roles.Inspector))
         {
-            Tiles.Add(new("待核查线索", await db.Set<Clue>().CountAsync(c => c.Status == ClueStatus.Registered, ct), "/clues?status=registered", "条问题线索"));
+            Tiles.Add(new("待核查线索", await db.Set<Clue>()
+                .CountAsync(c => c.Status == ClueStatus.Registered && (area == null || area.Contains(c.UnitId)), ct), "/clues?status=registered", "条问题线索"));
         }
         if (me.IsIn(Roles.Supervisor, Roles.Inspector))
         {
             Tiles.Add(new("在办问责案件",
                 await db.Set<AccountabilityCase>()
+                    .Where(c => area == null || (c.UnitId != null && area.Contains(c.UnitId)) || cadresInArea.Any(p => p.Id == c.CadreId))
                     .CountAsync(c => c.Status == AccountabilityStatus.Opened || c.Status == AccountabilityStatus.Investigating, ct),
                 "/accountability?status=active", "件已立项或调查中"));
         }
         if (me.IsIn(Roles.Leader, Roles.Inspector))
         {
-            Tiles.Add(new("容错免责待认定", await db.Set<Exemption>().CountAsync(e => e.Status == ExemptionStatus.Applied, ct), "/exemptions?status=applied", "件容错免责申请"));
+            Tiles.Add(new("容错免责待认定", await db.Set<Exemption>()
+                .CountAsync(e => e.Status == ExemptionStatus.Applied && cadresInArea.Any(p => p.Id == e.CadreId), ct), "/exemptions?status=applied", "件容错免责申请"));
         }
         if (me.IsIn(Roles.Supervisor))
         {
-            Tiles.Add(new("待验收整改", await db.Set<RectificationItem>().CountAsync(i => i.Status == RectificationStatus.Reported, ct), "/rectifications?status=reported", "项已报告进展"));
-            Tiles.Add(new("督办待研判", await db.Set<SupervisionNotice>().CountAsync(n => n.Status == NoticeStatus.Replied, ct), "/notices?status=replied", "份督办单已回复"));
-            Tiles.Add(new("交办待验收", await db.Set<Assignment>().CountAsync(a => a.Status == AssignmentStatus.Reported, ct), "/assignments?status=reported", "项已报告完成"));
-            Tiles.Add(new("交办逾期", await db.Set<Assignment>().CountAsync(a => OpenTasks.Contains(a.Status) && a.DueOn < today, ct), "/assignments?overdue=true",
+            Tiles.Add(new("待验收整改", await db.Set<RectificationItem>()
+                .CountAsync(i => i.Status == RectificationStatus.Reported && (area == null || area.Contains(i.UnitId)), ct), "/rectifications?status=reported", "项已报告进展"));
+            Tiles.Add(new("督办待研判", await db.Set<SupervisionNotice>()
+                .CountAsync(n => n.Status == NoticeStatus.Replied && (area == null || area.Contains(n.UnitId)), ct), "/notices?status=replied", "份督办单已回复"));
+            Tiles.Add(new("交办待验收", await db.Set<Assignment>()
+                .CountAsync(a => a.Status == AssignmentStatus.Reported && (area == null || area.Contains(a.LeadUnitId)), ct), "/assignments?status=reported", "项已报告完成"));
+            Tiles.Add(new("交办逾期", await db.Set<Assignment>()
+                .CountAsync(a => OpenTasks.Contains(a.Status) && a.DueOn < today && (area == null || area.Contains(a.LeadUnitId)), ct), "/assignments?overdue=true",
                 "项超过完成期限未报完成"));
         }
         if (me.IsIn(Roles.Unit))

@@ -18,7 +18,7 @@ namespace Zhengfeng.Features.Supervision;
 /// reason from its overdue milestones.
 /// </summary>
 [Authorize(Policy = Policies.Supervise)]
-public sealed class NewNoticeModel(SupervisionWorkflow notices, AssignmentLadder ladder, AppDb db, TimeProvider clock) : WorkflowPage
+public sealed class NewNoticeModel(SupervisionWorkflow notices, AssignmentLadder ladder, AppDb db, TimeProvider clock, DispatchChoices choices) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string? UnitId { get; set; }
     [BindProperty(SupportsGet = true)] public string? AssignmentId { get; set; }
@@ -30,7 +30,8 @@ public sealed class NewNoticeModel(SupervisionWorkflow notices, AssignmentLadder
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public int? ReplyWorkdays { get; set; }
 
-    public List<Unit> Units { get; private set; } = [];
+    /// <summary>The districts below the user's area first (a city sends a notice to a district as a whole), then its units.</summary>
+    public List<DispatchChoices.Choice> Units { get; private set; } = [];
     public List<Campaign> Campaigns { get; private set; } = [];
     public Assignment? Assignment { get; private set; }
     /// <summary>What the notice is about, in words, with a link.</summary>
@@ -103,7 +104,8 @@ public sealed class NewNoticeModel(SupervisionWorkflow notices, AssignmentLadder
 
     protected internal override async Task LoadAsync(CancellationToken ct)
     {
-        Units = await notices.TargetsAsync(ct);
+        Units = [.. (await notices.DistrictTargetsAsync(ct)).Select(d => new DispatchChoices.Choice(d.Id, d.Name, $"{d.Name}（区县）", "区县")),
+            .. await choices.AllAsync(ct)];
         Campaigns = await db.Set<Campaign>().AsNoTracking().OrderByDescending(c => c.StartsOn).Take(100).ToListAsync(ct);
         Assignment = AssignmentId.TrimToNull() is { } id ? await db.Set<Assignment>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, ct) : null;
         Subject = Assignment is { } a ? ($"交办事项{a.Number}“{a.Title}”", $"/assignments/{a.Id}")

@@ -285,19 +285,18 @@ public sealed class SupervisionWorkflow(
         => user.IsIn(Roles.Supervisor, Roles.Admin) && !UnitTree.Subtree(await tree.GetAsync(db, ct), notice.UnitId).Contains(user.UnitId);
 
     /// <summary>
-    /// Whom the user may send a notice to: the units of their area, and the districts below it (a city's supervision sends to a
-    /// district as a whole; the district's own area is not a target of its own supervision).
+    /// The districts the user may send a notice to as a whole: those below their area (a district's own supervision does not
+    /// send notices to its own district). The units themselves come from <see cref="DispatchChoices"/>.
     /// </summary>
-    public async Task<List<Unit>> TargetsAsync(CancellationToken ct)
+    public async Task<List<Unit>> DistrictTargetsAsync(CancellationToken ct)
     {
         var scope = await user.AreaScopeAsync(ct);
         var own = await user.AreaIdAsync(ct);
-        var units = await db.Units.AsNoTracking().Where(u => u.IsActive).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
-        return units.Where(u => scope is null || scope.Contains(u.Id))
-            .Where(u => !Unit.IsArea(u.Kind) || (u.ParentId is not null && u.Id != own))
-            .OrderBy(u => Unit.IsArea(u.Kind) ? 0 : 1).ToList();
+        var areas = await db.Units.AsNoTracking().Where(u => u.IsActive && u.ParentId != null && u.Id != own)
+            .Where(u => u.Kind == UnitKind.Province || u.Kind == UnitKind.City || u.Kind == UnitKind.County)
+            .OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+        return areas.Where(u => scope is null || scope.Contains(u.Id)).ToList();
     }
-
 
     internal static string Short(string text) => text.Length <= 60 ? text : text[..60] + "…";
 }
