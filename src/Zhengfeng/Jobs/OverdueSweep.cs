@@ -47,7 +47,7 @@ public sealed class OverdueSweep(IServiceScopeFactory scopes, TimeProvider clock
             {
                 continue;
             }
-            var level = now > calendar.WorkdayDeadline(due, rules.RedCardWorkdays).DueAt ? OverdueLevel.RedCard
+            var level = now > calendar.For(c.AreaId).WorkdayDeadline(due, rules.RedCardWorkdays).DueAt ? OverdueLevel.RedCard
                 : now > due ? OverdueLevel.YellowCard
                 : OverdueLevel.Warning;
             if (level <= c.OverdueLevel)

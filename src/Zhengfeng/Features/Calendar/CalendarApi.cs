@@ -11,6 +11,8 @@ public static class CalendarApi
     public sealed record DateResult(string Date, string Explanation);
     public sealed record WorkdayResult(string Date, bool IsWorkday, string? Holiday, bool Certain);
     public sealed record YearView(int Year, int OffDays, int MakeUpWorkdays);
+    public sealed record LocalDayView(string AreaId, string Date, string Name, bool IsOffDay);
+    public sealed record LocalDayRequest(string? Name, bool IsOffDay = true);
 
     public static IServiceCollection AddCalendar(this IServiceCollection services)
         => services.AddSingleton<WorkCalendar>().AddScoped<CalendarImport>();
@@ -23,10 +25,34 @@ public static class CalendarApi
         cal.MapGet("/is-workday", IsWorkday).AllowAnonymous();
         cal.MapGet("/years", Years).RequireAuthorization();
         cal.MapPost("/years", Import).RequireAuthorization(Policies.Admin).DisableAntiforgery();
+        // A district's own days (地方节假日): public like the calendar, set by the admin of the district or above.
+        cal.MapGet("/local-days", LocalDays).AllowAnonymous();
+        cal.MapPut("/local-days/{areaId}/{date}", SetLocalDay).RequireAuthorization(Policies.Admin);
+        cal.MapDelete("/local-days/{areaId}/{date}", RemoveLocalDay).RequireAuthorization(Policies.Admin);
     }
 
-    private static Ok<DateResult> AddWorkdays(string? from, string? days, WorkCalendar calendar)
+    private static Ok<List<LocalDayView>> LocalDays(string? areaId, WorkCalendar calendar)
+        => TypedResults.Ok(calendar.For(areaId).LocalDays.Select(d => View(areaId!, d.Date, d.Name, d.IsOffDay)).ToList());
+
+    private static async Task<Ok<LocalDayView>> SetLocalDay(string areaId, string date, LocalDayRequest r, CalendarImport import, CancellationToken ct)
     {
+        var day = await import.SetLocalDayAsync(areaId, WireDate.Parse(date, "date"), r.Name, r.IsOffDay, ct);
+        return TypedResults.Ok(View(day.AreaId, day.Date, day.Name, day.IsOffDay));
+    }
+
+    private static async Task<NoContent> RemoveLocalDay(string areaId, string date, CalendarImport import, CancellationToken ct)
+    {
+        await import.RemoveLocalDayAsync(areaId, WireDate.Parse(date, "date"), ct);
+        return TypedResults.NoContent();
+    }
+
+    private static LocalDayView View(string areaId, DateOnly date, string name, bool isOffDay)
+        => new(areaId, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), name, isOffDay);
+
+    /// <param name="areaId">A district: its own days count too.</param>
+    private static Ok<DateResult> AddWorkdays(string? from, string? days, string? areaId, WorkCalendar national)
+    {
+        var calendar = national.For(areaId);
         var start = WireDate.Parse(from, "from");
         if (!int.TryParse(days, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) || n is < 0 or > 3650)
         {
@@ -37,8 +63,9 @@ public static class CalendarApi
         return TypedResults.Ok(new DateResult(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), why));
     }
 
-    private static Ok<WorkdayResult> IsWorkday(string? date, WorkCalendar calendar)
+    private static Ok<WorkdayResult> IsWorkday(string? date, string? areaId, WorkCalendar national)
     {
+        var calendar = national.For(areaId);
         var d = WireDate.Parse(date, "date");
         return TypedResults.Ok(new WorkdayResult(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), calendar.IsWorkday(d), calendar.Listed(d)?.Name, calendar.IsCertain(d)));
     }

@@ -11,7 +11,7 @@ namespace Zhengfeng.Features.Calendar;
 /// The years shipped inside the app are loaded at start-up when missing; an admin can load a new year's file.
 /// Some files list days of the neighbouring year (2019.json holds 2018-12-29..31), so days are keyed by date.
 /// </summary>
-public sealed class CalendarImport(AppDb db, WorkCalendar calendar, IEnumerable<ICalendarListener> listeners)
+public sealed class CalendarImport(AppDb db, WorkCalendar calendar, IEnumerable<ICalendarListener> listeners, CurrentUser user)
 {
     public sealed record YearFile(int Year, IReadOnlyList<DayRow> Days);
     public sealed record DayRow(string Name, DateOnly Date, bool IsOffDay);
@@ -78,12 +78,7 @@ public sealed class CalendarImport(AppDb db, WorkCalendar calendar, IEnumerable<
     {
         await UpsertAsync(file.Year, file.Days.Select(d => new HolidayDay { Date = d.Date, Year = file.Year, Name = d.Name, IsOffDay = d.IsOffDay }), replaceYear: true, ct);
         db.PendingAction = "calendar.import";
-        await db.SaveChangesAsync(ct);
-        await calendar.ReloadAsync(db, ct);
-        foreach (var listener in listeners)
-        {
-            await listener.CalendarChangedAsync(ct);
-        }
+        await ChangedAsync(ct);
         return new YearSummary(file.Year, file.Days.Count(d => d.IsOffDay), file.Days.Count(d => !d.IsOffDay));
     }
 
@@ -106,6 +101,72 @@ public sealed class CalendarImport(AppDb db, WorkCalendar calendar, IEnumerable<
             }
         }
         db.HolidayDays.AddRange(incoming.Values);
+    }
+
+    /// <summary>
+    /// Sets a district's own day (地方节假日 or a local working day) and moves the district's running deadlines. An admin sets days
+    /// for the areas in scope: a district's admin for the district, the city's for any of its districts.
+    /// </summary>
+    public async Task<LocalDay> SetLocalDayAsync(string areaId, DateOnly date, string? name, bool isOffDay, CancellationToken ct)
+    {
+        await AreaAsync(areaId, ct);
+        name = name?.Trim() ?? "";
+        if (name.Length is 0 or > 50)
+        {
+            throw new RuleException("calendar.bad_name", "请填写节日名称（不超过50字）", 400);
+        }
+        if (date.Year is < 2000 or > 2100)
+        {
+            throw new RuleException("calendar.bad_date", "日期应在2000年至2100年之间", 400);
+        }
+        if (calendar.IsWorkday(date) != isOffDay)
+        {
+            throw new RuleException("calendar.no_change", $"{date:yyyy-MM-dd}按国家安排本已是{(isOffDay ? "休息日" : "工作日")}，无需调整", 400);
+        }
+        var day = await db.Set<LocalDay>().FirstOrDefaultAsync(d => d.AreaId == areaId && d.Date == date, ct);
+        if (day is null)
+        {
+            day = new LocalDay { AreaId = areaId, Date = date, Name = name };
+            db.Add(day);
+        }
+        day.Name = name;
+        day.IsOffDay = isOffDay;
+        db.PendingAction = "calendar.local-day";
+        await ChangedAsync(ct);
+        return day;
+    }
+
+    public async Task RemoveLocalDayAsync(string areaId, DateOnly date, CancellationToken ct)
+    {
+        await AreaAsync(areaId, ct);
+        var day = await db.Set<LocalDay>().FirstOrDefaultAsync(d => d.AreaId == areaId && d.Date == date, ct) ?? throw new NotFoundException("地方节假日");
+        db.Remove(day);
+        db.PendingAction = "calendar.local-day.remove";
+        await ChangedAsync(ct);
+    }
+
+    private async Task AreaAsync(string areaId, CancellationToken ct)
+    {
+        if (!user.IsIn(Roles.Admin))
+        {
+            throw new ForbiddenException("只有系统管理员可以调整地方节假日");
+        }
+        var area = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Id == areaId, ct);
+        if (area is null || !Org.Unit.IsArea(area.Kind))
+        {
+            throw new RuleException("calendar.bad_area", "请选择省、市或县（区）", 400);
+        }
+        await user.EnsureInAreaAsync(areaId, area.Name, ct);
+    }
+
+    private async Task ChangedAsync(CancellationToken ct)
+    {
+        await db.SaveChangesAsync(ct);
+        await calendar.ReloadAsync(db, ct);
+        foreach (var listener in listeners)
+        {
+            await listener.CalendarChangedAsync(ct);
+        }
     }
 
     /// <summary>Loads every shipped year that the database does not have yet (a year loaded by an admin wins).</summary>

@@ -2,13 +2,18 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Zhengfeng.Data;
+using Zhengfeng.Features.Org;
 using Zhengfeng.Web;
 
 namespace Zhengfeng.Features.Calendar;
 
-/// <summary>A year of the official working-day calendar, a deadline calculator, and (admin) loading a new year's file.</summary>
+/// <summary>
+/// A year of the working-day calendar of a district (the official one with the district's own days over it), a deadline
+/// calculator, and (admin) loading a new year's file and setting the district's own days.
+/// </summary>
 [RequestSizeLimit(2 * MaxFileBytes)]
-public sealed class IndexModel(WorkCalendar calendar, CalendarImport import, TimeProvider clock, CurrentUser me) : WorkflowPage
+public sealed class IndexModel(WorkCalendar national, CalendarImport import, TimeProvider clock, CurrentUser me, AppDb db, UnitTree tree) : WorkflowPage
 {
     public const int MaxFileBytes = 1024 * 1024;
     private static readonly string[] WeekdayNames = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
@@ -20,6 +25,16 @@ public sealed class IndexModel(WorkCalendar calendar, CalendarImport import, Tim
     [BindProperty(SupportsGet = true)] public int? Year { get; set; }
     [BindProperty(SupportsGet = true)] public string? From { get; set; }
     [BindProperty(SupportsGet = true)] public string? Days { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Area { get; set; }
+
+    public sealed class LocalDayForm
+    {
+        public DateOnly? Date { get; set; }
+        public string? Name { get; set; }
+        public bool IsOffDay { get; set; } = true;
+    }
+
+    [BindProperty] public LocalDayForm Local { get; set; } = new();
 
     public DateOnly Today { get; private set; }
     public IReadOnlyList<Month> Months { get; private set; } = [];
@@ -31,13 +46,41 @@ public sealed class IndexModel(WorkCalendar calendar, CalendarImport import, Tim
     public bool CanImport => me.IsIn(Roles.Admin);
     public int ShownYear => Year ?? Today.Year;
 
-    public void OnGet()
+    /// <summary>The areas whose calendars this user may look at: the user's own and those below it.</summary>
+    public IReadOnlyList<UnitTree.Node> Areas { get; private set; } = [];
+    public UnitTree.Node? ShownArea { get; private set; }
+    public IReadOnlyList<HolidayDay> LocalDays { get; private set; } = [];
+
+    private WorkCalendar? _calendar;
+    private WorkCalendar calendar => _calendar ?? national;
+
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        Load();
+        await LoadAsync(ct);
         if (From is not null || Days is not null)
         {
             ComputeDeadline();
         }
+    }
+
+    public async Task<IActionResult> OnPostLocalAsync(CancellationToken ct)
+    {
+        if (Local.Date is not { } date)
+        {
+            ModelState.AddModelError("", "请填写日期");
+            return await ShowAgainAsync(ct);
+        }
+        var day = await import.SetLocalDayAsync(Area ?? "", date, Local.Name, Local.IsOffDay, ct);
+        TempData["Notice"] = $"已设置地方{(day.IsOffDay ? "假日" : "工作日")}：{day.Date:yyyy-MM-dd} {day.Name}，本辖区进行中的期限已重算";
+        return RedirectToPage(new { area = Area, year = date.Year });
+    }
+
+    public async Task<IActionResult> OnPostRemoveLocalAsync(string? date, CancellationToken ct)
+    {
+        var day = WireDate.Parse(date, "date");
+        await import.RemoveLocalDayAsync(Area ?? "", day, ct);
+        TempData["Notice"] = $"已取消{day:yyyy-MM-dd}的地方调整，本辖区进行中的期限已重算";
+        return RedirectToPage(new { area = Area, year = day.Year });
     }
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? file, CancellationToken ct)
@@ -51,10 +94,20 @@ public sealed class IndexModel(WorkCalendar calendar, CalendarImport import, Tim
         return RedirectToPage(new { year = summary.Year });
     }
 
-    protected internal override Task LoadAsync(CancellationToken ct)
+    protected internal override async Task LoadAsync(CancellationToken ct)
     {
+        var nodes = await tree.GetAsync(db, ct);
+        var mine = await me.AreaUnitsAsync(ct);
+        Areas = nodes.Values.Where(n => Unit.IsArea(n.Kind) && (mine?.Contains(n.Id) ?? true)).OrderBy(n => n.Kind).ThenBy(n => UnitTree.PathOf(nodes, n.Id)).ToList();
+        Area ??= await me.AreaIdAsync(ct);
+        ShownArea = Areas.FirstOrDefault(a => a.Id == Area);
+        if (ShownArea is null)
+        {
+            Area = null;
+        }
+        _calendar = national.For(Area);
+        LocalDays = calendar.LocalDays.ToList();
         Load();
-        return Task.CompletedTask;
     }
 
     public static string WeekdayOf(DateOnly date) => WeekdayNames[(int)date.DayOfWeek];
@@ -115,6 +168,7 @@ public sealed class IndexModel(WorkCalendar calendar, CalendarImport import, Tim
             for (var d = first; d.Month == m; d = d.AddDays(1))
             {
                 var listed = calendar.Listed(d);
+                var local = LocalDays.Any(l => l.Date == d) ? " local" : "";
                 var (css, title) = listed switch
                 {
                     { IsOffDay: true } => ("off", $"{listed.Name}（放假）"),
@@ -127,7 +181,7 @@ public sealed class IndexModel(WorkCalendar calendar, CalendarImport import, Tim
                     (listed.IsOffDay ? offs : makeUps).TryAdd(listed.Name, []);
                     (listed.IsOffDay ? offs : makeUps)[listed.Name].Add(d);
                 }
-                days.Add(new Day(d, d == Today ? css + " today" : css, $"{d:yyyy-MM-dd} {WeekdayOf(d)} {title}"));
+                days.Add(new Day(d, css + local + (d == Today ? " today" : ""), $"{d:yyyy-MM-dd} {WeekdayOf(d)} {title}{(local.Length > 0 ? "（地方）" : "")}"));
             }
             // Weeks start on Monday.
             months.Add(new Month(m, ((int)first.DayOfWeek + 6) % 7, days));

@@ -30,6 +30,28 @@ internal sealed class HolidayDayConfiguration : IEntityTypeConfiguration<Holiday
     }
 }
 
+/// <summary>
+/// A district's own exception to the official calendar (地方节假日): a local holiday, such as an ethnic festival an autonomous
+/// county gives off, or a local working day. Deadlines of the district's cases count with it.
+/// </summary>
+public sealed class LocalDay
+{
+    public required string AreaId { get; init; }
+    public DateOnly Date { get; init; }
+    public required string Name { get; set; }
+    public bool IsOffDay { get; set; }
+}
+
+internal sealed class LocalDayConfiguration : IEntityTypeConfiguration<LocalDay>
+{
+    public void Configure(EntityTypeBuilder<LocalDay> b)
+    {
+        b.HasKey(x => new { x.AreaId, x.Date });
+        b.Property(x => x.AreaId).HasMaxLength(40);
+        b.Property(x => x.Name).HasMaxLength(50);
+    }
+}
+
 /// <summary>A computed deadline and, in words, how it was computed.</summary>
 public sealed record Deadline(DateTimeOffset DueAt, string Explanation);
 
@@ -37,43 +59,73 @@ public sealed record Deadline(DateTimeOffset DueAt, string Explanation);
 /// The official working-day calendar and deadline arithmetic (China Standard Time). Days not listed follow the
 /// plain rule: Monday–Friday work, Saturday–Sunday rest. Listed days override it (holidays off, 调休 on). A year
 /// whose State Council notice is not loaded falls back to the statutory holidays (<see cref="StatutoryHolidays"/>).
+/// A district's calendar (<see cref="For"/>) is the same with the district's own days (<see cref="LocalDay"/>) laid over it.
 /// </summary>
 public sealed class WorkCalendar
 {
     private FrozenDictionary<DateOnly, HolidayDay> _days = FrozenDictionary<DateOnly, HolidayDay>.Empty;
     private FrozenSet<int> _years = FrozenSet<int>.Empty;
+    private FrozenDictionary<string, FrozenDictionary<DateOnly, HolidayDay>> _local = FrozenDictionary<string, FrozenDictionary<DateOnly, HolidayDay>>.Empty;
     private readonly ConcurrentDictionary<int, FrozenDictionary<DateOnly, HolidayDay>> _statutory = new();
+
+    // A district's view: the national calendar it reads through, and the district.
+    private readonly WorkCalendar? _national;
+    private readonly string? _areaId;
 
     public WorkCalendar()
     {
     }
 
     /// <summary>For pure tests: a calendar from the given days.</summary>
-    public WorkCalendar(IEnumerable<HolidayDay> days, IEnumerable<int> years) => Set(days, years);
+    public WorkCalendar(IEnumerable<HolidayDay> days, IEnumerable<int> years, IEnumerable<LocalDay>? local = null) => Set(days, years, local ?? []);
 
-    public IReadOnlySet<int> PublishedYears => _years;
+    private WorkCalendar(WorkCalendar national, string areaId) => (_national, _areaId) = (national, areaId);
+
+    public IReadOnlySet<int> PublishedYears => (_national ?? this)._years;
+
+    /// <summary>The district's calendar: the official one with the district's own days over it (this one when it has none).</summary>
+    public WorkCalendar For(string? areaId)
+    {
+        var national = _national ?? this;
+        return areaId is not null && national._local.ContainsKey(areaId) ? new WorkCalendar(national, areaId) : national;
+    }
+
+    /// <summary>The district's own days (none for the national calendar).</summary>
+    public IEnumerable<HolidayDay> LocalDays
+        => _areaId is not null && _national!._local.TryGetValue(_areaId, out var days) ? days.Values.OrderBy(d => d.Date) : [];
 
     public async Task ReloadAsync(AppDb db, CancellationToken ct)
     {
         var days = await db.HolidayDays.AsNoTracking().ToListAsync(ct);
-        Set(days, days.Select(d => d.Year));
+        var local = await db.Set<LocalDay>().AsNoTracking().ToListAsync(ct);
+        (_national ?? this).Set(days, days.Select(d => d.Year), local);
     }
 
-    private void Set(IEnumerable<HolidayDay> days, IEnumerable<int> years)
+    private void Set(IEnumerable<HolidayDay> days, IEnumerable<int> years, IEnumerable<LocalDay> local)
     {
         _days = days.ToFrozenDictionary(d => d.Date);
         _years = years.ToFrozenSet();
+        _local = local.GroupBy(d => d.AreaId).ToFrozenDictionary(g => g.Key, g => g.ToFrozenDictionary(d => d.Date,
+            d => new HolidayDay { Date = d.Date, Year = d.Date.Year, Name = d.Name, IsOffDay = d.IsOffDay }));
     }
 
     public bool IsWorkday(DateOnly date)
         => Listed(date) is { } listed ? !listed.IsOffDay : date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday);
 
-    /// <summary>The day as the notice lists it or, for a year without a notice, as the statute fixes it.</summary>
+    /// <summary>
+    /// The day as the district lists it, else as the notice lists it or, for a year without a notice, as the statute fixes it.
+    /// </summary>
     public HolidayDay? Listed(DateOnly date)
-        => _days.GetValueOrDefault(date) ?? (IsCertain(date) ? null : Statutory(date.Year).GetValueOrDefault(date));
+    {
+        if (_national is not null)
+        {
+            return _national._local.TryGetValue(_areaId!, out var own) && own.TryGetValue(date, out var day) ? day : _national.Listed(date);
+        }
+        return _days.GetValueOrDefault(date) ?? (IsCertain(date) ? null : Statutory(date.Year).GetValueOrDefault(date));
+    }
 
     /// <summary>True when the official notice for the date's year is loaded; otherwise the statutory holidays stand in.</summary>
-    public bool IsCertain(DateOnly date) => _years.Contains(date.Year);
+    public bool IsCertain(DateOnly date) => (_national ?? this)._years.Contains(date.Year);
 
     private FrozenDictionary<DateOnly, HolidayDay> Statutory(int year)
         => _statutory.GetOrAdd(year, static y => StatutoryHolidays.For(y).ToFrozenDictionary(d => d.Date));

@@ -22,8 +22,9 @@ public static class CasePages
 
     public static string Wire(ReplyOutcome outcome) => outcome.ToString().ToLowerInvariant();
 
-    public static Task<List<Category>> CategoriesAsync(AppDb db, CancellationToken ct)
-        => db.Set<Category>().AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);
+    /// <summary>The categories intake offers in the area (null: the public channels, which see only the shared ones).</summary>
+    public static Task<List<Category>> CategoriesAsync(AppDb db, string? areaId, CancellationToken ct)
+        => db.Set<Category>().AsNoTracking().Where(c => c.IsActive).Where(Category.In(areaId)).OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);
 
     public static string Tag(CaseStatus status) => status switch
     {

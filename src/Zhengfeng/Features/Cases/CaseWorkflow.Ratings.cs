@@ -34,7 +34,7 @@ public sealed partial class CaseWorkflow
             Id = Ids.New(), CaseId = c.Id, Round = c.Round, Level = r.Level, Resolved = resolved, Comment = r.Comment?.Trim(),
             At = Now, UnitId = c.LeadUnitId,
         });
-        c.Rate(Now, r.Level, resolved, r.Comment, calendar.WorkdayDeadline(Now, Rules.ReworkWorkdays));
+        c.Rate(Now, r.Level, resolved, r.Comment, calendar.For(c.AreaId).WorkdayDeadline(Now, Rules.ReworkWorkdays));
         if (bad)
         {
             await assistDuties.AddForCaseAsync(c, null, ct); // the rework round asks the assist units again

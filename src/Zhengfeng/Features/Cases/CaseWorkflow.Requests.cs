@@ -12,7 +12,7 @@ public sealed partial class CaseWorkflow
     {
         var c = await LoadAsync(id, ct);
         await EnsureLeadUnitAsync(c, ct);
-        var window = c.DispatchedAt is { } dispatched ? calendar.WorkdayDeadline(dispatched, Rules.ReturnWindowWorkdays).DueAt : (DateTimeOffset?)null;
+        var window = c.DispatchedAt is { } dispatched ? calendar.For(c.AreaId).WorkdayDeadline(dispatched, Rules.ReturnWindowWorkdays).DueAt : (DateTimeOffset?)null;
         c.RequestReturn(Me, Now, reason, Rules, window);
         var request = new ReturnRequest
         {
@@ -47,9 +47,9 @@ public sealed partial class CaseWorkflow
             var lead = await UnitAsync(r.NewLeadUnitId, "改派单位", ct);
             var category = await CategoryAsync(c.CategoryCode, ct);
             request.NewLeadUnitId = lead.Id;
+            c.PlaceIn(UnitTree.AreaOf(await tree.GetAsync(db, ct), lead.Id));
             var deadlines = Deadlines(c, category, Now);
             c.ApproveReturn(Me, Now, lead.Id, lead.Name, deadlines, r.Note);
-            c.PlaceIn(UnitTree.AreaOf(await tree.GetAsync(db, ct), lead.Id));
             notifier.Notify(lead.Id, "dispatch", $"改派工单：{c.Title}（{c.Number}），请于{ChinaTime.Format(deadlines.Response.DueAt)}前签收", c.Id);
             await assistDuties.AddForCaseAsync(c, null, ct);
         }
@@ -98,7 +98,7 @@ public sealed partial class CaseWorkflow
         if (r.Approve)
         {
             var from = c.HandleDueAt ?? Now;
-            var due = calendar.WorkdayDeadline(from, request.Workdays);
+            var due = calendar.For(c.AreaId).WorkdayDeadline(from, request.Workdays);
             c.ApproveExtension(Me, Now, request.Workdays, due with { Explanation = $"原期限{ChinaTime.Format(from)}延期{request.Workdays}个工作日：{due.Explanation}" }, r.Note);
         }
         else

@@ -51,6 +51,10 @@ public sealed partial class CaseWorkflow(
             ExternalId = externalId, RegisteredAt = registeredAt ?? Now,
         };
         c.PlaceIn(user.IsAuthenticated ? await user.AreaIdAsync(ct) : null);
+        if (category.AreaId is not null && category.AreaId != c.AreaId)
+        {
+            throw new RuleException("case.unknown_category", $"诉求分类“{category.Name}”是其他辖区自设的分类，本辖区不能使用", 400);
+        }
         c.Register(Me, Now, $"{ChannelLabel(channel)}受理，{Case.KindLabel(kind)}，{category.Name}{(r.Urgent ? "，紧急" : "")}");
         db.Add(c);
         db.PendingAction = "case.register";
@@ -70,9 +74,9 @@ public sealed partial class CaseWorkflow(
         AssistWorkflow.CheckParts(r.AssistParts, assists);
         var category = await CategoryAsync(c.CategoryCode, ct);
         var wasDispatched = c.LeadUnitId is not null;
+        c.PlaceIn(UnitTree.AreaOf(await tree.GetAsync(db, ct), lead.Id)); // first: the deadlines count on the district's calendar
         var deadlines = Deadlines(c, category, Now);
         c.Dispatch(Me, Now, lead.Id, lead.Name, assists, deadlines, r.Note);
-        c.PlaceIn(UnitTree.AreaOf(await tree.GetAsync(db, ct), lead.Id));
         notifier.Notify(lead.Id, "dispatch", $"新派单：{c.Title}（{c.Number}），请于{ChinaTime.Format(deadlines.Response.DueAt)}前签收", c.Id);
         if (wasDispatched || assists.Count > 0) // a first dispatch without assist units has no duties to add or withdraw
         {
@@ -225,7 +229,7 @@ public sealed partial class CaseWorkflow(
         }
     }
 
-    private CaseDeadlines Deadlines(Case c, Category category, DateTimeOffset from) => Deadlines(calendar, Rules, c.Urgent, category, from);
+    private CaseDeadlines Deadlines(Case c, Category category, DateTimeOffset from) => Deadlines(calendar.For(c.AreaId), Rules, c.Urgent, category, from);
 
     /// <summary>The clocks a dispatch at <paramref name="from"/> starts (also used by the demo history, so its cases carry the same deadlines).</summary>
     public static CaseDeadlines Deadlines(WorkCalendar calendar, CaseRules rules, bool urgent, Category category, DateTimeOffset from)

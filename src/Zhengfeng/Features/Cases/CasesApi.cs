@@ -70,8 +70,10 @@ public static class CasesApi
         });
 
         var categories = app.MapGroup("/api/v1/categories").WithTags("诉求分类");
-        categories.MapGet("/", async (AppDb db, CancellationToken ct)
-            => TypedResults.Ok(await db.Set<Category>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct))).AllowAnonymous();
+        // The shared categories, and the district's own for a signed-in user of a district.
+        categories.MapGet("/", async (AppDb db, CurrentUser me, CancellationToken ct)
+            => TypedResults.Ok(await db.Set<Category>().AsNoTracking().Where(Category.In(me.IsAuthenticated ? await me.AreaIdAsync(ct) : null))
+                .OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct))).AllowAnonymous();
         categories.MapPost("/", CreateCategory).RequireAuthorization(Policies.Admin);
         categories.MapPut("/{code}", UpdateCategory).RequireAuthorization(Policies.Admin);
     }

@@ -10,7 +10,7 @@ namespace Zhengfeng.Features.Cases;
 
 /// <summary>The admin edits the category taxonomy and its time limits.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class CategoriesModel(AppDb db, CategoryService categories) : WorkflowPage
+public sealed class CategoriesModel(AppDb db, CategoryService categories, Org.UnitTree tree) : WorkflowPage
 {
     public sealed class CategoryForm
     {
@@ -25,6 +25,14 @@ public sealed class CategoriesModel(AppDb db, CategoryService categories) : Work
 
     [BindProperty] public CategoryForm Input { get; set; } = new();
     public List<Category> Categories { get; private set; } = [];
+
+    /// <summary>The district whose own categories this admin keeps; null at the top, which keeps the shared ones.</summary>
+    public string? OwnArea { get; private set; }
+    public IReadOnlyDictionary<string, Org.UnitTree.Node> Units { get; private set; } = new Dictionary<string, Org.UnitTree.Node>();
+
+    public bool MayEdit(Category c) => c.AreaId == OwnArea || OwnArea is null;
+
+    public string ScopeOf(Category c) => c.AreaId is null ? "通用" : Units.GetValueOrDefault(c.AreaId)?.Name ?? c.AreaId;
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
@@ -45,8 +53,11 @@ public sealed class CategoriesModel(AppDb db, CategoryService categories) : Work
         return RedirectToPage();
     }
 
-    protected internal override async Task LoadAsync(CancellationToken ct) => Categories = await ListAsync(ct);
-
-    private Task<List<Category>> ListAsync(CancellationToken ct)
-        => db.Set<Category>().AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);
+    protected internal override async Task LoadAsync(CancellationToken ct)
+    {
+        OwnArea = await categories.OwnAreaAsync(ct);
+        Units = await tree.GetAsync(db, ct);
+        var all = db.Set<Category>().AsNoTracking();
+        Categories = await (OwnArea is null ? all : all.Where(Category.In(OwnArea))).OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);
+    }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Caching.Memory;
@@ -21,6 +22,12 @@ public sealed class Category
     public int UrgentHandleHours { get; set; } = 24;
     public bool IsActive { get; set; } = true;
     public int SortOrder { get; set; }
+
+    /// <summary>The district that added the category for itself; null for the categories every district uses.</summary>
+    public string? AreaId { get; set; }
+
+    /// <summary>The categories intake offers in an area: everyone's and the area's own.</summary>
+    public static Expression<Func<Category, bool>> In(string? areaId) => c => c.AreaId == null || c.AreaId == areaId;
 }
 
 internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
@@ -30,6 +37,7 @@ internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
         b.HasKey(x => x.Code);
         b.Property(x => x.Code).HasMaxLength(40);
         b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.AreaId).HasMaxLength(40);
         b.HasData(DefaultCategories.All);
     }
 }
@@ -75,9 +83,15 @@ public sealed class CategoryCatalog(IMemoryCache cache)
     public void Invalidate() => cache.Remove(Key);
 }
 
-/// <summary>Adds and edits categories (admin).</summary>
-public sealed class CategoryService(AppDb db, CategoryCatalog catalog)
+/// <summary>
+/// Adds and edits categories (admin). The admin at the top of the organisation keeps the categories every district uses; a
+/// district's admin adds the district's own and edits only those.
+/// </summary>
+public sealed class CategoryService(AppDb db, CategoryCatalog catalog, CurrentUser user)
 {
+    /// <summary>The district whose own categories this admin keeps; null at the top (the shared ones).</summary>
+    public async Task<string?> OwnAreaAsync(CancellationToken ct) => await user.AreaScopeAsync(ct) is null ? null : await user.AreaIdAsync(ct);
+
     public async Task<Category> CreateAsync(CategoryRequest r, CancellationToken ct)
     {
         if (await db.Set<Category>().AnyAsync(c => c.Code == r.Code, ct))
@@ -87,7 +101,7 @@ public sealed class CategoryService(AppDb db, CategoryCatalog catalog)
         var category = new Category
         {
             Code = r.Code, Name = r.Name.Trim(), ResponseHours = r.ResponseHours, HandleWorkdays = r.HandleWorkdays,
-            UrgentHandleHours = r.UrgentHandleHours, SortOrder = 1000
+            UrgentHandleHours = r.UrgentHandleHours, SortOrder = 1000, AreaId = await OwnAreaAsync(ct),
         };
         db.Add(category);
         db.PendingAction = "category.create";
@@ -99,6 +113,10 @@ public sealed class CategoryService(AppDb db, CategoryCatalog catalog)
     public async Task<Category> UpdateAsync(string code, CategoryRequest r, CancellationToken ct)
     {
         var category = await db.Set<Category>().FirstOrDefaultAsync(c => c.Code == code, ct) ?? throw new NotFoundException("诉求分类");
+        if (await OwnAreaAsync(ct) is { } area && category.AreaId != area)
+        {
+            throw new ForbiddenException(category.AreaId is null ? "通用分类只能由上级管理员修改" : "该分类属于其他辖区");
+        }
         category.Name = r.Name.Trim();
         category.ResponseHours = r.ResponseHours;
         category.HandleWorkdays = r.HandleWorkdays;

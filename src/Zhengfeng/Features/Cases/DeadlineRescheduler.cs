@@ -17,8 +17,9 @@ public sealed class DeadlineRescheduler(AppDb db, WorkCalendar calendar, TimePro
         foreach (var c in running)
         {
             var start = c.DispatchedAt!.Value;
-            var handle = calendar.WorkdayDeadline(start, categories[c.CategoryCode].HandleWorkdays);
-            var response = c.Status == CaseStatus.Dispatched ? calendar.WorkdayDeadline(start, 1) : null;
+            var days = calendar.For(c.AreaId);
+            var handle = days.WorkdayDeadline(start, categories[c.CategoryCode].HandleWorkdays);
+            var response = c.Status == CaseStatus.Dispatched ? days.WorkdayDeadline(start, 1) : null;
             if (handle.DueAt != c.HandleDueAt || (response is not null && response.DueAt != c.ResponseDueAt))
             {
                 c.Reschedule(clock.GetUtcNow(), response, handle);

@@ -8,7 +8,7 @@ namespace Zhengfeng.Features.Cases;
 
 /// <summary>受理登记: an operator registers a call, letter or visit.</summary>
 [Authorize(Policy = Policies.Intake)]
-public sealed class NewModel(CaseWorkflow flow, AppDb db) : WorkflowPage
+public sealed class NewModel(CaseWorkflow flow, AppDb db, CurrentUser me) : WorkflowPage
 {
     /// <summary>The channels an operator registers by hand (web and interface channels arrive on their own).</summary>
     public static readonly IReadOnlyList<string> OperatorChannels = ["hotline", "letter", "visit", "mailbox", "wechat", "inspection"];
@@ -31,5 +31,5 @@ public sealed class NewModel(CaseWorkflow flow, AppDb db) : WorkflowPage
         return RedirectToPage("Detail", new { id = c.Id });
     }
 
-    protected internal override async Task LoadAsync(CancellationToken ct) => Categories = await CasePages.CategoriesAsync(db, ct);
+    protected internal override async Task LoadAsync(CancellationToken ct) => Categories = await CasePages.CategoriesAsync(db, await me.AreaIdAsync(ct), ct);
 }

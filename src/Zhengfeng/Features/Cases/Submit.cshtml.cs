@@ -36,7 +36,7 @@ public sealed class SubmitModel(CaseWorkflow flow, AppDb db, AttachmentStore fil
         return await ShowAgainAsync(ct);
     }
 
-    protected internal override async Task LoadAsync(CancellationToken ct) => Categories = await CasePages.CategoriesAsync(db, ct);
+    protected internal override async Task LoadAsync(CancellationToken ct) => Categories = await CasePages.CategoriesAsync(db, null, ct);
 
     /// <summary>Photos are checked before the case is created, so a bad photo never leaves half a submission.</summary>
     private async Task<string?> CheckPhotosAsync(CancellationToken ct)

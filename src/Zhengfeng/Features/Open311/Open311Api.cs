@@ -53,7 +53,7 @@ public static class Open311Api
 
     private static async Task<IResult> Definition(string code, string format, AppDb db, CancellationToken ct)
     {
-        var category = await db.Set<Category>().AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.IsActive, ct);
+        var category = await db.Set<Category>().AsNoTracking().FirstOrDefaultAsync(c => c.Code == code && c.IsActive && c.AreaId == null, ct);
         return category is null
             ? Open311Xml.Error(format, 404, $"没有编码为“{code}”的服务")
             : Open311Xml.Write(format, new Open311Definition(category.Code, []), "service_definition", "attribute");

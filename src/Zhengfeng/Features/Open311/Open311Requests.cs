@@ -35,7 +35,7 @@ public static class Open311Requests
 
     public static async Task<List<Open311Service>> ServicesAsync(AppDb db, CancellationToken ct)
     {
-        var categories = await db.Set<Category>().AsNoTracking().Where(c => c.IsActive).OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);
+        var categories = await db.Set<Category>().AsNoTracking().Where(c => c.IsActive && c.AreaId == null).OrderBy(c => c.SortOrder).ThenBy(c => c.Code).ToListAsync(ct);
         return categories.Select(ToService).ToList();
     }
 

@@ -1344,6 +1344,28 @@ namespace Zhengfeng.Data.Migrations.Postgres
                     b.ToTable("HolidayDays");
                 });
 
+            modelBuilder.Entity("Zhengfeng.Features.Calendar.LocalDay", b =>
+                {
+                    b.Property<string>("AreaId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsOffDay")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.HasKey("AreaId", "Date");
+
+                    b.ToTable("LocalDay");
+                });
+
             modelBuilder.Entity("Zhengfeng.Features.Campaigns.Campaign", b =>
                 {
                     b.Property<string>("Id")
@@ -1808,6 +1830,10 @@ namespace Zhengfeng.Data.Migrations.Postgres
             modelBuilder.Entity("Zhengfeng.Features.Cases.Category", b =>
                 {
                     b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AreaId")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 

@@ -1335,6 +1335,28 @@ namespace Zhengfeng.Data.Migrations.Sqlite
                     b.ToTable("HolidayDays");
                 });
 
+            modelBuilder.Entity("Zhengfeng.Features.Calendar.LocalDay", b =>
+                {
+                    b.Property<string>("AreaId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOffDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AreaId", "Date");
+
+                    b.ToTable("LocalDay");
+                });
+
             modelBuilder.Entity("Zhengfeng.Features.Campaigns.Campaign", b =>
                 {
                     b.Property<string>("Id")
@@ -1799,6 +1821,10 @@ namespace Zhengfeng.Data.Migrations.Sqlite
             modelBuilder.Entity("Zhengfeng.Features.Cases.Category", b =>
                 {
                     b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaId")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
