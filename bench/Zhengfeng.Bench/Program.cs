@@ -484,7 +484,7 @@ public static class Program
             ("list dispatched (page)", $"SELECT * FROM \"Case\" WHERE \"LeadUnitId\" IN ($u) AND \"Status\" = 'Dispatched' AND \"LeadUnitId\" = $u ORDER BY \"RegisteredAt\" DESC LIMIT 20"),
             ("list overdue (count)", $"SELECT COUNT(*) FROM \"Case\" WHERE \"LeadUnitId\" IN ($u) AND \"LeadUnitId\" = $u AND \"Status\" IN ({open}) AND \"HandleDueAt\" < $now"),
             ("list all of unit (page)", $"SELECT * FROM \"Case\" WHERE \"LeadUnitId\" IN ($u) AND \"LeadUnitId\" = $u ORDER BY \"RegisteredAt\" DESC LIMIT 20"),
-            ("inbox: done box (count)", $"SELECT COUNT(*) FROM \"Case\" WHERE \"LeadUnitId\" = $u AND \"Status\" IN ('Replied', 'Closed')"),
+            ("inbox: done box (count)", $"SELECT COUNT(*) FROM \"Case\" WHERE \"LeadUnitId\" = $u AND \"Status\" IN ('Replied', 'Closed') AND \"RepliedAt\" >= $since"),
             ("inbox: overdue box (page)", $"SELECT * FROM \"Case\" WHERE \"LeadUnitId\" = $u AND \"Status\" IN ({open}) AND \"HandleDueAt\" < $now ORDER BY \"HandleDueAt\" LIMIT 50"),
             ("dashboard: overdue still ahead",
                 $"SELECT COUNT(*) FROM \"Case\" WHERE \"Status\" IN ({string.Join(", ", Enum.GetNames<Zhengfeng.Features.Cases.CaseStatus>().Select(x => $"'{x}'"))}) "
@@ -493,7 +493,8 @@ public static class Program
         Console.WriteLine("-- EXPLAIN QUERY PLAN (before PRAGMA optimize) --");
         foreach (var (name, sql) in plans)
         {
-            var plan = Sqlite.Plan(conn, sql, ("$u", unit), ("$now", now.ToUnixTimeMilliseconds()), ("$s", first.ToUnixTimeMilliseconds()), ("$e", first.AddMonths(1).ToUnixTimeMilliseconds()));
+            var plan = Sqlite.Plan(conn, sql, ("$u", unit), ("$now", now.ToUnixTimeMilliseconds()), ("$s", first.ToUnixTimeMilliseconds()), ("$e", first.AddMonths(1).ToUnixTimeMilliseconds()),
+                ("$since", now.AddDays(-Zhengfeng.Features.Cases.CaseSearch.DoneDays).ToUnixTimeMilliseconds()));
             Console.WriteLine($"{name,-30} {string.Join(" | ", plan)}");
         }
         Console.WriteLine();
@@ -508,9 +509,12 @@ public static class Program
         var open = string.Join(", ", OpenStatuses.Select(s => $"'{s}'"));
         var plans = new (string Name, string Sql)[]
         {
-            ("inbox: counts per status", "SELECT \"Status\", COUNT(*), COUNT(*) FILTER (WHERE \"HandleDueAt\" < @now), "
-                + "COUNT(*) FILTER (WHERE \"HandleDueAt\" >= @now AND \"HandleDueAt\" < @soon) FROM \"Case\" WHERE \"LeadUnitId\" = @u GROUP BY \"Status\""),
-            ("inbox: done box (page)", "SELECT * FROM \"Case\" WHERE \"LeadUnitId\" = @u AND \"Status\" IN ('Replied', 'Closed') ORDER BY \"RepliedAt\" DESC LIMIT 50"),
+            ("inbox: open counts per status", "SELECT \"Status\", COUNT(*), COUNT(*) FILTER (WHERE \"HandleDueAt\" < @now), "
+                + $"COUNT(*) FILTER (WHERE \"HandleDueAt\" >= @now AND \"HandleDueAt\" < @soon) FROM \"Case\" WHERE \"LeadUnitId\" = @u AND \"Status\" IN ({open}) "
+                + "GROUP BY \"Status\""),
+            ("inbox: done box (count)", $"SELECT COUNT(*) FROM \"Case\" WHERE \"LeadUnitId\" = @u AND \"Status\" IN ('Replied', 'Closed') AND \"RepliedAt\" >= @since"),
+            ("inbox: done box (page)", "SELECT * FROM \"Case\" WHERE \"LeadUnitId\" = @u AND \"Status\" IN ('Replied', 'Closed') AND \"RepliedAt\" >= @since "
+                + "ORDER BY \"RepliedAt\" DESC LIMIT 50"),
             ("inbox: overdue box (page)", $"SELECT * FROM \"Case\" WHERE \"LeadUnitId\" = @u AND \"Status\" IN ({open}) AND \"HandleDueAt\" < @now ORDER BY \"HandleDueAt\" LIMIT 50"),
         };
         Console.WriteLine($"-- EXPLAIN (ANALYZE, BUFFERS) {when} --");
@@ -520,6 +524,7 @@ public static class Program
             cmd.Parameters.AddWithValue("u", unit);
             cmd.Parameters.AddWithValue("now", now.ToUnixTimeMilliseconds());
             cmd.Parameters.AddWithValue("soon", now.AddHours(24).ToUnixTimeMilliseconds());
+            cmd.Parameters.AddWithValue("since", now.AddDays(-Zhengfeng.Features.Cases.CaseSearch.DoneDays).ToUnixTimeMilliseconds());
             var lines = new List<string>();
             await using (var reader = await cmd.ExecuteReaderAsync())
             {

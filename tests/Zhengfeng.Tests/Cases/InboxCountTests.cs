@@ -39,6 +39,15 @@ public sealed class InboxCountTests
         }
         Assert.Equal((2, 1, 1, 3, 2), (counts["tosign"], counts["handling"], counts["returning"], counts["overdue"], counts["done"]));
         var page = await CampaignScenario.PageAsync(staff, "/inbox");
-        Assert.Contains("已办结", page);
+        Assert.Contains("近30日办结", page);
+
+        // A month later the replies have left the 办结 box (the case list still has them); the open work is all counted.
+        app.Clock.Advance(TimeSpan.FromDays(31));
+        staff = await (await app.AdminAsync()).UserAsync(app, s.LeadUnit, "unit"); // the sign-in has run out meanwhile
+        var later = (await staff.GetOkAsync("/api/v1/inbox?box=done")).GetProperty("boxes").EnumerateArray()
+            .ToDictionary(b => b.GetProperty("box").GetString()!, b => b.GetProperty("count").GetInt32());
+        Assert.Equal((0, 4), (later["done"], later["overdue"])); // the urgent case too, by now
+        Assert.Equal(0, (await staff.GetOkAsync("/api/v1/inbox?box=done")).GetProperty("items").GetArrayLength());
+        Assert.Equal(6, (await staff.GetOkAsync($"/api/v1/cases?unitId={s.LeadUnit}")).GetProperty("total").GetInt32());
     }
 }

@@ -35,7 +35,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         b.HasIndex(x => new { x.Status, x.HandleDueAt });
         b.HasIndex(x => new { x.FirstDispatchedAt, x.LeadUnitId, x.SignedInTime }); // the monthly ranking reads only this index
         b.HasIndex(x => new { x.LeadUnitId, x.RegisteredAt }); // a unit's case list, newest first
-        b.HasIndex(x => new { x.LeadUnitId, x.RepliedAt }); // the inbox's 已办结 box, latest reply first
+        b.HasIndex(x => new { x.LeadUnitId, x.RepliedAt, x.Status }); // the inbox's 办结 box, latest reply first, counted from the index alone
         b.HasIndex(x => x.RegisteredAt);
         b.HasIndex(x => x.ReporterPhoneHash);
         b.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryCode).OnDelete(DeleteBehavior.Restrict);

@@ -282,8 +282,14 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
         Box.DueSoon => "即将超期",
         Box.Overdue => "已超期",
         Box.Returning => "退单中",
-        _ => "已办结",
+        _ => $"近{DoneDays}日办结",
     };
+
+    /// <summary>
+    /// How far back the 办结 box reaches: an inbox holds the work at hand and what was finished lately, so its count stays the
+    /// same size however many years of cases a unit has led (older cases are found in the case list).
+    /// </summary>
+    public const int DoneDays = 30;
 
     public sealed record Inbox(string UnitId, IReadOnlyDictionary<Box, int> Counts, Box Selected, IReadOnlyList<Case> Items);
 
@@ -299,12 +305,14 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
         {
             mine = mine.Where(c => c.AssigneeId == assigneeId);
         }
-        // Every box's count in one pass over the unit's index entries: per status, with the deadline's side of now.
-        var byStatus = await mine.GroupBy(c => c.Status)
+        // The open boxes' counts in one pass over the unit's open entries of the (unit, status, deadline) index: per status,
+        // with the deadline's side of now. The 办结 box counts the (unit, reply time, status) index's recent entries.
+        var byStatus = await mine.Where(c => OpenStatuses.Contains(c.Status)).GroupBy(c => c.Status)
             .Select(g => new { Status = g.Key, All = g.Count(), Overdue = g.Count(c => c.HandleDueAt < now), Soon = g.Count(c => c.HandleDueAt >= now && c.HandleDueAt < soon) })
             .ToListAsync(ct);
         var counts = BoxStatuses.ToDictionary(b => b.Key, b => byStatus.Where(x => b.Value.Contains(x.Status))
             .Sum(x => b.Key switch { Box.DueSoon => x.Soon, Box.Overdue => x.Overdue, _ => x.All }));
+        counts[Box.Done] = await InBox(mine, Box.Done, now, soon).CountAsync(ct);
         var list = InBox(mine, selected, now, soon);
         list = selected == Box.Done ? list.OrderByDescending(c => c.RepliedAt) : list.OrderBy(c => c.HandleDueAt);
         return new Inbox(unitId, counts, selected, await list.Take(Math.Clamp(take, 1, 200)).ToListAsync(ct));
@@ -329,6 +337,7 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
         {
             Box.DueSoon => q.Where(c => c.HandleDueAt >= now && c.HandleDueAt < soon),
             Box.Overdue => q.Where(c => c.HandleDueAt < now),
+            Box.Done => q.Where(c => c.RepliedAt >= now.AddDays(-DoneDays)),
             _ => q,
         };
     }

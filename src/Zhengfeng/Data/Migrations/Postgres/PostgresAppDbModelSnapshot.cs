@@ -1736,11 +1736,11 @@ namespace Zhengfeng.Data.Migrations.Postgres
 
                     b.HasIndex("LeadUnitId", "RegisteredAt");
 
-                    b.HasIndex("LeadUnitId", "RepliedAt");
-
                     b.HasIndex("Status", "HandleDueAt");
 
                     b.HasIndex("FirstDispatchedAt", "LeadUnitId", "SignedInTime");
+
+                    b.HasIndex("LeadUnitId", "RepliedAt", "Status");
 
                     b.HasIndex("LeadUnitId", "Status", "HandleDueAt");
 

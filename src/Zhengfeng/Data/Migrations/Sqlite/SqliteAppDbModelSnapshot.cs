@@ -1727,11 +1727,11 @@ namespace Zhengfeng.Data.Migrations.Sqlite
 
                     b.HasIndex("LeadUnitId", "RegisteredAt");
 
-                    b.HasIndex("LeadUnitId", "RepliedAt");
-
                     b.HasIndex("Status", "HandleDueAt");
 
                     b.HasIndex("FirstDispatchedAt", "LeadUnitId", "SignedInTime");
+
+                    b.HasIndex("LeadUnitId", "RepliedAt", "Status");
 
                     b.HasIndex("LeadUnitId", "Status", "HandleDueAt");
 
