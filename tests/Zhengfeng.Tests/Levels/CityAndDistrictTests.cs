@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Zhengfeng.Tests.Campaigns;
 using Zhengfeng.Tests.Cases;
 
 namespace Zhengfeng.Tests.Levels;
@@ -130,6 +131,33 @@ public sealed class CityAndDistrictTests
         Assert.Equal(HttpStatusCode.Forbidden, (await east.Supervisor.GetAsync($"/api/v1/tasks/{task}")).StatusCode);
         Assert.Equal(0, (await east.Supervisor.GetOkAsync("/api/v1/tasks")).GetProperty("total").GetInt32());
         Assert.Equal(1, (await citySupervisor.GetOkAsync("/api/v1/tasks")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_city_sees_its_districts_scores_side_by_side_and_a_district_ranks_its_own_units()
+    {
+        await using var app = await AppFactory.StartAsync();
+        var (_, citySupervisor, east, west) = await CityAsync(app);
+
+        var districts = (await citySupervisor.GetOkAsync("/api/v1/scores/districts?year=2026")).EnumerateArray()
+            .ToDictionary(d => d.GetProperty("areaId").GetString()!, d => d);
+        Assert.Contains(east.Id, districts.Keys);
+        Assert.Contains(west.Id, districts.Keys);
+        Assert.Equal(2, districts[east.Id].GetProperty("units").GetInt32()); // the bureau and the supervision office
+        Assert.Equal(100m, districts[east.Id].GetProperty("average").GetDecimal());
+        Assert.Equal(1, districts[west.Id].GetProperty("rank").GetInt32());
+
+        // A district's supervisor sees its own units only, ranked among themselves, and no districts below it.
+        var eastBoard = (await east.Supervisor.GetOkAsync("/api/v1/scores/units?year=2026")).EnumerateArray().ToList();
+        Assert.Equal(2, eastBoard.Count);
+        Assert.Contains(east.Bureau, eastBoard.Select(UnitOf));
+        Assert.All(eastBoard, u => Assert.Equal((1, 2), (u.GetProperty("rank").GetInt32(), u.GetProperty("ranked").GetInt32())));
+        Assert.Empty((await east.Supervisor.GetOkAsync("/api/v1/scores/districts?year=2026")).EnumerateArray());
+
+        // The city's page puts the districts side by side and drills down into one.
+        var page = await CampaignScenario.PageAsync(citySupervisor, $"/scores?year=2026&area={east.Id}");
+        Assert.Contains("各区县对比", page);
+        Assert.Contains("单位排名", page);
     }
 
     private static string UnitOf(JsonElement row) => row.GetProperty("unitId").GetString()!;

@@ -49,6 +49,8 @@ public static class ScoresApi
         var scores = app.MapGroup("/api/v1/scores").RequireAuthorization(ScorePolicies.Read).WithTags("综合考核");
         scores.MapGet("/units", Units);
         scores.MapGet("/units/{unitId}", OneUnit);
+        scores.MapGet("/districts", async (string? year, Scoring scoring, CancellationToken ct)
+            => TypedResults.Ok(await scoring.DistrictsAsync(scoring.Year(year), ct)));
         scores.MapGet("/export.xlsx", Export);
         scores.MapGet("/rules", async (ScoreRuleWorkflow flow, CancellationToken ct) => TypedResults.Ok((await flow.ListAsync(ct)).Select(ScoreRuleView.From).ToList()));
         scores.MapPut("/rules/{kind}", async (string kind, ReviseScoreRuleRequest r, ScoreRuleWorkflow flow, CancellationToken ct)
@@ -96,6 +98,18 @@ public static class ScoresApi
         using (var second = new XLWorkbook(new MemoryStream(items)))
         {
             second.Worksheet(1).CopyTo(book, "扣分加分明细");
+        }
+        if (await scoring.DistrictsAsync(board.Year, ct) is { Count: > 0 } districts)
+        {
+            LedgerExports.AddSheet(book, "各区县对比", districts,
+                new LedgerExports.Column<DistrictScore>("名次", 8, d => d.Rank > 0 ? d.Rank : ""),
+                new LedgerExports.Column<DistrictScore>("区县", 20, d => d.Name),
+                new LedgerExports.Column<DistrictScore>("参考单位", 10, d => d.Units),
+                new LedgerExports.Column<DistrictScore>("平均得分", 10, d => (double)d.Average),
+                new LedgerExports.Column<DistrictScore>("最低得分", 10, d => (double)d.Lowest),
+                new LedgerExports.Column<DistrictScore>("扣分合计", 10, d => (double)d.Deductions),
+                new LedgerExports.Column<DistrictScore>("加分合计", 10, d => (double)d.Additions),
+                new LedgerExports.Column<DistrictScore>("扣加分条数", 10, d => d.Items));
         }
         using var stream = new MemoryStream();
         book.SaveAs(stream);

@@ -20,7 +20,14 @@ public sealed record UnitScore(string UnitId, string UnitName, UnitKind UnitKind
 public sealed record ScoreBoard(int Year, decimal BaseScore, DateTimeOffset AsOf, IReadOnlyList<UnitScore> Units)
 {
     public UnitScore? For(string unitId) => Units.FirstOrDefault(u => u.UnitId == unitId);
+
+    /// <summary>The board of some units only, ranked among themselves (a district's units against each other).</summary>
+    public ScoreBoard Within(IReadOnlySet<string>? units) => units is null ? this
+        : this with { Units = CompetitionRank.Assign(Units.Where(u => units.Contains(u.UnitId)).ToList(), s => s.Score, (s, rank) => s with { Rank = rank }) };
 }
+
+/// <summary>A district's year beside the others': its units' average and lowest score and their points; rank 1 is the best average.</summary>
+public sealed record DistrictScore(string AreaId, string Name, int Units, decimal Average, decimal Lowest, decimal Deductions, decimal Additions, int Items, int Rank);
 
 /// <summary>
 /// 综合考核: turns the year's records into points by the rule table (<see cref="ScoreRule"/>). Each record counts in the year
@@ -28,7 +35,7 @@ public sealed record ScoreBoard(int Year, decimal BaseScore, DateTimeOffset AsOf
 /// disabled rules are skipped and each rule's yearly cap is applied per unit in the order the records happened.
 /// </summary>
 public sealed partial class Scoring(AppDb db, TimeProvider clock, RankingService rankings, IOptions<ScoringRules> options, IMemoryCache cache,
-    Attendance.AttendanceFigures attendance)
+    Attendance.AttendanceFigures attendance, CurrentUser user, UnitTree tree)
 {
     public const int FirstYear = 2000;
 
@@ -50,11 +57,42 @@ public sealed partial class Scoring(AppDb db, TimeProvider clock, RankingService
     /// <summary>Whether a year can be scored: from 2000 to this year.</summary>
     public bool Covers(int year) => year >= FirstYear && year <= clock.GetUtcNow().CstDate().Year;
 
+    /// <summary>The board for a year as the user sees it: a district's units ranked among themselves, every unit at the top.</summary>
+    public async Task<ScoreBoard> YearAsync(int year, CancellationToken ct) => (await WholeYearAsync(year, ct)).Within(await user.AreaUnitsAsync(ct));
+
     /// <summary>
-    /// The board for a year. Every save appends to the audit chain, so the chain's head (with the minute) tells whether the
+    /// The districts (县（区）, or the cities of a province) right below the user's area, side by side: each one's units' average and
+    /// lowest score. Empty where there are none.
+    /// </summary>
+    public async Task<IReadOnlyList<DistrictScore>> DistrictsAsync(int year, CancellationToken ct)
+    {
+        var nodes = await tree.GetAsync(db, ct);
+        var mine = await user.AreaIdAsync(ct);
+        var districts = nodes.Values.Where(n => Unit.IsArea(n.Kind) && n.Id != mine && UnitTree.AreaOf(nodes, n.ParentId) == mine).ToList();
+        if (districts.Count == 0)
+        {
+            return [];
+        }
+        var board = await WholeYearAsync(year, ct);
+        var rows = new List<DistrictScore>();
+        foreach (var d in districts)
+        {
+            var units = UnitTree.Subtree(nodes, d.Id);
+            var scores = board.Units.Where(u => units.Contains(u.UnitId)).ToList();
+            rows.Add(scores.Count == 0
+                ? new DistrictScore(d.Id, d.Name, 0, 0, 0, 0, 0, 0, 0)
+                : new DistrictScore(d.Id, d.Name, scores.Count, Math.Round(scores.Average(s => s.Score), 2), scores.Min(s => s.Score),
+                    scores.Sum(s => s.Deductions), scores.Sum(s => s.Additions), scores.Sum(s => s.Items.Count), 0));
+        }
+        var sorted = rows.OrderByDescending(r => r.Units > 0).ThenByDescending(r => r.Average).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        return CompetitionRank.Assign(sorted, r => (r.Units > 0, r.Average), (r, rank) => r with { Rank = r.Units > 0 ? rank : 0 });
+    }
+
+    /// <summary>
+    /// The board for a year over every unit. Every save appends to the audit chain, so the chain's head (with the minute) tells whether the
     /// records may have changed: pages that show the board several times (dashboard, assessments) compute it once.
     /// </summary>
-    public async Task<ScoreBoard> YearAsync(int year, CancellationToken ct)
+    private async Task<ScoreBoard> WholeYearAsync(int year, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var head = await db.AuditEntries.AsNoTracking().MaxAsync(a => (long?)a.Seq, ct) ?? 0;
