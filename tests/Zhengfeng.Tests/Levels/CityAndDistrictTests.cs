@@ -10,7 +10,11 @@ namespace Zhengfeng.Tests.Levels;
 public sealed class CityAndDistrictTests
 {
     /// <summary>The scenario's root becomes a city with two districts, each with a bureau, a dispatcher and a supervisor.</summary>
-    private sealed record City(CaseScenario S, HttpClient CitySupervisor, District East, District West);
+    private sealed record City(CaseScenario S, HttpClient CitySupervisor, District East, District West)
+    {
+        /// <summary>The city at the root (the scenario's county, renamed).</summary>
+        public required string Root { get; init; }
+    }
 
     private sealed record District(string Id, string Bureau, HttpClient Dispatcher, HttpClient Supervisor, HttpClient BureauStaff);
 
@@ -21,7 +25,10 @@ public sealed class CityAndDistrictTests
         var renamed = await s.Admin.PutAsJsonAsync($"/api/v1/units/{root}", new { name = "云岭市", code = app.Unique("city"), kind = "city" });
         Assert.True(renamed.IsSuccessStatusCode, await renamed.Content.ReadAsStringAsync());
         var office = await s.Admin.CreateUnitAsync(app, "department", root, "市委督查室" + app.Unique("o"));
-        return new City(s, await s.Admin.UserAsync(app, office, "supervisor"), await DistrictAsync(s, root, "东区"), await DistrictAsync(s, root, "西区"));
+        return new City(s, await s.Admin.UserAsync(app, office, "supervisor"), await DistrictAsync(s, root, "东区"), await DistrictAsync(s, root, "西区"))
+        {
+            Root = root,
+        };
     }
 
     private static async Task<District> DistrictAsync(CaseScenario s, string root, string name)
@@ -158,6 +165,31 @@ public sealed class CityAndDistrictTests
         var page = await CampaignScenario.PageAsync(citySupervisor, $"/scores?year=2026&area={east.Id}");
         Assert.Contains("各区县对比", page);
         Assert.Contains("单位排名", page);
+    }
+
+    [Fact]
+    public async Task A_districts_leader_reads_the_districts_figures_on_the_dashboard()
+    {
+        await using var app = await AppFactory.StartAsync();
+        var city = await CityAsync(app);
+        var (s, _, east, west) = city;
+        var eastLeader = await s.Admin.UserAsync(app, east.Id, "leader");
+        var westLeader = await s.Admin.UserAsync(app, west.Id, "leader");
+        var cityLeader = await s.Admin.UserAsync(app, city.Root, "leader");
+        await s.DispatchedCaseAsync(); // the city's own
+        var id = await TakeInAsync(east.Dispatcher);
+        await east.Dispatcher.PostOkAsync($"/api/v1/cases/{id}/dispatch", new { leadUnitId = east.Bureau });
+
+        static async Task<int> RegisteredAsync(HttpClient leader)
+            => (await leader.GetOkAsync("/api/v1/dashboard?from=2026-11&to=2026-11")).GetProperty("trend")[0].GetProperty("registered").GetProperty("value").GetInt32();
+        Assert.Equal((1, 0), (await RegisteredAsync(eastLeader), await RegisteredAsync(westLeader)));
+        Assert.Equal(2, await RegisteredAsync(cityLeader));
+        var drilled = (await eastLeader.GetOkAsync("/api/v1/dashboard/drill?metric=registered&month=2026-11")).EnumerateArray().Select(r => r.Id()).ToList();
+        Assert.Equal([id], drilled);
+
+        // The running counts agree with a recount per area.
+        var check = await s.Admin.PostOkAsync("/api/v1/operations/figures/check", new { });
+        Assert.Equal(0, check.GetProperty("mismatches").GetArrayLength());
     }
 
     private static string UnitOf(JsonElement row) => row.GetProperty("unitId").GetString()!;

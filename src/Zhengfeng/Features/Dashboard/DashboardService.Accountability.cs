@@ -106,7 +106,7 @@ public sealed partial class DashboardService
     private IQueryable<AccountabilityCase> AccountabilityFor(string metric, string month)
     {
         var (start, end) = RankingService.Month(month);
-        var cases = _db.Set<AccountabilityCase>().AsNoTracking();
+        var cases = AccountabilityCases();
         return metric == "acc-opened"
             ? cases.Where(a => a.OpenedAt >= start && a.OpenedAt < end)
             : cases.Where(a => a.Status == AccountabilityStatus.Decided && a.DecidedAt >= start && a.DecidedAt < end);
@@ -116,8 +116,12 @@ public sealed partial class DashboardService
     {
         var (start, _) = RankingService.Month(from);
         var (_, end) = RankingService.Month(to);
-        return _db.Set<AccountabilityCase>().AsNoTracking().Where(a => a.Status == AccountabilityStatus.Decided && a.DecidedAt >= start && a.DecidedAt < end);
+        return AccountabilityCases().Where(a => a.Status == AccountabilityStatus.Decided && a.DecidedAt >= start && a.DecidedAt < end);
     }
+
+    /// <summary>The accountability cases of the user's district (those about a unit in it).</summary>
+    private IQueryable<AccountabilityCase> AccountabilityCases()
+        => _db.Set<AccountabilityCase>().AsNoTracking().Where(a => _ids == null || _ids.Contains(a.UnitId!));
 
     /// <summary>Decisions that used the form on the subject, the head or the deputy; the stored lists are comma-separated enum names.</summary>
     private IQueryable<AccountabilityCase> DecidedWithForm(string key, string from, string to)
@@ -153,7 +157,8 @@ public sealed partial class DashboardService
         };
         var (start, _) = RankingService.Month(from);
         var (_, end) = RankingService.Month(to);
-        return _db.Set<Exemption>().AsNoTracking().Where(e => e.Status == status && e.DecidedAt >= start && e.DecidedAt < end);
+        return _db.Set<Exemption>().AsNoTracking().Where(e => e.Status == status && e.DecidedAt >= start && e.DecidedAt < end)
+            .Where(e => _ids == null || _db.Cadres.Any(c => c.Id == e.CadreId && _ids.Contains(c.UnitId)));
     }
 
     /// <summary>Typical cases published in the range and still published (a withdrawn one no longer counts).</summary>
@@ -165,6 +170,7 @@ public sealed partial class DashboardService
         }
         var (start, _) = RankingService.Month(from);
         var (_, end) = RankingService.Month(to);
-        return _db.Set<TypicalCase>().AsNoTracking().Where(t => t.Kind == kind && t.Status == TypicalCaseStatus.Published && t.PublishedAt >= start && t.PublishedAt < end);
+        return _db.Set<TypicalCase>().AsNoTracking().Where(t => t.Kind == kind && t.Status == TypicalCaseStatus.Published && t.PublishedAt >= start && t.PublishedAt < end)
+            .Where(t => _ids == null || _ids.Contains(t.UnitId));
     }
 }

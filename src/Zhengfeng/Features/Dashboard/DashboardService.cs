@@ -35,9 +35,19 @@ public sealed record DrillRecord(string Id, string Label, string Url);
 /// The monthly trend and the ranking come from the running counts (<see cref="RunningFigures"/>), kept by the same rules as
 /// the drill-down queries and checked against them; every other figure is computed by the very query its drill-down lists.
 /// </summary>
-public sealed partial class DashboardService(ReadDb read, RankingService rankings, TimeProvider clock)
+public sealed partial class DashboardService(ReadDb read, RankingService rankings, TimeProvider clock, CurrentUser user)
 {
     private readonly AppDb _db = read.Db;
+
+    // The units and areas of the user's district (a district's leader sees the district's figures); null at the top.
+    private HashSet<string>? _within;
+    private List<string>? _ids;
+
+    private async Task ScopeAsync(CancellationToken ct)
+    {
+        _within = await user.AreaUnitsAsync(ct);
+        _ids = _within?.ToList();
+    }
 
     /// <summary>Where these figures were read (the replica while it is fresh enough).</summary>
     public ReadSource Source { get; } = read.Source;
@@ -55,15 +65,16 @@ public sealed partial class DashboardService(ReadDb read, RankingService ranking
         from = string.IsNullOrWhiteSpace(from) ? defaultFrom : from;
         to = string.IsNullOrWhiteSpace(to) ? defaultTo : to;
         var months = Months(from, to);
+        await ScopeAsync(ct);
         var figures = await RunningFigures.ReadAsync(_db, months, ct);
         var now = clock.GetUtcNow();
         var trend = new List<MonthTrend>();
         foreach (var month in months)
         {
-            var registered = figures.Total(FigureMetric.Registered, month);
-            var overdue = figures.Total(FigureMetric.Overdue, month) - await RunningFigures.OverdueAheadAsync(_db, month, now, ct);
-            var rated = figures.Total(FigureMetric.Rated, month);
-            var satisfied = figures.Total(FigureMetric.Satisfied, month);
+            var registered = figures.Total(FigureMetric.Registered, month, _within);
+            var overdue = figures.Total(FigureMetric.Overdue, month, _within) - await RunningFigures.OverdueAheadAsync(_db, month, now, _within, ct);
+            var rated = figures.Total(FigureMetric.Rated, month, _within);
+            var satisfied = figures.Total(FigureMetric.Satisfied, month, _within);
             trend.Add(new MonthTrend(month,
                 new Figure(registered, DrillPage("registered", month), Drill("registered", month)),
                 new Figure(overdue, DrillPage("overdue", month), Drill("overdue", month)),
@@ -73,7 +84,7 @@ public sealed partial class DashboardService(ReadDb read, RankingService ranking
         }
 
         var latest = months[^1];
-        var units = (await rankings.UnitsAsync(latest, ct)).Select(u => new UnitScore(u.UnitId, u.UnitName, u.Rank, u.Score,
+        var units = (await rankings.UnitsAsync(latest, null, ct, _within)).Select(u => new UnitScore(u.UnitId, u.UnitName, u.Rank, u.Score,
             new Figure(u.Dispatched, RankingPage(u.UnitId, latest, "dispatched"), RankingApi(u.UnitId, latest, "dispatched")),
             new Figure(u.Satisfied, RankingPage(u.UnitId, latest, "satisfied"), RankingApi(u.UnitId, latest, "satisfied")))).ToList();
 
@@ -81,6 +92,7 @@ public sealed partial class DashboardService(ReadDb read, RankingService ranking
         var (_, end) = RankingService.Month(latest);
         var cells = await _db.Set<Clue>().AsNoTracking()
             .Where(c => c.Status == ClueStatus.Verified && c.RegisteredAt >= start && c.RegisteredAt < end)
+            .Where(c => _ids == null || _ids.Contains(c.UnitId))
             .GroupBy(c => new { c.UnitId, c.ProblemType })
             .Select(g => new { g.Key.UnitId, g.Key.ProblemType, Count = g.Count() })
             .ToListAsync(ct);
@@ -111,6 +123,7 @@ public sealed partial class DashboardService(ReadDb read, RankingService ranking
     /// <summary>The records behind one figure, capped at 1000.</summary>
     public async Task<IReadOnlyList<DrillRecord>> DrillAsync(string metric, string? month, string? from, string? to, string? unitId, string? problemType, string? status, CancellationToken ct)
     {
+        await ScopeAsync(ct);
         switch (metric)
         {
             case "registered" or "overdue":
@@ -128,6 +141,7 @@ public sealed partial class DashboardService(ReadDb read, RankingService ranking
                 var (_, end) = RankingService.Month(to ?? defaultTo);
                 var clues = await _db.Set<Clue>().AsNoTracking()
                     .Where(c => c.Status == ClueStatus.Verified && c.RegisteredAt >= start && c.RegisteredAt < end && c.UnitId == unitId && c.ProblemType == problemType)
+                    .Where(c => _ids == null || _ids.Contains(c.UnitId))
                     .OrderByDescending(c => c.RegisteredAt).Take(1000).Select(c => new { c.Id, c.Content }).ToListAsync(ct);
                 return clues.Select(c => new DrillRecord(c.Id, c.Content, $"/clues/{c.Id}")).ToList();
             case "rectification":
@@ -144,7 +158,7 @@ public sealed partial class DashboardService(ReadDb read, RankingService ranking
     {
         var (start, end) = RankingService.Month(month);
         var now = clock.GetUtcNow();
-        var cases = _db.Set<Case>().AsNoTracking();
+        var cases = _db.Set<Case>().AsNoTracking().Where(c => _ids == null || _ids.Contains(c.AreaId!));
         return metric == "registered"
             ? cases.Where(c => c.RegisteredAt >= start && c.RegisteredAt < end)
             // passed the handling deadline while open: flagged by the sweep, or still open with the deadline gone
@@ -154,14 +168,15 @@ public sealed partial class DashboardService(ReadDb read, RankingService ranking
     private IQueryable<Rating> RatingsFor(string metric, string month)
     {
         var (start, end) = RankingService.Month(month);
-        var ratings = _db.Set<Rating>().AsNoTracking().Where(r => r.At >= start && r.At < end && !r.Excluded);
+        var ratings = _db.Set<Rating>().AsNoTracking().Where(r => r.At >= start && r.At < end && !r.Excluded)
+            .Where(r => _ids == null || _ids.Contains(r.UnitId!));
         return metric == "satisfied" ? ratings.Where(r => r.Level >= 3) : ratings;
     }
 
     private IQueryable<RectificationItem> Rectifications(string which)
     {
         var today = clock.GetUtcNow().CstDate();
-        var items = _db.Set<RectificationItem>().AsNoTracking();
+        var items = _db.Set<RectificationItem>().AsNoTracking().Where(i => _ids == null || _ids.Contains(i.UnitId));
         if (which == "overdue")
         {
             return items.Where(i => (i.Status == RectificationStatus.Open || i.Status == RectificationStatus.Reported) && i.DueDate < today);

@@ -62,9 +62,12 @@ internal sealed class FigureDeltaConfiguration : IEntityTypeConfiguration<Figure
 /// </summary>
 public static class FigureMetric
 {
-    /// <summary>Cases by 登记 month.</summary>
+    /// <summary>Cases by 登记 month, per area (省、市、县（区）) the case is in ("" for none), so each district reads its own.</summary>
     public const string Registered = "registered";
-    /// <summary>Cases by the month of their handling deadline, flagged overdue by the sweep or still open (the part of a month still ahead is subtracted when read).</summary>
+    /// <summary>
+    /// Cases by the month of their handling deadline, flagged overdue by the sweep or still open (the part of a month still ahead is
+    /// subtracted when read), per area as <see cref="Registered"/>.
+    /// </summary>
     public const string Overdue = "overdue";
     /// <summary>Cases by first-dispatch month, per current lead unit.</summary>
     public const string Dispatched = "dispatched";
@@ -88,12 +91,13 @@ public static class FigureMetric
     {
         if (type == typeof(Case))
         {
-            yield return (Registered, MonthOf(v.GetValue<DateTimeOffset>(nameof(Case.RegisteredAt))), "");
+            var area = v.GetValue<string?>(nameof(Case.AreaId)) ?? "";
+            yield return (Registered, MonthOf(v.GetValue<DateTimeOffset>(nameof(Case.RegisteredAt))), area);
             var status = v.GetValue<CaseStatus>(nameof(Case.Status));
             if (v.GetValue<DateTimeOffset?>(nameof(Case.HandleDueAt)) is { } due
                 && (v.GetValue<bool>(nameof(Case.WasOverdue)) || CaseSearch.OpenStatuses.Contains(status)))
             {
-                yield return (Overdue, MonthOf(due), "");
+                yield return (Overdue, MonthOf(due), area);
             }
             if (v.GetValue<DateTimeOffset?>(nameof(Case.FirstDispatchedAt)) is { } dispatched && v.GetValue<string?>(nameof(Case.LeadUnitId)) is { } lead)
             {

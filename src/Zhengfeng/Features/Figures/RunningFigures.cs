@@ -16,8 +16,9 @@ public sealed class FigureSet(IReadOnlyDictionary<(string Metric, string Month, 
 {
     public int Get(string metric, string month, string unitId = "") => (int)counts.GetValueOrDefault((metric, month, unitId));
 
-    /// <summary>A metric's count over all units (and none) in the month.</summary>
-    public int Total(string metric, string month) => (int)counts.Where(c => c.Key.Metric == metric && c.Key.Month == month).Sum(c => c.Value);
+    /// <summary>A metric's count over all units (and none) in the month, or over some units (and areas) only.</summary>
+    public int Total(string metric, string month, IReadOnlySet<string>? within = null)
+        => (int)counts.Where(c => c.Key.Metric == metric && c.Key.Month == month && (within is null || within.Contains(c.Key.UnitId))).Sum(c => c.Value);
 
     /// <summary>The units with a non-zero count of the metric in the month.</summary>
     public IEnumerable<string> Units(string metric, string month)
@@ -102,7 +103,7 @@ public static class RunningFigures
     /// whole month, the dashboard only what has passed. The status list covers every status so the (Status, HandleDueAt) index
     /// serves the range.
     /// </summary>
-    public static Task<int> OverdueAheadAsync(AppDb db, string month, DateTimeOffset now, CancellationToken ct)
+    public static Task<int> OverdueAheadAsync(AppDb db, string month, DateTimeOffset now, IReadOnlySet<string>? within, CancellationToken ct)
     {
         var (start, end) = RankingService.Month(month);
         if (now >= end)
@@ -110,9 +111,11 @@ public static class RunningFigures
             return Task.FromResult(0);
         }
         var from = now > start ? now : start;
+        var areas = within?.ToList();
         return db.Set<Case>().AsNoTracking()
             .Where(c => AllStatuses.Contains(c.Status) && c.HandleDueAt >= from && c.HandleDueAt < end)
             .Where(FigureMetric.CountsAsOverdue)
+            .Where(c => areas == null || areas.Contains(c.AreaId!))
             .CountAsync(ct);
     }
 
@@ -344,8 +347,16 @@ public static class FigureRecount
             }
         }
         var cases = db.Set<Case>().AsNoTracking();
-        Put(FigureMetric.Registered, "", await cases.CountAsync(c => c.RegisteredAt >= start && c.RegisteredAt < end, ct));
-        Put(FigureMetric.Overdue, "", await cases.Where(c => c.HandleDueAt >= start && c.HandleDueAt < end).Where(FigureMetric.CountsAsOverdue).CountAsync(ct));
+        foreach (var r in await cases.Where(c => c.RegisteredAt >= start && c.RegisteredAt < end).GroupBy(c => c.AreaId)
+            .Select(g => new { Area = g.Key, Count = g.Count() }).ToListAsync(ct))
+        {
+            Put(FigureMetric.Registered, r.Area ?? "", r.Count);
+        }
+        foreach (var r in await cases.Where(c => c.HandleDueAt >= start && c.HandleDueAt < end).Where(FigureMetric.CountsAsOverdue).GroupBy(c => c.AreaId)
+            .Select(g => new { Area = g.Key, Count = g.Count() }).ToListAsync(ct))
+        {
+            Put(FigureMetric.Overdue, r.Area ?? "", r.Count);
+        }
         var dispatched = await cases.Where(c => c.FirstDispatchedAt >= start && c.FirstDispatchedAt < end && c.LeadUnitId != null)
             .GroupBy(c => c.LeadUnitId!)
             .Select(g => new { UnitId = g.Key, Count = g.Count(), InTime = g.Count(c => c.SignedInTime == true) })
