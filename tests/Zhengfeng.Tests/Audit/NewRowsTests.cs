@@ -43,7 +43,7 @@ public sealed class NewRowsTests
         });
         // The new case is counted and logged like any other.
         var month = now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM");
-        await app.WithDbAsync(async db => Assert.Equal(1, (await RunningFigures.ReadAsync(db, [month], default)).Get(FigureMetric.Registered, month)));
+        await app.WithDbAsync(async db => Assert.Equal(1, (await RunningFigures.ReadAsync(db, [month], default)).Total(FigureMetric.Registered, month)));
         var log = await s.Admin.GetOkAsync($"/api/v1/audit?entityId={id}");
         Assert.Contains(log.GetProperty("items").EnumerateArray(), e => e.GetProperty("action").GetString() == "case.register");
     }
@@ -71,7 +71,7 @@ public sealed class NewRowsTests
             Assert.False(await db.Set<CaseEvent>().AnyAsync(x => x.CaseId == duplicate));
             Assert.False(await db.AuditEntries.AnyAsync(x => x.EntityId == duplicate));
             var month = now.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM");
-            Assert.Equal(1, (await RunningFigures.ReadAsync(db, [month], default)).Get(FigureMetric.Registered, month));
+            Assert.Equal(1, (await RunningFigures.ReadAsync(db, [month], default)).Total(FigureMetric.Registered, month));
         });
         await s.CreateCaseAsync(); // the next save goes through
         var verify = await s.Admin.GetOkAsync("/api/v1/audit/verify");

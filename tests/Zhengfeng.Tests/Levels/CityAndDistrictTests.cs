@@ -138,6 +138,13 @@ public sealed class CityAndDistrictTests
         Assert.Equal(HttpStatusCode.Forbidden, (await east.Supervisor.GetAsync($"/api/v1/tasks/{task}")).StatusCode);
         Assert.Equal(0, (await east.Supervisor.GetOkAsync("/api/v1/tasks")).GetProperty("total").GetInt32());
         Assert.Equal(1, (await citySupervisor.GetOkAsync("/api/v1/tasks")).GetProperty("total").GetInt32());
+
+        // A district's campaign takes in the district's units only.
+        var campaign = await east.Supervisor.PostAsJsonAsync("/api/v1/campaigns",
+            new { name = "东区越界的专项整治", startsOn = "2026-11-01", endsOn = "2026-12-31", unitIds = new[] { east.Bureau, west.Bureau } });
+        Assert.Contains("不在本辖区内", await campaign.ProblemAsync(HttpStatusCode.Forbidden));
+        await east.Supervisor.PostOkAsync("/api/v1/campaigns",
+            new { name = "东区背街小巷整治", startsOn = "2026-11-01", endsOn = "2026-12-31", unitIds = new[] { east.Bureau } }, HttpStatusCode.Created);
     }
 
     [Fact]

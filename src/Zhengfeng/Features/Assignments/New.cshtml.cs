@@ -15,7 +15,7 @@ namespace Zhengfeng.Features.Assignments;
 /// that campaign's task: the lead unit is one of its participants and the phase one of its phases.
 /// </summary>
 [Authorize(Roles = $"{Roles.Supervisor},{Roles.Leader},{Roles.Admin}")]
-public sealed class NewModel(AssignmentWorkflow flow, AppDb db) : WorkflowPage
+public sealed class NewModel(AssignmentWorkflow flow, AppDb db, CurrentUser me) : WorkflowPage
 {
     public const int MilestoneRows = 6;
     public const int AssistRows = 4;
@@ -105,7 +105,7 @@ public sealed class NewModel(AssignmentWorkflow flow, AppDb db) : WorkflowPage
         Campaigns = await db.Set<Campaign>().AsNoTracking().Where(c => c.Status == CampaignStatus.Running).OrderByDescending(c => c.StartsOn).ToListAsync(ct);
         Campaign = string.IsNullOrWhiteSpace(campaignId) ? null
             : Campaigns.FirstOrDefault(c => c.Id == campaignId) ?? await db.Set<Campaign>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == campaignId, ct);
-        Units = await db.Units.WorkUnitsAsync(ct);
+        Units = await db.Units.WorkUnitsAsync(await me.AreaScopeAsync(ct), ct);
         LeadUnits = Campaign is { } c ? Units.Where(u => c.IsParticipant(u.Id)).ToList() : Units;
         while (Input.Milestones.Count < MilestoneRows)
         {

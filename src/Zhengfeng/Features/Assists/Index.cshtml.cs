@@ -38,7 +38,7 @@ public sealed class IndexModel(AssistWorkflow flow, AppDb db, CurrentUser me) : 
         Result = await flow.SearchAsync(Filter, PageNumber, PageSize, ct);
         if (SeesAll)
         {
-            Units = await db.Units.WorkUnitsAsync(ct);
+            Units = await db.Units.WorkUnitsAsync(await me.AreaScopeAsync(ct), ct);
         }
     }
 

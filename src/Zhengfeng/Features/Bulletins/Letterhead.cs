@@ -54,18 +54,19 @@ public sealed class LetterheadSettings(AppDb db, IOptions<BulletinOptions> confi
 
     private async Task<Letterhead> DefaultForAsync(string? district, CancellationToken ct)
     {
-        var o = district is null ? configured.Value : new BulletinOptions();
+        // A district's letterhead is made from its own name: the configured values belong to the top of the organisation.
+        var o = district is null ? configured.Value : null;
         var name = district is null
             ? await db.Units.AsNoTracking().Where(u => u.ParentId == null).OrderBy(u => u.CreatedAt).Select(u => u.Name).FirstOrDefaultAsync(ct)
             : (await tree.GetAsync(db, ct))[district].Name;
         // The first start names the root "本县（区）" until the admin renames it: the words in brackets are dropped.
         name = string.IsNullOrWhiteSpace(name) ? "本县" : name.Split('（', '(')[0].Trim();
         name = name.Length == 0 ? "本县" : name;
-        var organ = string.IsNullOrWhiteSpace(o.OrganName) ? $"中共{name}纪委办公室" : o.OrganName.Trim();
+        var organ = string.IsNullOrWhiteSpace(o?.OrganName) ? $"中共{name}纪委办公室" : o.OrganName.Trim();
         return new Letterhead(
             organ,
-            string.IsNullOrWhiteSpace(o.Prefix) ? $"{name[0]}纪办发" : o.Prefix.Trim(),
-            string.IsNullOrWhiteSpace(o.PrintedBy) ? organ : o.PrintedBy.Trim());
+            string.IsNullOrWhiteSpace(o?.Prefix) ? $"{name[0]}纪办发" : o.Prefix.Trim(),
+            string.IsNullOrWhiteSpace(o?.PrintedBy) ? organ : o.PrintedBy.Trim());
     }
 
     public async Task SaveAsync(Letterhead l, CancellationToken ct)

@@ -83,9 +83,12 @@ public sealed record PlanFormView(PlanForm Form, IReadOnlyList<IGrouping<UnitKin
 /// <summary>What the campaign pages share.</summary>
 public static class CampaignPages
 {
-    /// <summary>Active units a campaign may take in, grouped by kind (部门、乡镇街道、科室、办公室), the county itself left out.</summary>
-    public static async Task<IReadOnlyList<IGrouping<UnitKind, Unit>>> UnitGroupsAsync(AppDb db, CancellationToken ct)
-        => [.. (await db.Units.WorkUnitsAsync(ct))
+    /// <summary>
+    /// Active units a campaign may take in, grouped by kind (部门、乡镇街道、科室、办公室), the county itself left out; a district's
+    /// campaign takes in the district's units.
+    /// </summary>
+    public static async Task<IReadOnlyList<IGrouping<UnitKind, Unit>>> UnitGroupsAsync(AppDb db, CurrentUser user, CancellationToken ct)
+        => [.. (await db.Units.WorkUnitsAsync(await user.AreaScopeAsync(ct), ct))
             .GroupBy(u => u.Kind).OrderBy(g => g.Key)];
 
     public static string Tag(CampaignStatus s) => s == CampaignStatus.Running ? "tag ok" : "tag";

@@ -294,6 +294,10 @@ public sealed class CampaignWorkflow(AppDb db, TimeProvider clock, CurrentUser u
         {
             throw new RuleException("campaign.inactive_unit", $"参加单位已停用：{string.Join("、", inactive)}", StatusCodes.Status400BadRequest);
         }
+        foreach (var id in ids)
+        {
+            await user.EnsureInAreaAsync(id, "参加单位", ct); // a district's campaign takes in the district's units
+        }
         return plan with { UnitIds = ids };
     }
 

@@ -7,7 +7,7 @@ namespace Zhengfeng.Features.Campaigns;
 
 /// <summary>修订实施方案: the running campaign's plan in the same form, filled with what it says now.</summary>
 [Authorize(Policy = Policies.Supervise)]
-public sealed class EditModel(CampaignWorkflow flow, AppDb db) : WorkflowPage
+public sealed class EditModel(CampaignWorkflow flow, AppDb db, CurrentUser me) : WorkflowPage
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
 
@@ -27,6 +27,6 @@ public sealed class EditModel(CampaignWorkflow flow, AppDb db) : WorkflowPage
     {
         Campaign = await flow.LoadAsync(Id, ct);
         var form = Argument<PlanForm>("form")?.WithSpareRows() ?? PlanForm.From(Campaign);
-        View = new PlanFormView(form, await CampaignPages.UnitGroupsAsync(db, ct), "保存修订");
+        View = new PlanFormView(form, await CampaignPages.UnitGroupsAsync(db, me, ct), "保存修订");
     }
 }

@@ -7,7 +7,7 @@ namespace Zhengfeng.Features.Campaigns;
 
 /// <summary>制定专项整治方案: name, 文号, goal, period and cycle, the phases (four standard ones pre-filled), the leading group, the units.</summary>
 [Authorize(Policy = Policies.Supervise)]
-public sealed class NewModel(CampaignWorkflow flow, AppDb db) : WorkflowPage
+public sealed class NewModel(CampaignWorkflow flow, AppDb db, CurrentUser me) : WorkflowPage
 {
     public PlanFormView View { get; private set; } = null!;
 
@@ -23,6 +23,6 @@ public sealed class NewModel(CampaignWorkflow flow, AppDb db) : WorkflowPage
     protected internal override async Task LoadAsync(CancellationToken ct)
     {
         var form = Argument<PlanForm>("form")?.WithSpareRows() ?? PlanForm.New(flow.Today);
-        View = new PlanFormView(form, await CampaignPages.UnitGroupsAsync(db, ct), "制定方案");
+        View = new PlanFormView(form, await CampaignPages.UnitGroupsAsync(db, me, ct), "制定方案");
     }
 }

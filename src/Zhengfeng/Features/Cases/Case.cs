@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Zhengfeng.Features.Audit;
 using Zhengfeng.Features.Calendar;
 using Zhengfeng.Web;
@@ -107,6 +108,13 @@ public sealed class Case
 
     /// <summary>Puts the case in an area's hands (see <see cref="AreaId"/>).</summary>
     public void PlaceIn(string? areaId) => AreaId = areaId;
+
+    /// <summary>
+    /// The cases an area's oversight sees, as a query: led by one of the given units, or placed in one of the given areas (a case
+    /// still waiting for dispatch). <see cref="CaseWorkflow.CanSeeAsync"/> says the same of one loaded case, with its assist units.
+    /// </summary>
+    public static Expression<Func<Case, bool>> LedOrPlacedIn(List<string> ids)
+        => c => (c.LeadUnitId != null && ids.Contains(c.LeadUnitId)) || (c.AreaId != null && ids.Contains(c.AreaId));
 
     /// <summary>受理: the first line of the timeline, written once when the case is taken in.</summary>
     public void Register(Actor actor, DateTimeOffset now, string note)

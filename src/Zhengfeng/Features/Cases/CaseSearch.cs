@@ -153,7 +153,7 @@ public sealed partial class CaseSearch(AppDb db, CurrentUser user, TimeProvider 
         {
             var ids = visible.ToList();
             q = user.IsAreaWide
-                ? q.Where(c => (c.LeadUnitId != null && ids.Contains(c.LeadUnitId)) || (c.AreaId != null && ids.Contains(c.AreaId)))
+                ? q.Where(Case.LedOrPlacedIn(ids))
                 : q.Where(c => c.LeadUnitId != null && ids.Contains(c.LeadUnitId));
         }
         return q;

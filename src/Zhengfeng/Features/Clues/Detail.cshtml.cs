@@ -82,7 +82,7 @@ public sealed class DetailModel(
     protected internal override async Task LoadAsync(CancellationToken ct)
     {
         C = await flow.GetAsync(Id, ct);
-        Units = await db.Units.WorkUnitsAsync(ct);
+        Units = await db.Units.WorkUnitsAsync(await me.AreaScopeAsync(ct), ct);
         UnitName = await db.Units.AsNoTracking().Where(u => u.Id == C.UnitId).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? "";
         TypeName = await db.Set<ProblemType>().AsNoTracking().Where(t => t.Code == C.ProblemType).Select(t => t.Name).FirstOrDefaultAsync(ct) ?? C.ProblemType;
         Items = await db.Set<RectificationItem>().AsNoTracking().Where(i => i.ClueId == Id).OrderBy(i => i.CreatedAt).ToListAsync(ct);

@@ -19,7 +19,7 @@ public sealed class TourImportRejected(IReadOnlyList<RowError> errors)
 /// All or nothing: one wrong row refuses the whole file, so a batch is never half in the ledger.
 /// The 发现日期 becomes the clue's registration date, as the work-order import keeps the source's own time.
 /// </summary>
-public sealed class TourImport(AppDb db, ClueWorkflow flow, TimeProvider clock)
+public sealed class TourImport(AppDb db, ClueWorkflow flow, TimeProvider clock, CurrentUser user)
 {
     public const string UnitCode = "单位编码";
     public const string UnitName = "单位名称";
@@ -58,7 +58,10 @@ public sealed class TourImport(AppDb db, ClueWorkflow flow, TimeProvider clock)
             throw new RuleException("clue.import_too_many", $"一次最多导入{MaxRows}条线索，请分批导入", 400);
         }
 
-        var units = await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct);
+        // A district's import names the district's units (its 党政综合办公室, not another district's).
+        var scope = await user.AreaScopeAsync(ct);
+        var units = (await db.Units.AsNoTracking().Where(u => u.IsActive).Select(u => new { u.Id, u.Code, u.Name }).ToListAsync(ct))
+            .Where(u => scope is null || scope.Contains(u.Id)).ToList();
         var byCode = units.GroupBy(u => u.Code, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().Id, StringComparer.OrdinalIgnoreCase);
         var byName = units.GroupBy(u => u.Name).ToDictionary(g => g.Key, g => g.Select(u => u.Id).ToList());
         var types = await db.Set<ProblemType>().AsNoTracking().ToListAsync(ct);
@@ -159,7 +162,7 @@ public sealed class TourImport(AppDb db, ClueWorkflow flow, TimeProvider clock)
     public async Task<byte[]> TemplateAsync(CancellationToken ct)
     {
         var types = await db.Set<ProblemType>().AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
-        var units = await db.Units.WorkUnitsAsync(ct);
+        var units = await db.Units.WorkUnitsAsync(await user.AreaScopeAsync(ct), ct);
         using var workbook = new XLWorkbook();
         var sheet = workbook.AddWorksheet("巡察反馈问题");
         string[] header = [UnitCode, UnitName, Type, Description, Place, FoundOn];

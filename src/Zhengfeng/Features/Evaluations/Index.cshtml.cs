@@ -40,6 +40,6 @@ public sealed class IndexModel(EvaluationWorkflow flow, AppDb db, CurrentUser me
     protected internal override async Task LoadAsync(CancellationToken ct)
     {
         Campaigns = await flow.ListAsync(ct);
-        Units = await db.Units.WorkUnitsAsync(ct);
+        Units = await db.Units.WorkUnitsAsync(await me.AreaScopeAsync(ct), ct);
     }
 }

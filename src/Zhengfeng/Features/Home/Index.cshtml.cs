@@ -55,8 +55,7 @@ public sealed class IndexModel(AppDb db, CurrentUser me, UnitTree tree, CaseSear
         var today = now.CstDate();
         // The oversight tiles count within the user's area: a district's own records, everything at the top.
         var area = me.IsAreaWide ? visible?.ToList() : null;
-        var inArea = area is null ? db.Set<Case>() : db.Set<Case>()
-            .Where(c => (c.LeadUnitId != null && area.Contains(c.LeadUnitId)) || (c.AreaId != null && area.Contains(c.AreaId)));
+        var inArea = area is null ? db.Set<Case>() : db.Set<Case>().Where(Case.LedOrPlacedIn(area));
         var cadresInArea = area is null ? db.Cadres : db.Cadres.Where(c => area.Contains(c.UnitId));
         if (me.IsIn(Roles.Operator, Roles.Dispatcher))
         {

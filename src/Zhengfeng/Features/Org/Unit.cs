@@ -42,6 +42,9 @@ public sealed class Unit
     /// <summary>省、市、县（区）: a level of government, the root of its area; it does not handle cases, assignments or rectification itself.</summary>
     public static bool IsArea(UnitKind kind) => kind is UnitKind.Province or UnitKind.City or UnitKind.County;
 
+    /// <summary>The areas (<see cref="IsArea"/>), for a query.</summary>
+    public static readonly Expression<Func<Unit, bool>> AreaUnit = u => u.Kind == UnitKind.Province || u.Kind == UnitKind.City || u.Kind == UnitKind.County;
+
     /// <summary>The units that take work (every kind but the areas), for a query.</summary>
     public static readonly Expression<Func<Unit, bool>> TakesWork = u => u.Kind != UnitKind.Province && u.Kind != UnitKind.City && u.Kind != UnitKind.County;
 }
@@ -118,7 +121,13 @@ internal sealed class CadreConfiguration : IEntityTypeConfiguration<Cadre>
 
 public static class UnitQueries
 {
-    /// <summary>The active units that take work, in the organisation's order: what every unit picker lists.</summary>
-    public static Task<List<Unit>> WorkUnitsAsync(this IQueryable<Unit> units, CancellationToken ct)
-        => units.AsNoTracking().Where(u => u.IsActive).Where(Unit.TakesWork).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+    /// <summary>
+    /// The active units that take work, in the organisation's order: what every unit picker lists. <paramref name="within"/> is
+    /// the user's area where it narrows the choice (<see cref="Web.CurrentUser.AreaScopeAsync"/>: a district picks its own units).
+    /// </summary>
+    public static async Task<List<Unit>> WorkUnitsAsync(this IQueryable<Unit> units, IReadOnlySet<string>? within, CancellationToken ct)
+    {
+        var all = await units.AsNoTracking().Where(u => u.IsActive).Where(Unit.TakesWork).OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
+        return within is null ? all : all.Where(u => within.Contains(u.Id)).ToList();
+    }
 }

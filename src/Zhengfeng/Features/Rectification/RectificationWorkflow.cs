@@ -84,6 +84,7 @@ public sealed partial class RectificationWorkflow(AppDb db, TimeProvider clock, 
         {
             throw new RuleException("rectification.unknown_unit", "责任单位不存在", 400);
         }
+        await user.EnsureInAreaAsync(r.UnitId, "责任单位", ct);
         if (!string.IsNullOrEmpty(r.ResponsiblePersonId) && !await db.Cadres.AnyAsync(c => c.Id == r.ResponsiblePersonId && c.UnitId == r.UnitId, ct))
         {
             throw new RuleException("rectification.unknown_person", "责任人不存在或不在责任单位", 400);

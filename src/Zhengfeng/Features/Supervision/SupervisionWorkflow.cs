@@ -270,19 +270,22 @@ public sealed class SupervisionWorkflow(
     /// </summary>
     public async Task<bool> MayReplyAsync(SupervisionNotice notice, CancellationToken ct)
     {
-        var nodes = await tree.GetAsync(db, ct);
-        if (!UnitTree.Subtree(nodes, notice.UnitId).Contains(user.UnitId))
+        if (!await InTargetAsync(notice, ct))
         {
             return false;
         }
-        return nodes.TryGetValue(notice.UnitId, out var target) && Unit.IsArea(target.Kind)
+        return (await tree.GetAsync(db, ct)).TryGetValue(notice.UnitId, out var target) && Unit.IsArea(target.Kind)
             ? user.IsIn(Roles.Supervisor, Roles.Leader)
             : user.IsIn(Roles.Unit);
     }
 
     /// <summary>A supervisor outside the target unit judges the reply: nobody judges their own unit's (or district's) answer.</summary>
     public async Task<bool> MayJudgeAsync(SupervisionNotice notice, CancellationToken ct)
-        => user.IsIn(Roles.Supervisor, Roles.Admin) && !UnitTree.Subtree(await tree.GetAsync(db, ct), notice.UnitId).Contains(user.UnitId);
+        => user.IsIn(Roles.Supervisor, Roles.Admin) && !await InTargetAsync(notice, ct);
+
+    /// <summary>Whether the user works in the notice's target unit or district (or a unit below it).</summary>
+    private async Task<bool> InTargetAsync(SupervisionNotice notice, CancellationToken ct)
+        => UnitTree.Subtree(await tree.GetAsync(db, ct), notice.UnitId).Contains(user.UnitId);
 
     /// <summary>
     /// The districts the user may send a notice to as a whole: those below their area (a district's own supervision does not
@@ -293,7 +296,7 @@ public sealed class SupervisionWorkflow(
         var scope = await user.AreaScopeAsync(ct);
         var own = await user.AreaIdAsync(ct);
         var areas = await db.Units.AsNoTracking().Where(u => u.IsActive && u.ParentId != null && u.Id != own)
-            .Where(u => u.Kind == UnitKind.Province || u.Kind == UnitKind.City || u.Kind == UnitKind.County)
+            .Where(Unit.AreaUnit)
             .OrderBy(u => u.SortOrder).ThenBy(u => u.Code).ToListAsync(ct);
         return areas.Where(u => scope is null || scope.Contains(u.Id)).ToList();
     }
