@@ -98,7 +98,8 @@ public sealed class IndexModel(WorkCalendar national, CalendarImport import, Tim
     {
         var nodes = await tree.GetAsync(db, ct);
         var mine = await me.AreaUnitsAsync(ct);
-        Areas = nodes.Values.Where(n => Unit.IsArea(n.Kind) && (mine?.Contains(n.Id) ?? true)).OrderBy(n => n.Kind).ThenBy(n => UnitTree.PathOf(nodes, n.Id)).ToList();
+        Areas = nodes.Values.Where(n => Unit.IsArea(n.Kind) && (mine?.Contains(n.Id) ?? true))
+            .OrderBy(n => UnitTree.PathOf(nodes, n.Id), StringComparer.Ordinal).ToList(); // the top first, each area before those below it
         Area ??= await me.AreaIdAsync(ct);
         ShownArea = Areas.FirstOrDefault(a => a.Id == Area);
         if (ShownArea is null)
