@@ -199,5 +199,24 @@ public sealed class CityAndDistrictTests
         Assert.Equal(0, check.GetProperty("mismatches").GetArrayLength());
     }
 
+    [Fact]
+    public async Task A_districts_repeated_problems_at_one_place_are_its_own()
+    {
+        await using var app = await AppFactory.StartAsync();
+        var (_, citySupervisor, east, west) = await CityAsync(app);
+        foreach (var address in new[] { "幸福路12号", "幸福路12号门口", "幸福路88号附近" })
+        {
+            await east.Dispatcher.PostOkAsync("/api/v1/cases",
+                new { kind = "complaint", categoryCode = "roads", content = "幸福路路灯连续三晚不亮", address }, HttpStatusCode.Created);
+        }
+
+        static async Task<List<string>> AddressesAsync(HttpClient who) => (await who.GetOkAsync("/api/v1/hotspots?days=7&minCases=3"))
+            .GetProperty("clusters").GetProperty("items").EnumerateArray().SelectMany(c => c.GetProperty("addresses").EnumerateArray())
+            .Select(a => a.GetString()!).ToList();
+        Assert.Contains(await AddressesAsync(east.Supervisor), a => a.Contains("幸福路", StringComparison.Ordinal));
+        Assert.Contains(await AddressesAsync(citySupervisor), a => a.Contains("幸福路", StringComparison.Ordinal));
+        Assert.Empty(await AddressesAsync(west.Supervisor));
+    }
+
     private static string UnitOf(JsonElement row) => row.GetProperty("unitId").GetString()!;
 }

@@ -46,7 +46,7 @@ public sealed record HotspotReport(int Days, int MinCases, DateTimeOffset Previo
 /// Merged duplicates (并单) and praise are left out. One query reads the two windows' cases through the RegisteredAt index;
 /// the grouping is done in memory, a few thousand rows at most even for 30 days of a busy county.
 /// </summary>
-public sealed class HotspotFinder(AppDb db, TimeProvider clock, IOptions<HotspotRules> rules)
+public sealed class HotspotFinder(AppDb db, TimeProvider clock, IOptions<HotspotRules> rules, CurrentUser user)
 {
     public static readonly IReadOnlyList<int> Windows = [7, 14, 30];
     public const int PageSize = 20;
@@ -79,8 +79,13 @@ public sealed class HotspotFinder(AppDb db, TimeProvider clock, IOptions<Hotspot
         var from = to.AddDays(-window);
         var previousFrom = from.AddDays(-window);
 
-        var rows = await db.Set<Case>().AsNoTracking()
-            .Where(c => c.RegisteredAt >= previousFrom && c.RegisteredAt <= to && c.MergedIntoId == null && c.Status != CaseStatus.Merged && c.Kind != CaseKind.Praise)
+        var cases = db.Set<Case>().AsNoTracking()
+            .Where(c => c.RegisteredAt >= previousFrom && c.RegisteredAt <= to && c.MergedIntoId == null && c.Status != CaseStatus.Merged && c.Kind != CaseKind.Praise);
+        if (await user.AreaScopeAsync(ct) is { } area) // a district's own places only
+        {
+            cases = cases.Where(Case.LedOrPlacedIn([.. area]));
+        }
+        var rows = await cases
             .Select(c => new Row(c.Id, c.RegisteredAt, c.CategoryCode, c.Title, c.Address, c.Lat, c.Lon, c.Status, c.LeadUnitId))
             .ToListAsync(ct);
 
